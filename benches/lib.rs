@@ -1,0 +1,1 @@
+//! Benchmarks of invoice-core; the benches live in `benches/benches/`.

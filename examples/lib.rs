@@ -1,0 +1,1 @@
+//! Worked examples of invoice-core: `cargo run --example quickstart`.

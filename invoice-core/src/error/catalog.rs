@@ -1,0 +1,138 @@
+//! The rule catalogue (规则目录): every code the crate can report, in one place.
+//!
+//! Each module declares its own rules with the `rules!` macro (identifiers in `ids`, money in
+//! `money`, …); this module chains those tables, looks codes up, and holds the `INP-` family for
+//! input that cannot be read at all (wrong type, a float where money is expected, bad JSON),
+//! which the bindings use too.
+
+use super::Rule;
+
+super::rules! {
+    /// A float was given where money or a quantity is expected.
+    INP_FLOAT = ("INP-01", Error,
+        "floats are not money: pass a decimal string or Decimal instead of {value}",
+        "浮点数不能表示金额：请传入十进制字符串或 Decimal，而不是 {value}");
+    /// A value of the wrong type.
+    INP_TYPE = ("INP-02", Error,
+        "expected {expected}, found {found}",
+        "应为 {expected}，实际为 {found}");
+    /// Text that is not valid JSON or does not fit the model.
+    INP_JSON = ("INP-03", Error,
+        "cannot read the input: {reason}",
+        "无法读取输入：{reason}");
+    /// A required value is missing.
+    INP_MISSING = ("INP-04", Error,
+        "a value is required here",
+        "此处必须提供值");
+    /// An option or enum value that is not one of the allowed names.
+    INP_UNKNOWN_OPTION = ("INP-05", Error,
+        "unknown value {value}; expected one of {allowed}",
+        "未知取值 {value}，应为以下之一：{allowed}");
+    /// The input is larger than the library accepts.
+    INP_TOO_LARGE = ("INP-06", Error,
+        "input too large: {size} exceeds the limit of {limit}",
+        "输入过大：{size} 超过上限 {limit}");
+    /// An internal failure turned into an error instead of a crash (a binding caught a panic).
+    INP_INTERNAL = ("INP-99", Error,
+        "internal error: {reason}",
+        "内部错误：{reason}");
+}
+
+/// The tables of every module, in family order.
+fn tables() -> [&'static [&'static Rule]; 12] {
+    [
+        RULES,
+        crate::money::RULES,
+        crate::ids::RULES,
+        crate::number::RULES,
+        crate::words::RULES,
+        crate::model::RULES,
+        crate::tax::RULES,
+        crate::validate::RULES,
+        crate::lifecycle::RULES,
+        crate::verify::RULES,
+        crate::stats::RULES,
+        crate::find::RULES,
+    ]
+}
+
+/// Every rule in the catalogue, family by family.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    tables().into_iter().flat_map(|t| t.iter().copied())
+}
+
+/// The rule with this code, if there is one.
+pub fn lookup(code: &str) -> Option<&'static Rule> {
+    all().find(|r| r.code == code)
+}
+
+/// The catalogue as a Markdown table (the committed `RULES.md`).
+pub fn to_markdown() -> String {
+    let mut out = String::from(
+        "# Rule catalogue (规则目录)\n\nGenerated from `invoice_core::error::catalog` by \
+         `cargo test -p invoice-core --test rules_md` with `UPDATE_RULES_MD=1`; do not edit by hand.\n\
+         Codes are stable: never renumbered, never reused.\n\n\
+         | code | severity | English | 中文 |\n|---|---|---|---|\n",
+    );
+    for r in all() {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            r.code,
+            r.severity.as_str(),
+            r.en.replace('|', "\\|"),
+            r.zh.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for r in all() {
+            assert!(seen.insert(r.code), "duplicate code {}", r.code);
+            let (family, number) = r.code.split_once('-').expect("family-number");
+            assert!(
+                !family.is_empty() && family.chars().all(|c| c.is_ascii_uppercase()),
+                "{}",
+                r.code
+            );
+            assert!(
+                number.len() >= 2 && number.chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                r.code
+            );
+        }
+    }
+
+    #[test]
+    fn both_templates_present_with_same_placeholders() {
+        for r in all() {
+            assert!(!r.en.trim().is_empty(), "{} has no English", r.code);
+            assert!(!r.zh.trim().is_empty(), "{} has no Chinese", r.code);
+            let mut en = Rule::placeholders(r.en);
+            let mut zh = Rule::placeholders(r.zh);
+            en.sort_unstable();
+            zh.sort_unstable();
+            assert_eq!(en, zh, "{} placeholders differ", r.code);
+            assert!(
+                r.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{} Chinese template has no Chinese",
+                r.code
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_finds_every_code() {
+        for r in all() {
+            assert_eq!(lookup(r.code), Some(r));
+        }
+        assert!(lookup("XX-00").is_none());
+    }
+}

@@ -1,0 +1,6 @@
+//! The invoice lifecycle (发票生命周期).
+//!
+//! (Not yet built: this module is filled by its own issue.)
+
+/// Every rule this module declares, for the catalogue.
+pub(crate) const RULES: &[&crate::error::Rule] = &[];

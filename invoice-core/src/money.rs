@@ -1,0 +1,495 @@
+//! Money (金额): amounts in yuan, unit prices, quantities and tax rates over exact decimals.
+//!
+//! - [`Amount`]: yuan with exactly 2 decimals (分), |x| < 10^16 (金额、税额、价税合计、扣除额).
+//! - [`Price`] (单价) and [`Quantity`] (数量): up to 8 decimals, |x| < 10^16 (domain.md §7.2).
+//! - [`TaxRate`] (税率/征收率): a fraction `0 ≤ r < 1` with at most 6 decimals, written `0.13` or `13%`.
+//!
+//! Rounding is half-up (四舍五入: a midpoint goes away from zero, so `0.065 → 0.07` and
+//! `-0.065 → -0.07`) and lives in one function, [`round_half_up`]. Parsing is strict: an optional
+//! `-`, ASCII digits, an optional `.` and digits; no `+`, spaces, exponents, thousands separators
+//! or full-width digits (a normalising layer may clean those first). Values serialise as decimal
+//! strings; a float is refused with `INP-01` because floats are not money.
+//!
+//! ```
+//! use invoice_core::money::{Amount, TaxRate};
+//!
+//! let a = Amount::parse("520.75").unwrap();
+//! let r = TaxRate::parse("6%").unwrap();
+//! assert_eq!(a.times_rate(r).unwrap().to_string(), "31.25"); // 31.245 half-up
+//! assert_eq!(Amount::parse("1e3").unwrap_err().code(), "MNY-01");
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::catalog::INP_FLOAT;
+use crate::error::{Error, rules};
+
+rules! {
+    /// Not a decimal number.
+    MNY_SYNTAX = ("MNY-01", Error,
+        "{value} is not a decimal number (digits with an optional '-' and '.')",
+        "{value} 不是合法的十进制数（仅允许数字、可选的负号和小数点）");
+    /// More decimals than the type holds.
+    MNY_SCALE = ("MNY-02", Error,
+        "{value} has more than {max} decimal places",
+        "{value} 超过 {max} 位小数（金额须为两位小数）");
+    /// Outside the supported magnitude.
+    MNY_RANGE = ("MNY-03", Error,
+        "{value} is out of range (absolute value must be below {limit})",
+        "{value} 超出范围（绝对值须小于 {limit}）");
+    /// A tax rate outside [0, 1).
+    MNY_RATE_RANGE = ("MNY-04", Error,
+        "tax rate {value} must be at least 0 and below 1 (100%)",
+        "税率 {value} 须大于等于 0 且小于 1（100%）");
+    /// Arithmetic overflow.
+    MNY_OVERFLOW = ("MNY-05", Error,
+        "arithmetic overflow computing {what}",
+        "计算 {what} 时数值溢出");
+}
+
+/// The rounding rule of the tax system: half-up (四舍五入), midpoints away from zero.
+pub const ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
+
+/// Rounds `d` to `dp` decimals with [`ROUNDING`].
+pub fn round_half_up(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, ROUNDING)
+}
+
+/// Exclusive bound on the magnitude of amounts, prices and quantities: 10^16 (one 万亿亿 short).
+const LIMIT: Decimal = Decimal::from_parts(1_874_919_424, 2_328_306, 0, false, 0); // 10^16
+
+/// Parses a strict decimal string with at most `max_dp` decimals.
+fn parse_strict(s: &str, max_dp: u32) -> Result<Decimal, Error> {
+    let shown = || shorten(s);
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits_ok = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
+        return Err(Error::new(MNY_SYNTAX).with("value", shown()));
+    }
+    let frac_len = frac.map_or(0, str::len);
+    if frac_len > max_dp as usize {
+        // Trailing zeros beyond the scale change nothing ("12.300" is 12.30), so they pass.
+        let f = frac.unwrap_or("");
+        if f[max_dp as usize..].bytes().any(|b| b != b'0') {
+            return Err(Error::new(MNY_SCALE)
+                .with("value", shown())
+                .with("max", max_dp));
+        }
+    }
+    let int_trim = int.trim_start_matches('0');
+    if int_trim.len() > 16 {
+        return Err(range_error(s));
+    }
+    let kept_frac = frac.map(|f| &f[..f.len().min(max_dp as usize)]);
+    let text = match kept_frac {
+        Some(f) if !f.is_empty() => format!(
+            "{}{}.{}",
+            if s.starts_with('-') { "-" } else { "" },
+            if int_trim.is_empty() { "0" } else { int_trim },
+            f
+        ),
+        _ => format!(
+            "{}{}",
+            if s.starts_with('-') { "-" } else { "" },
+            if int_trim.is_empty() { "0" } else { int_trim }
+        ),
+    };
+    let d = Decimal::from_str(&text).map_err(|_| Error::new(MNY_SYNTAX).with("value", shown()))?;
+    check_range(d, s)
+}
+
+fn range_error(s: &str) -> Error {
+    Error::new(MNY_RANGE)
+        .with("value", shorten(s))
+        .with("limit", "10000000000000000")
+}
+
+fn check_range(d: Decimal, shown: &str) -> Result<Decimal, Error> {
+    if d.abs() >= LIMIT {
+        Err(range_error(shown))
+    } else {
+        Ok(d)
+    }
+}
+
+/// Shows at most 40 characters of a bad input in a message.
+pub(crate) fn shorten(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(37).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Rejects a value with more than `max_dp` significant decimals.
+fn exact(d: Decimal, max_dp: u32) -> Result<Decimal, Error> {
+    let n = d.normalize();
+    if n.scale() > max_dp {
+        return Err(Error::new(MNY_SCALE).with("value", d).with("max", max_dp));
+    }
+    check_range(d, &d.to_string())
+}
+
+macro_rules! decimal_serde {
+    ($ty:ident, $what:literal) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl Visitor<'_> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!($what, " as a decimal string"))
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
+                        $ty::parse(v).map_err(E::custom)
+                    }
+                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<$ty, E> {
+                        $ty::parse(&v.to_string()).map_err(E::custom)
+                    }
+                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<$ty, E> {
+                        $ty::parse(&v.to_string()).map_err(E::custom)
+                    }
+                    fn visit_f64<E: de::Error>(self, v: f64) -> Result<$ty, E> {
+                        Err(E::custom(Error::new(INP_FLOAT).with("value", v)))
+                    }
+                }
+                d.deserialize_any(V)
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                $ty::parse(s)
+            }
+        }
+    };
+}
+
+/// An amount of money in yuan with exactly two decimals (金额, 分 precision).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(Decimal);
+
+impl Amount {
+    /// 0.00
+    pub const ZERO: Amount = Amount(Decimal::from_parts(0, 0, 0, false, 2));
+
+    /// Parses `"12.30"`, `"12.3"`, `"12"`, `"-5.00"`.
+    ///
+    /// # Errors
+    /// `MNY-01` not a number, `MNY-02` more than 2 decimals, `MNY-03` |x| ≥ 10^16.
+    pub fn parse(s: &str) -> Result<Self, Error> {
+        parse_strict(s, 2).map(Self::scaled)
+    }
+
+    /// An exact decimal with at most two significant decimals.
+    ///
+    /// # Errors
+    /// `MNY-02` when rounding would be needed, `MNY-03` when out of range.
+    pub fn from_decimal(d: Decimal) -> Result<Self, Error> {
+        exact(d, 2).map(Self::scaled)
+    }
+
+    /// Rounds `d` half-up to fen.
+    ///
+    /// # Errors
+    /// `MNY-03` when out of range.
+    pub fn round_from(d: Decimal) -> Result<Self, Error> {
+        let r = round_half_up(d, 2);
+        check_range(r, &d.to_string()).map(Self::scaled)
+    }
+
+    /// From a whole number of fen (分).
+    ///
+    /// # Errors
+    /// `MNY-03` when out of range.
+    pub fn from_fen(fen: i64) -> Result<Self, Error> {
+        Self::from_decimal(Decimal::new(fen, 2))
+    }
+
+    fn scaled(mut d: Decimal) -> Self {
+        // Within the range limit a rescale to 2 never loses digits (toolchain.md pitfall 3).
+        d.rescale(2);
+        Amount(d)
+    }
+
+    /// The exact value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// True when below zero.
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// True when zero.
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The absolute value.
+    pub fn abs(self) -> Self {
+        Amount(self.0.abs())
+    }
+
+    /// `self + other`.
+    ///
+    /// # Errors
+    /// `MNY-03` / `MNY-05` when the sum leaves the range.
+    pub fn checked_add(self, other: Amount) -> Result<Amount, Error> {
+        let s = self
+            .0
+            .checked_add(other.0)
+            .ok_or_else(|| Error::new(MNY_OVERFLOW).with("what", "sum"))?;
+        Amount::from_decimal(s)
+    }
+
+    /// `self - other`.
+    ///
+    /// # Errors
+    /// `MNY-03` / `MNY-05` when the difference leaves the range.
+    pub fn checked_sub(self, other: Amount) -> Result<Amount, Error> {
+        let s = self
+            .0
+            .checked_sub(other.0)
+            .ok_or_else(|| Error::new(MNY_OVERFLOW).with("what", "difference"))?;
+        Amount::from_decimal(s)
+    }
+
+    /// `round_half_up(self × rate)`: the tax on a tax-exclusive amount.
+    ///
+    /// # Errors
+    /// `MNY-03` / `MNY-05` on overflow (cannot happen within the range, kept for honesty).
+    pub fn times_rate(self, rate: TaxRate) -> Result<Amount, Error> {
+        let p = self
+            .0
+            .checked_mul(rate.0)
+            .ok_or_else(|| Error::new(MNY_OVERFLOW).with("what", "amount × rate"))?;
+        Amount::round_from(p)
+    }
+
+    /// Negation (blue ↔ red).
+    pub fn negated(self) -> Amount {
+        Amount(-self.0)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+decimal_serde!(Amount, "an amount");
+
+macro_rules! eight_dp {
+    ($(#[$meta:meta])* $ty:ident, $zh:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $ty(Decimal);
+
+        impl $ty {
+            /// Parses a decimal string with at most 8 decimals.
+            ///
+            /// # Errors
+            /// `MNY-01` not a number, `MNY-02` more than 8 decimals, `MNY-03` |x| ≥ 10^16.
+            pub fn parse(s: &str) -> Result<Self, Error> {
+                parse_strict(s, 8).map(|d| $ty(d.normalize()))
+            }
+
+            /// An exact decimal with at most 8 significant decimals.
+            ///
+            /// # Errors
+            /// `MNY-02` when rounding would be needed, `MNY-03` when out of range.
+            pub fn from_decimal(d: Decimal) -> Result<Self, Error> {
+                exact(d, 8).map(|d| $ty(d.normalize()))
+            }
+
+            /// Rounds `d` half-up to 8 decimals.
+            ///
+            /// # Errors
+            /// `MNY-03` when out of range.
+            pub fn round_from(d: Decimal) -> Result<Self, Error> {
+                check_range(round_half_up(d, 8), &d.to_string()).map(|d| $ty(d.normalize()))
+            }
+
+            /// The exact value.
+            pub fn value(self) -> Decimal {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+        decimal_serde!($ty, $zh);
+    };
+}
+
+eight_dp!(
+    /// A unit price (单价), up to 8 decimals, normalised (`"3.50000000"` is `3.5`).
+    Price,
+    "a unit price"
+);
+eight_dp!(
+    /// A quantity (数量), up to 8 decimals, normalised; negative on red invoices.
+    Quantity,
+    "a quantity"
+);
+
+/// A tax rate or levy rate (税率 / 征收率) as a fraction: `0.13` is 13 %.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TaxRate(Decimal);
+
+impl TaxRate {
+    /// Parses `"0.13"`, `"0.130000"`, `"13%"`, `"13.0%"`, `"1.5%"`.
+    ///
+    /// # Errors
+    /// `MNY-01` not a number, `MNY-02` more than 6 decimals as a fraction, `MNY-04` not in [0, 1).
+    pub fn parse(s: &str) -> Result<Self, Error> {
+        let (num, percent) = match s.strip_suffix('%') {
+            Some(n) => (n, true),
+            None => (s, false),
+        };
+        let d = parse_strict(num, if percent { 4 } else { 6 })
+            .map_err(|e| e.with("value", shorten(s)))?;
+        let frac = if percent { d / Decimal::ONE_HUNDRED } else { d };
+        Self::from_decimal(frac).map_err(|e| e.with("value", shorten(s)))
+    }
+
+    /// A fraction in [0, 1) with at most 6 decimals.
+    ///
+    /// # Errors
+    /// `MNY-02` more than 6 decimals, `MNY-04` out of range.
+    pub fn from_decimal(d: Decimal) -> Result<Self, Error> {
+        if d.is_sign_negative() && !d.is_zero() || d >= Decimal::ONE {
+            return Err(Error::new(MNY_RATE_RANGE).with("value", d));
+        }
+        let n = d.normalize();
+        if n.scale() > 6 {
+            return Err(Error::new(MNY_SCALE).with("value", d).with("max", 6));
+        }
+        Ok(TaxRate(n))
+    }
+
+    /// The fraction (`0.13`).
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// True for 0 %.
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The percentage form, `"13%"`, `"1.5%"`.
+    pub fn percent(self) -> String {
+        format!("{}%", (self.0 * Decimal::ONE_HUNDRED).normalize())
+    }
+}
+
+impl fmt::Display for TaxRate {
+    /// The fraction, `0.13`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+decimal_serde!(TaxRate, "a tax rate");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amount_parse_table() {
+        let ok = [
+            ("0", "0.00"),
+            ("12.3", "12.30"),
+            ("12.30", "12.30"),
+            ("-5", "-5.00"),
+            ("007.10", "7.10"),
+            ("12.300", "12.30"),
+            ("9999999999999999.99", "9999999999999999.99"),
+        ];
+        for (i, o) in ok {
+            assert_eq!(Amount::parse(i).unwrap().to_string(), o, "{i}");
+        }
+        let bad = [
+            ("", "MNY-01"),
+            ("-", "MNY-01"),
+            ("+1", "MNY-01"),
+            (" 1", "MNY-01"),
+            ("1e3", "MNY-01"),
+            ("1,000", "MNY-01"),
+            ("１２", "MNY-01"),
+            ("1.", "MNY-01"),
+            (".5", "MNY-01"),
+            ("NaN", "MNY-01"),
+            ("12.345", "MNY-02"),
+            ("10000000000000000", "MNY-03"),
+            ("99999999999999999999999999999999999", "MNY-03"),
+        ];
+        for (i, code) in bad {
+            assert_eq!(Amount::parse(i).unwrap_err().code(), code, "{i:?}");
+        }
+    }
+
+    #[test]
+    fn rounding_is_half_up_away_from_zero() {
+        let cases = [
+            ("0.065", "0.07"),
+            ("-0.065", "-0.07"),
+            ("31.245", "31.25"),
+            ("0.064999", "0.06"),
+            ("2.675", "2.68"),
+        ];
+        for (i, o) in cases {
+            let d = Decimal::from_str(i).unwrap();
+            assert_eq!(Amount::round_from(d).unwrap().to_string(), o);
+        }
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(
+            TaxRate::parse("13%").unwrap(),
+            TaxRate::parse("0.13").unwrap()
+        );
+        assert_eq!(TaxRate::parse("0.130000").unwrap().to_string(), "0.13");
+        assert_eq!(TaxRate::parse("1.5%").unwrap().percent(), "1.5%");
+        assert_eq!(TaxRate::parse("1").unwrap_err().code(), "MNY-04");
+        assert_eq!(TaxRate::parse("-0.01").unwrap_err().code(), "MNY-04");
+        assert_eq!(TaxRate::parse("0.1234567").unwrap_err().code(), "MNY-02");
+        assert_eq!(TaxRate::parse("x%").unwrap_err().code(), "MNY-01");
+    }
+
+    #[test]
+    fn serde_refuses_floats() {
+        let a: Amount = serde_json::from_str("\"1.50\"").unwrap();
+        assert_eq!(a.to_string(), "1.50");
+        assert_eq!(serde_json::to_string(&a).unwrap(), "\"1.50\"");
+        let e = serde_json::from_str::<Amount>("1.5").unwrap_err();
+        assert!(e.to_string().contains("INP-01"), "{e}");
+        let q: Quantity = serde_json::from_str("\"3.00000000\"").unwrap();
+        assert_eq!(q.to_string(), "3");
+    }
+}

@@ -1,0 +1,6 @@
+//! Validation (发票校验).
+//!
+//! (Not yet built: this module is filled by its own issue.)
+
+/// Every rule this module declares, for the catalogue.
+pub(crate) const RULES: &[&crate::error::Rule] = &[];
