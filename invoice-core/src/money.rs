@@ -493,3 +493,38 @@ mod tests {
         assert_eq!(q.to_string(), "3");
     }
 }
+
+macro_rules! decimal_schema {
+    ($ty:ident, $pattern:literal, $desc:literal) => {
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({"type": "string", "pattern": $pattern, "description": $desc})
+            }
+        }
+    };
+}
+
+decimal_schema!(
+    Amount,
+    "^-?[0-9]{1,16}(\\.[0-9]{1,2})?$",
+    "yuan as a decimal string, at most 2 decimals"
+);
+decimal_schema!(
+    Price,
+    "^-?[0-9]{1,16}(\\.[0-9]{1,8})?$",
+    "unit price as a decimal string, at most 8 decimals"
+);
+decimal_schema!(
+    Quantity,
+    "^-?[0-9]{1,16}(\\.[0-9]{1,8})?$",
+    "quantity as a decimal string, at most 8 decimals"
+);
+decimal_schema!(
+    TaxRate,
+    "^[0-9]+(\\.[0-9]+)?%?$",
+    "a fraction (\"0.13\") or a percentage (\"13%\")"
+);

@@ -70,7 +70,7 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
 pub fn to_markdown() -> String {
     let mut out = String::from(
         "# Rule catalogue (规则目录)\n\nGenerated from `invoice_core::error::catalog` by \
-         `cargo test -p invoice-core --test rules_md` with `UPDATE_RULES_MD=1`; do not edit by hand.\n\
+         `UPDATE_GENERATED=1 cargo test -p invoice-core --test generated_docs`; do not edit by hand.\n\
          Codes are stable: never renumbered, never reused.\n\n\
          | code | severity | English | 中文 |\n|---|---|---|---|\n",
     );

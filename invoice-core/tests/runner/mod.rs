@@ -69,9 +69,14 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Expands generated inputs: `{"$repeat": "9", "times": 1000}` becomes a string of 1000 "9"s.
+/// Expands generated inputs: `{"$repeat": "9", "times": 1000}` becomes a string of 1000 "9"s;
+/// `{"$repeat_item": X, "times": 3}` becomes a list of three copies of X.
 pub fn expand(v: &Value) -> Value {
     match v {
+        Value::Object(m) if m.contains_key("$repeat_item") => {
+            let times = m.get("times").and_then(Value::as_u64).unwrap_or(1) as usize;
+            Value::Array(vec![expand(&m["$repeat_item"]); times])
+        }
         Value::Object(m) if m.contains_key("$repeat") => {
             let unit = m["$repeat"].as_str().unwrap_or("");
             let times = m.get("times").and_then(Value::as_u64).unwrap_or(1) as usize;
