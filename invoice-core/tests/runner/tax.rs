@@ -83,7 +83,7 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         })(),
         "tax.compute" => computed(input, true),
         "tax.compute_summary" => computed(input, false),
-        "tax.rates_in_force" => (|| {
+        "tax.rates_in_force" => {
             let date = chrono::NaiveDate::parse_from_str(str_arg(input, Some("date")), "%Y-%m-%d")
                 .expect("vector date");
             let cat = input["category"]
@@ -95,7 +95,7 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
                     .map(|r| r.percent())
                     .collect::<Vec<_>>()
             ))
-        })(),
+        }
         _ => return None,
     })
 }
