@@ -114,8 +114,10 @@ pub enum Suffix {
     /// `05` 五联增值税普通发票（折叠票）.
     FoldedFiveCopies,
     /// `06` 增值税普通发票（卷票） 57 mm × 177.8 mm.
+    #[serde(rename = "roll_57mm")]
     Roll57mm,
     /// `07` 增值税普通发票（卷票） 76 mm × 177.8 mm.
+    #[serde(rename = "roll_76mm")]
     Roll76mm,
     /// `11` 增值税电子普通发票.
     ElectronicOrdinary,
