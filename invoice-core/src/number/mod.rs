@@ -165,7 +165,10 @@ rules! {
 
 /// The first character that is not an ASCII digit, with its 1-based position, as an error
 /// under `rule` (`{char}` is shown quoted and escaped, so control characters stay visible).
-pub(crate) fn check_ascii_digits(s: &str, rule: &'static crate::error::Rule) -> Result<(), crate::Error> {
+pub(crate) fn check_ascii_digits(
+    s: &str,
+    rule: &'static crate::error::Rule,
+) -> Result<(), crate::Error> {
     match s.chars().enumerate().find(|(_, c)| !c.is_ascii_digit()) {
         Some((i, c)) => Err(crate::Error::new(rule)
             .with("char", format!("{c:?}"))

@@ -98,11 +98,9 @@ pub fn province(two_digits: &str) -> Option<&'static Region> {
 /// two digits (city-level codes such as `6512` occur in electronic codes, domain.md §2.1).
 /// Returns the region and whether the match was exact.
 pub(crate) fn region_or_province(code: &str) -> Option<(&'static Region, bool)> {
-    region(code).map(|r| (r, true)).or_else(|| {
-        code.get(..2)
-            .and_then(province)
-            .map(|r| (r, false))
-    })
+    region(code)
+        .map(|r| (r, true))
+        .or_else(|| code.get(..2).and_then(province).map(|r| (r, false)))
 }
 
 /// The 2-digit region of a 数电 number, named when it is a province code.
@@ -133,8 +131,14 @@ mod tests {
 
     #[test]
     fn fallback_to_province() {
-        assert_eq!(region_or_province("6512"), Some((region("6500").unwrap(), false)));
-        assert_eq!(region_or_province("4403"), Some((region("4403").unwrap(), true)));
+        assert_eq!(
+            region_or_province("6512"),
+            Some((region("6500").unwrap(), false))
+        );
+        assert_eq!(
+            region_or_province("4403"),
+            Some((region("4403").unwrap(), true))
+        );
         assert_eq!(region_or_province("9912"), None);
         assert_eq!(province("94"), None);
         assert_eq!(province("4"), None);

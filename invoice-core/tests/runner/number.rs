@@ -70,9 +70,7 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "invoice_number.pad" => pad_number(str_arg(input, None)).map(|s| json!(s)),
         "kind.from_qr" => Ok(kind_name(Kind::from_qr_code(str_arg(input, None)))),
         "kind.from_verify" => Ok(kind_name(Kind::from_verify_code(str_arg(input, None)))),
-        "kind.from_tax_control" => Ok(kind_name(Kind::from_tax_control_code(str_arg(
-            input, None,
-        )))),
+        "kind.from_tax_control" => Ok(kind_name(Kind::from_tax_control_code(str_arg(input, None)))),
         "kind.facts" => Kind::parse_name(str_arg(input, None))
             .map(|k| serde_json::to_value(k.info()).expect("serialise")),
         "kind.from_code" => Ok(kind_name(kind_from_code(str_arg(input, None)))),
