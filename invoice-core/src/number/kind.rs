@@ -227,7 +227,8 @@ impl Kind {
         self.is_paper()
     }
 
-    /// Carries a 20-digit 校验码 (legacy ordinary kinds; domain.md §4.1).
+    /// Carries a 20-digit 校验码 (legacy ordinary kinds and the 数电 paper ordinary invoice, whose
+    /// 查验 asks for its last 6 digits; domain.md §4.1–4.2).
     pub fn has_check_code(self) -> bool {
         matches!(
             self,
@@ -236,6 +237,7 @@ impl Kind {
                 | Kind::ElectronicOrdinary
                 | Kind::Toll
                 | Kind::Blockchain
+                | Kind::DigitalPaperOrdinary
         )
     }
 

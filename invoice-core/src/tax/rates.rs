@@ -9,12 +9,12 @@
 //! modelled.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::money::TaxRate;
 
 /// Who may use a rate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaxpayerCategory {
     /// 一般纳税人 (general method, and the simplified method for specified activities).
@@ -45,10 +45,12 @@ pub struct RateRow {
     pub general: bool,
     /// May a small-scale taxpayer use it.
     pub small_scale: bool,
-    /// First day in force.
-    pub from: &'static str,
-    /// Last day in force, if it ended or ends.
-    pub until: Option<&'static str>,
+    /// The rate in units of 0.0001 (`1300` is 13 %), for cheap comparison.
+    pub per_10000: i64,
+    /// First day in force, `YYYYMMDD`.
+    pub from: u32,
+    /// Last day in force, `YYYYMMDD`, if it ended or ends.
+    pub until: Option<u32>,
     /// What it is for and where it comes from.
     pub note: &'static str,
 }
@@ -57,129 +59,151 @@ pub struct RateRow {
 pub const RATES: &[RateRow] = &[
     RateRow {
         rate: "0.17",
+        per_10000: 1700,
         levy: false,
         general: true,
         small_scale: false,
-        from: "1994-01-01",
-        until: Some("2018-04-30"),
+        from: 19940101,
+        until: Some(20180430),
         note: "basic rate before 财税〔2018〕32号",
     },
     RateRow {
         rate: "0.16",
+        per_10000: 1600,
         levy: false,
         general: true,
         small_scale: false,
-        from: "2018-05-01",
-        until: Some("2019-03-31"),
+        from: 20180501,
+        until: Some(20190331),
         note: "财税〔2018〕32号",
     },
     RateRow {
         rate: "0.13",
+        per_10000: 1300,
         levy: false,
         general: true,
         small_scale: false,
-        from: "2019-04-01",
+        from: 20190401,
         until: None,
         note: "goods, repair, tangible leasing (2019年第39号; 增值税法 Art. 10)",
     },
     RateRow {
         rate: "0.11",
+        per_10000: 1100,
         levy: false,
         general: true,
         small_scale: false,
-        from: "2012-01-01",
-        until: Some("2018-04-30"),
+        from: 20120101,
+        until: Some(20180430),
         note: "lower rate before 财税〔2018〕32号",
     },
     RateRow {
-        rate: "0.10",
+        rate: "0.1",
+        per_10000: 1000,
         levy: false,
         general: true,
         small_scale: false,
-        from: "2018-05-01",
-        until: Some("2019-03-31"),
+        from: 20180501,
+        until: Some(20190331),
         note: "财税〔2018〕32号",
     },
     RateRow {
         rate: "0.09",
+        per_10000: 900,
         levy: false,
         general: true,
         small_scale: false,
-        from: "2019-04-01",
+        from: 20190401,
         until: None,
         note: "transport, post, basic telecom, construction, real estate, listed goods",
     },
     RateRow {
         rate: "0.06",
+        per_10000: 600,
         levy: false,
         general: true,
         small_scale: false,
-        from: "2012-01-01",
+        from: 20120101,
         until: None,
         note: "other services and intangibles",
     },
     RateRow {
         rate: "0",
+        per_10000: 0,
         levy: false,
         general: true,
         small_scale: false,
-        from: "1994-01-01",
+        from: 19940101,
         until: None,
         note: "exports and listed cross-border services",
     },
     RateRow {
         rate: "0.05",
+        per_10000: 500,
         levy: true,
         general: true,
         small_scale: true,
-        from: "2016-05-01",
+        from: 20160501,
         until: None,
         note: "simplified 5 % (real estate sale/lease, 劳务派遣 差额); after 2026 UNCONFIRMED",
     },
     RateRow {
         rate: "0.03",
+        per_10000: 300,
         levy: true,
         general: true,
         small_scale: true,
-        from: "2014-07-01",
+        from: 20140701,
         until: None,
         note: "simplified method levy rate (增值税法 Art. 11)",
     },
     RateRow {
         rate: "0.015",
+        per_10000: 150,
         levy: true,
         general: true,
         small_scale: true,
-        from: "2016-05-01",
+        from: 20160501,
         until: None,
         note: "individuals renting housing: 5 % reduced to 1.5 %",
     },
     RateRow {
         rate: "0.01",
+        per_10000: 100,
         levy: true,
         general: false,
         small_scale: true,
-        from: "2023-01-01",
-        until: Some("2027-12-31"),
+        from: 20230101,
+        until: Some(20271231),
         note: "small-scale 3 % reduced to 1 % (2023年第19号)",
     },
 ];
 
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+fn yyyymmdd(date: NaiveDate) -> u32 {
+    use chrono::Datelike;
+    // Years outside 0..=9999 cannot occur in a model date read from YYYY-MM-DD; clamp anyway.
+    let y = date.year().clamp(0, 9999) as u32;
+    y * 10_000 + date.month() * 100 + date.day()
 }
 
 impl RateRow {
     /// True when the row is in force on `date`.
     pub fn in_force(&self, date: NaiveDate) -> bool {
-        let from_ok = day(self.from).is_some_and(|f| f <= date);
-        let until_ok = self.until.and_then(day).is_none_or(|u| date <= u);
-        from_ok && until_ok
+        let d = yyyymmdd(date);
+        self.from <= d && self.until.is_none_or(|u| d <= u)
     }
 
     /// The rate value.
     pub fn tax_rate(&self) -> Option<TaxRate> {
-        TaxRate::parse(self.rate).ok()
+        TaxRate::from_decimal(rust_decimal::Decimal::new(self.per_10000, 4)).ok()
+    }
+
+    fn allows(&self, category: Option<TaxpayerCategory>) -> bool {
+        match category {
+            Some(TaxpayerCategory::General) => self.general,
+            Some(TaxpayerCategory::SmallScale) => self.small_scale,
+            None => true,
+        }
     }
 }
 
@@ -187,12 +211,7 @@ impl RateRow {
 pub fn rates_in_force(date: NaiveDate, category: Option<TaxpayerCategory>) -> Vec<TaxRate> {
     let mut out: Vec<TaxRate> = RATES
         .iter()
-        .filter(|r| r.in_force(date))
-        .filter(|r| match category {
-            Some(TaxpayerCategory::General) => r.general,
-            Some(TaxpayerCategory::SmallScale) => r.small_scale,
-            None => true,
-        })
+        .filter(|r| r.in_force(date) && r.allows(category))
         .filter_map(RateRow::tax_rate)
         .collect();
     out.sort();
@@ -200,9 +219,19 @@ pub fn rates_in_force(date: NaiveDate, category: Option<TaxpayerCategory>) -> Ve
     out
 }
 
-/// True when `rate` may be used on `date` by `category`.
+/// True when `rate` may be used on `date` by `category` (no allocation: validation calls it
+/// once per line).
 pub fn rate_allowed(rate: TaxRate, date: NaiveDate, category: Option<TaxpayerCategory>) -> bool {
-    rates_in_force(date, category).contains(&rate)
+    let scaled = rate.value() * rust_decimal::Decimal::new(10_000, 0);
+    if !scaled.fract().is_zero() {
+        return false;
+    }
+    let Ok(p) = i64::try_from(scaled) else {
+        return false;
+    };
+    RATES
+        .iter()
+        .any(|r| r.per_10000 == p && r.in_force(date) && r.allows(category))
 }
 
 #[cfg(test)]
@@ -210,7 +239,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        day(s).unwrap()
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
     fn pct(v: &[TaxRate]) -> Vec<String> {
@@ -220,9 +249,10 @@ mod tests {
     #[test]
     fn table_parses() {
         for r in RATES {
-            assert!(r.tax_rate().is_some(), "{}", r.rate);
-            assert!(day(r.from).is_some());
-            assert!(r.until.is_none_or(|u| day(u).is_some()));
+            let rate = r.tax_rate().unwrap();
+            assert_eq!(rate.to_string(), r.rate, "per_10000 agrees with the text");
+            assert!(r.until.is_none_or(|u| r.from <= u));
+            assert!(rate_allowed(rate, d("2019-04-01"), None) || r.until.is_some() || r.from > 20190401);
         }
     }
 

@@ -1,6 +1,149 @@
-//! Validation (发票校验).
+//! Validation (发票校验): every rule an invoice must satisfy, all findings in one call.
 //!
-//! (Not yet built: this module is filled by its own issue.)
+//! [`validate`] runs every rule of the catalogue against an [`Invoice`] under a [`Context`]
+//! (the date to judge against, the [`Policy`] tolerances, the seller's taxpayer category and
+//! issuing limit when known) and returns a [`Report`] with **all** findings, each an
+//! [`Error`] with its code, path, severity, params and messages. [`is_valid`] is the boolean.
+//! Findings come in a stable order: header, parties, lines, arithmetic, red-letter, 特定业务.
+//!
+//! The rule families and their codes are listed in [`codes`] and in the generated `RULES.md`.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use invoice_core::model::Invoice;
+//! use invoice_core::validate::{validate, Context};
+//!
+//! let inv = Invoice::from_json(r#"{
+//!   "kind": "digital_ordinary", "number": "24312000000358032546", "issue_date": "2024-11-18",
+//!   "seller": {"name": "上海七牛信息技术有限公司", "tax_id": "91310000580583950X"},
+//!   "buyer": {"name": "张三", "type": "natural_person"},
+//!   "lines": [{"name": "*信息技术服务*软件服务", "tax_code": "3040201000000000000",
+//!              "amount": "100.00", "rate": "6%", "tax": "6.00"}],
+//!   "totals": {"amount": "100.00", "tax": "6.00", "total": "106.00", "total_in_words": "壹佰零陆圆整"}
+//! }"#)?;
+//! let ctx = Context::new(NaiveDate::from_ymd_opt(2024, 12, 1).unwrap());
+//! assert!(validate(&inv, &ctx).is_valid());
+//!
+//! // Judged against a day before it was issued, the same invoice is dated in the future.
+//! let early = Context::new(NaiveDate::from_ymd_opt(2024, 11, 1).unwrap());
+//! let report = validate(&inv, &early);
+//! assert_eq!(report.codes(), vec!["HDR-05"]);
+//! # Ok::<(), invoice_core::Error>(())
+//! ```
 
-/// Every rule this module declares, for the catalogue.
-pub(crate) const RULES: &[&crate::error::Rule] = &[];
+pub mod codes;
+mod glue;
+mod header;
+mod lines;
+mod parties;
+mod red;
+mod special;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Severity};
+use crate::model::Invoice;
+use crate::money::Amount;
+use crate::tax::{Policy, TaxpayerCategory};
+
+pub(crate) use codes::RULES;
+
+/// What an invoice is judged against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// The day to judge against (issue dates after it are in the future).
+    pub as_of: NaiveDate,
+    /// Tolerances and limits.
+    #[serde(default)]
+    pub policy: Policy,
+    /// The seller's taxpayer category, when known (decides which rates it may use).
+    #[serde(default)]
+    pub seller_category: Option<TaxpayerCategory>,
+    /// The seller's issuing limit (单张开票限额), when known: 合计金额 must stay below it.
+    #[serde(default)]
+    pub issuing_limit: Option<Amount>,
+}
+
+impl Context {
+    /// A context judging as of `as_of` with the default policy and nothing else known.
+    pub fn new(as_of: NaiveDate) -> Context {
+        Context {
+            as_of,
+            policy: Policy::default(),
+            seller_category: None,
+            issuing_limit: None,
+        }
+    }
+}
+
+/// The result of [`validate`]: every finding, errors and warnings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The findings in rule order.
+    pub findings: Vec<Error>,
+}
+
+impl Report {
+    /// True when no finding is an error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        !self.findings.iter().any(|f| f.severity() == Severity::Error)
+    }
+
+    /// The codes of the findings, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.findings.iter().map(Error::code).collect()
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Error> {
+        self.findings.iter().filter(|f| f.severity() == Severity::Error)
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Error> {
+        self.findings.iter().filter(|f| f.severity() == Severity::Warning)
+    }
+
+    /// A report for input that could not even be read (the reading errors as findings).
+    pub fn from_errors(findings: Vec<Error>) -> Report {
+        Report { findings }
+    }
+}
+
+impl Serialize for Report {
+    /// `{valid, findings}`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("valid", &self.is_valid())?;
+        m.serialize_entry("findings", &self.findings)?;
+        m.end()
+    }
+}
+
+/// Runs every rule against `invoice`.
+pub fn validate(invoice: &Invoice, ctx: &Context) -> Report {
+    let mut out = Vec::new();
+    header::check(invoice, ctx, &mut out);
+    parties::check(invoice, ctx, &mut out);
+    lines::check(invoice, ctx, &mut out);
+    lines::arithmetic(invoice, ctx, &mut out);
+    red::check(invoice, &mut out);
+    special::check(invoice, &mut out);
+    Report { findings: out }
+}
+
+/// True when `invoice` has no error finding under `ctx`.
+pub fn is_valid(invoice: &Invoice, ctx: &Context) -> bool {
+    validate(invoice, ctx).is_valid()
+}
+
+/// Reads an invoice from JSON and validates it: reading problems become the report's findings.
+pub fn validate_json(value: &serde_json::Value, ctx: &Context) -> Report {
+    match Invoice::from_value_all(value) {
+        Ok(inv) => validate(&inv, ctx),
+        Err(errors) => Report::from_errors(errors),
+    }
+}

@@ -1,8 +1,44 @@
-//! Ops of this area (none yet).
+//! Validation ops: `invoice.parse` and `invoice.validate`.
 
 use invoice_core::Error;
-use serde_json::Value;
+use invoice_core::model::Invoice;
+use invoice_core::money::Amount;
+use invoice_core::tax::{Policy, TaxpayerCategory};
+use invoice_core::validate::{Context, validate_json};
+use serde_json::{Value, json};
 
-pub fn run(_op: &str, _input: &Value) -> Option<Result<Value, Error>> {
-    None
+use super::str_arg;
+
+/// The context of a validate case: `as_of`, and optionally `seller_category`,
+/// `issuing_limit` and `policy`.
+pub fn context(input: &Value) -> Context {
+    let as_of = chrono::NaiveDate::parse_from_str(str_arg(input, Some("as_of")), "%Y-%m-%d")
+        .expect("vector as_of");
+    let mut ctx = Context::new(as_of);
+    ctx.seller_category = input["seller_category"]
+        .as_str()
+        .and_then(TaxpayerCategory::from_name);
+    ctx.issuing_limit = input["issuing_limit"]
+        .as_str()
+        .map(|s| Amount::parse(s).expect("vector limit"));
+    if let Some(p) = input.get("policy") {
+        ctx.policy = serde_json::from_value::<Policy>(p.clone()).expect("vector policy");
+    }
+    ctx
+}
+
+pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
+    Some(match op {
+        "invoice.parse" => Invoice::from_value(input).map(|i| i.to_value()),
+        "invoice.validate" => {
+            let report = validate_json(&input["invoice"], &context(input));
+            let findings: Vec<Value> = report
+                .findings
+                .iter()
+                .map(|f| json!({"code": f.code(), "path": f.path().to_string(), "severity": f.severity().as_str()}))
+                .collect();
+            Ok(json!({"valid": report.is_valid(), "findings": findings}))
+        }
+        _ => return None,
+    })
 }

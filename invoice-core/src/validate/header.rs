@@ -1,0 +1,195 @@
+//! Header rules: kind against code and number, dates, check code, text lengths, issuing limit.
+
+use super::Context;
+use super::codes::*;
+use crate::error::{Error, Path};
+use crate::model::Invoice;
+use crate::number::{CodeOptions, InvoiceCode, InvoiceNumber, Kind, NumberOptions, Numbering};
+
+/// Counts GBK bytes as the 税控 system does: ASCII 1, everything else 2.
+pub(super) fn gbk_len(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// Pushes `HDR-08` when `text` is longer than `max` GBK bytes.
+pub(super) fn max_bytes(out: &mut Vec<Error>, text: Option<&str>, max: usize, field: &str, path: Path) {
+    if let Some(t) = text {
+        let n = gbk_len(t);
+        if n > max {
+            out.push(
+                Error::new(HDR_LENGTH)
+                    .at(path)
+                    .with("field", field)
+                    .with("actual", n)
+                    .with("unit", "GBK bytes")
+                    .with("max", max),
+            );
+        }
+    }
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Kinds whose code structure is not published (domain.md §1.1): only the length is checked.
+fn code_structure_unknown(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::MotorVehicle
+            | Kind::UsedCar
+            | Kind::DigitalPaperMotorVehicle
+            | Kind::DigitalPaperUsedCar
+    )
+}
+
+pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
+    use chrono::Datelike;
+    let kind = inv.kind;
+    let year = ctx.as_of.year();
+    let needs_code = kind.numbering() != Numbering::Digital;
+    match (&inv.code, needs_code) {
+        (None, true) => out.push(
+            Error::new(HDR_CODE_MISSING)
+                .at(Path::field("code"))
+                .with("kind", kind.name_zh()),
+        ),
+        (Some(c), false) => out.push(
+            Error::new(HDR_CODE_UNEXPECTED)
+                .at(Path::field("code"))
+                .with("kind", kind.name_zh())
+                .with("code", crate::money::shorten(c)),
+        ),
+        (Some(c), true) => check_code(inv, c, year, out),
+        (None, false) => {}
+    }
+
+    let expected = if kind.numbering() == Numbering::Digital { 20 } else { 8 };
+    match InvoiceNumber::parse_with(&inv.number, &NumberOptions::with_max_year(year)) {
+        Err(e) => out.push(e.at(Path::field("number"))),
+        Ok(n) if n.is_digital() != (expected == 20) => out.push(
+            Error::new(HDR_NUMBER_FORM)
+                .at(Path::field("number"))
+                .with("number", n.as_str())
+                .with("expected", expected)
+                .with("kind", kind.name_zh()),
+        ),
+        Ok(_) => {}
+    }
+    if let Some(d) = &inv.digital_number
+        && !digits(d, 20)
+    {
+        out.push(
+            Error::new(HDR_DIGITAL_NUMBER)
+                .at(Path::field("digital_number"))
+                .with("value", crate::money::shorten(d)),
+        );
+    }
+
+    if inv.issue_date > ctx.as_of {
+        out.push(
+            Error::new(HDR_DATE_FUTURE)
+                .at(Path::field("issue_date"))
+                .with("date", inv.issue_date)
+                .with("as_of", ctx.as_of),
+        );
+    }
+
+    if let Some(cc) = &inv.check_code {
+        if !digits(cc, 20) {
+            out.push(
+                Error::new(HDR_CHECK_CODE)
+                    .at(Path::field("check_code"))
+                    .with("value", crate::money::shorten(cc)),
+            );
+        } else if !kind.has_check_code() && !kind.is_special() {
+            // A 专票's check code may come back from verification (domain.md §4.1): not flagged.
+            out.push(
+                Error::new(HDR_CHECK_CODE_UNEXPECTED)
+                    .at(Path::field("check_code"))
+                    .with("kind", kind.name_zh())
+                    .with("value", cc),
+            );
+        }
+    }
+
+    // Remarks: 230 GBK bytes in the 税控 era; the 数电 platform counts 200 characters
+    // (电子税务局; 乐企 allows 450), domain.md §12.
+    if let Some(r) = &inv.remarks {
+        if kind.is_digital() {
+            let n = r.chars().count();
+            if n > 200 {
+                out.push(
+                    Error::new(HDR_LENGTH)
+                        .at(Path::field("remarks"))
+                        .with("field", "备注")
+                        .with("actual", n)
+                        .with("unit", "characters")
+                        .with("max", 200),
+                );
+            }
+        } else {
+            max_bytes(out, Some(r), 230, "备注", Path::field("remarks"));
+        }
+    }
+    max_bytes(out, inv.drawer.as_deref(), 16, "开票人", Path::field("drawer"));
+    max_bytes(out, inv.reviewer.as_deref(), 16, "复核", Path::field("reviewer"));
+    max_bytes(out, inv.payee.as_deref(), 16, "收款人", Path::field("payee"));
+
+    if let (Some(limit), Some(t), false) = (ctx.issuing_limit, &inv.totals, inv.is_red())
+        && t.amount.value() >= limit.value()
+    {
+        out.push(
+            Error::new(HDR_LIMIT)
+                .at(Path::field("totals").key("amount"))
+                .with("amount", t.amount)
+                .with("limit", limit),
+        );
+    }
+}
+
+fn check_code(inv: &Invoice, code: &str, year: i32, out: &mut Vec<Error>) {
+    let kind = inv.kind;
+    if code_structure_unknown(kind) {
+        if !(digits(code, 10) || digits(code, 12)) {
+            out.push(
+                Error::new(HDR_CODE_KIND)
+                    .at(Path::field("code"))
+                    .with("code", crate::money::shorten(code))
+                    .with("kind", kind.name_zh())
+                    .with("reason", "10 or 12 digits expected"),
+            );
+        }
+        return;
+    }
+    match InvoiceCode::parse_with(code, &CodeOptions::with_max_year(year)) {
+        Err(e) => out.push(e.at(Path::field("code"))),
+        Ok(c) => {
+            let fits = match c.kind() {
+                Some(k) => k == kind || paper_digital_fits(kind, k),
+                // A local (non-VAT) 12-digit code names no kind: only a blockchain invoice
+                // may carry one.
+                None => kind == Kind::Blockchain,
+            };
+            if !fits {
+                let says = c.kind().map_or("a local non-VAT invoice", |k| k.name_zh());
+                out.push(
+                    Error::new(HDR_CODE_KIND)
+                        .at(Path::field("code"))
+                        .with("code", code)
+                        .with("kind", kind.name_zh())
+                        .with("reason", format!("the code says {says}")),
+                );
+            }
+        }
+    }
+}
+
+/// 数电 paper invoices use paper codes of the legacy structure.
+fn paper_digital_fits(kind: Kind, code_kind: Kind) -> bool {
+    matches!(
+        (kind, code_kind),
+        (Kind::DigitalPaperSpecial, Kind::SpecialPaper)
+            | (Kind::DigitalPaperOrdinary, Kind::OrdinaryPaper)
+    )
+}

@@ -1,0 +1,74 @@
+//! Party rules: required identifiers and details per kind and buyer type, valid ids, lengths.
+
+use chrono::NaiveDate;
+
+use super::Context;
+use super::codes::*;
+use super::glue::tax_id_problem;
+use super::header::max_bytes;
+use crate::error::{Error, Path};
+use crate::model::{Invoice, Party, PartyKind};
+use crate::number::Numbering;
+
+fn check_id(party: &Party, who: &'static str, out: &mut Vec<Error>) {
+    if let Some(id) = &party.tax_id
+        && let Some(e) = tax_id_problem(id)
+    {
+        out.push(
+            Error::new(PTY_TAX_ID_INVALID)
+                .at(Path::field(who).key("tax_id"))
+                .with("value", crate::money::shorten(id))
+                .with("reason", e.message()),
+        );
+    }
+}
+
+fn lengths(party: &Party, who: &'static str, out: &mut Vec<Error>) {
+    let p = || Path::field(who);
+    max_bytes(out, Some(&party.name), 100, "名称", p().key("name"));
+    let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (None, None) => None,
+        _ => Some(format!("{}{}", a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""))),
+    };
+    max_bytes(out, joined(&party.address, &party.phone).as_deref(), 100, "地址、电话", p().key("address"));
+    max_bytes(out, joined(&party.bank, &party.account).as_deref(), 100, "开户行及账号", p().key("bank"));
+}
+
+pub(super) fn check(inv: &Invoice, _ctx: &Context, out: &mut Vec<Error>) {
+    if inv.seller.tax_id.is_none() {
+        out.push(Error::new(PTY_SELLER_TAX_ID).at(Path::field("seller").key("tax_id")));
+    }
+    check_id(&inv.seller, "seller", out);
+    check_id(&inv.buyer, "buyer", out);
+
+    let buyer = &inv.buyer;
+    let at = |k: &'static str| Path::field("buyer").key(k);
+    if inv.kind.is_special() {
+        if buyer.kind == PartyKind::NaturalPerson {
+            out.push(Error::new(PTY_SPECIAL_TO_PERSON).at(at("type")));
+        }
+        if buyer.tax_id.is_none() {
+            out.push(Error::new(PTY_SPECIAL_BUYER_TAX_ID).at(at("tax_id")));
+        }
+        // The 税控-era 专票 requires the buyer's address, phone, bank and account; the 数电
+        // platform made them optional, so only legacy special kinds are held to it.
+        if inv.kind.numbering() == Numbering::CodeAndNumber {
+            if buyer.address.is_none() || buyer.phone.is_none() {
+                let k = if buyer.address.is_none() { "address" } else { "phone" };
+                out.push(Error::new(PTY_SPECIAL_BUYER_ADDRESS).at(at(k)));
+            }
+            if buyer.bank.is_none() || buyer.account.is_none() {
+                let k = if buyer.bank.is_none() { "bank" } else { "account" };
+                out.push(Error::new(PTY_SPECIAL_BUYER_BANK).at(at(k)));
+            }
+        }
+    } else if buyer.kind != PartyKind::NaturalPerson
+        && buyer.tax_id.is_none()
+        && inv.issue_date >= NaiveDate::from_ymd_opt(2017, 7, 1).unwrap_or_default()
+    {
+        // 国家税务总局公告2017年第16号: enterprise buyers of 普票 give their taxpayer id.
+        out.push(Error::new(PTY_ENTERPRISE_BUYER_TAX_ID).at(at("tax_id")));
+    }
+    lengths(&inv.seller, "seller", out);
+    lengths(&inv.buyer, "buyer", out);
+}
