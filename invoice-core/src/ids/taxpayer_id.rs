@@ -8,7 +8,7 @@
 //!
 //! | length | [`Form`] | rule |
 //! |---|---|---|
-//! | 18 | `Uscc` | a valid USCC (GB 32100, see [`uscc`](super::uscc)) |
+//! | 18 | `Uscc` | a valid USCC (GB 32100, see [`uscc`]) |
 //! | 18 | `ResidentId` | a valid 18-character resident identity number (natural persons use it as their TIN) |
 //! | 18 | `NaturalPersonTin` | a letter, 16 digits and a digit or letter: the shape described for TINs given to persons without a Chinese identity number (letter + year + country code + sequence + check; the check algorithm is unpublished, so the shape only) |
 //! | 18 | `Other18` | anything else |

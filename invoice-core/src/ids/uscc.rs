@@ -17,7 +17,7 @@
 //! W = 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28
 //! ```
 //!
-//! Positions 9–17 must also pass GB 11714 ([`org_code`](super::org_code)), with GB 11714's own
+//! Positions 9–17 must also pass GB 11714 ([`org_code`]), with GB 11714's own
 //! character values (`M` is 21 in the USCC alphabet but 22 in GB 11714).
 //!
 //! [`validate`] checks, in this order: length (`ID-01`), alphabet (`ID-02`), region digits
