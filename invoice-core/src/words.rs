@@ -1,6 +1,0 @@
-//! Amounts in Chinese upper-case words (大写金额).
-//!
-//! (Not yet built: this module is filled by its own issue.)
-
-/// Every rule this module declares, for the catalogue.
-pub(crate) const RULES: &[&crate::error::Rule] = &[];
