@@ -41,7 +41,7 @@ pub(super) fn write(negative: bool, fen: u64, opts: &Options, out: &mut String) 
     let unit = opts.style.unit();
     let whole = opts.whole.as_str();
     if fen == 0 {
-        out.push_str("零");
+        out.push('零');
         out.push_str(unit);
         out.push_str(whole);
         return;
@@ -50,7 +50,7 @@ pub(super) fn write(negative: bool, fen: u64, opts: &Options, out: &mut String) 
     let jiao = (fen / 10 % 10) as usize;
     let fen_digit = (fen % 10) as usize;
     // Rule (五): with the 元 digit 0 and 角 non-zero, the middle 零s and the 零 before 角 are optional.
-    let relaxed = yuan % 10 == 0 && jiao != 0;
+    let relaxed = yuan.is_multiple_of(10) && jiao != 0;
     if yuan > 0 {
         write_yuan(yuan, relaxed && opts.zeros != Zeros::All, out);
         out.push_str(unit);
@@ -61,10 +61,10 @@ pub(super) fn write(negative: bool, fen: u64, opts: &Options, out: &mut String) 
     }
     if jiao != 0 {
         if yuan > 0 && relaxed && opts.zeros != Zeros::None {
-            out.push_str("零");
+            out.push('零');
         }
         out.push_str(DIGITS[jiao]);
-        out.push_str("角");
+        out.push('角');
         if fen_digit == 0 {
             if opts.style.whole_after_jiao() {
                 out.push_str(whole);
@@ -73,10 +73,10 @@ pub(super) fn write(negative: bool, fen: u64, opts: &Options, out: &mut String) 
         }
     } else if yuan > 0 {
         // 角 zero, 分 not: 零 is mandatory (支付结算办法: "元"后应写"零").
-        out.push_str("零");
+        out.push('零');
     }
     out.push_str(DIGITS[fen_digit]);
-    out.push_str("分");
+    out.push('分');
 }
 
 /// The yuan digits (`yuan > 0`) with their units and group markers; `omit_middle` drops the
@@ -98,7 +98,7 @@ fn write_yuan(yuan: u64, omit_middle: bool, out: &mut String) {
             pending_zero = true;
         } else {
             if pending_zero && !omit_middle {
-                out.push_str("零");
+                out.push('零');
             }
             pending_zero = false;
             out.push_str(DIGITS[d]);

@@ -30,7 +30,7 @@
 //! no wrong or ambiguous amount reads: a 零 the rules require (`壹仟壹圆` could be read as 1100),
 //! a 整 missing after 圆 or present after 分, simplified digits (一二三…十, 〇, 两, Arabic digits),
 //! units out of order (`拾拾`), a digit without its unit and a misplaced 零 each have their own code.
-//! [`matches`] tells whether words state a given amount under any accepted variant.
+//! [`matches()`] tells whether words state a given amount under any accepted variant.
 //!
 //! ## Range
 //!

@@ -214,10 +214,10 @@ pub(super) fn parse(input: &str) -> Result<Amount, Error> {
         return Err(Error::new(WRD_EMPTY));
     }
     let fen = body(&mut cur)?;
-    if fen == 0 {
-        if let Some(label) = negative {
-            return Err(Error::new(WRD_NEGATIVE_ZERO).with("found", label));
-        }
+    if fen == 0
+        && let Some(label) = negative
+    {
+        return Err(Error::new(WRD_NEGATIVE_ZERO).with("found", label));
     }
     let signed = i64::try_from(fen).map_err(|_| range(fen))?;
     let signed = if negative.is_some() { -signed } else { signed };
@@ -521,7 +521,7 @@ fn fraction(cur: &mut Cursor<'_>, yuan: u64, after_yuan: bool) -> Result<u64, Er
         Tok::Jiao => {
             // 零 before 角 only where the 元 digit is 0 (rule (五)).
             if let Some(z) = zero_at
-                && yuan % 10 != 0
+                && !yuan.is_multiple_of(10)
             {
                 return Err(cur.error_at(WRD_ZERO_MISPLACED, z).with("found", "零"));
             }
