@@ -42,7 +42,8 @@ rule("PTY-01","The seller's taxpayer id is required.",[
 rule("PTY-02","Taxpayer ids are well-formed (domain.md §5).",[
  case("pass","special"),
  case("fail-seller","person",setp(["seller","tax_id"],"ABC123"),bad(f("PTY-02","seller.tax_id"))),
- case("fail-buyer-bad-uscc","special",setp(["buyer","tax_id"],"91350100M000100Y44"),bad(f("PTY-02","buyer.tax_id")),comment="GB 32100 check character should be 3")])
+ case("fail-buyer-length","special",setp(["buyer","tax_id"],"9131000058058395"),bad(f("PTY-02","buyer.tax_id")),comment="16 characters: no taxpayer id form has 16"),
+ case("warn-buyer-mistyped-uscc","special",setp(["buyer","tax_id"],"91350100M000100Y44"),bad(f("ID-18","buyer.tax_id","warning")),comment="GB 32100 check character should be 3; an 18-character id need not be a USCC (domain.md §5.2), so a near miss is a warning")])
 rule("PTY-03","A 专票 needs the buyer's taxpayer id (domain.md §1.3).",[
  case("pass","special"),
  case("fail","special",setp(["buyer","tax_id"],DEL),bad(f("PTY-03","buyer.tax_id")))])

@@ -486,7 +486,7 @@ pub fn totals_of(inv: &Invoice) -> Result<(Totals, Vec<RateTotal>), Error> {
             amount,
             tax,
             total,
-            total_in_words: crate::words::invoice_words(total),
+            total_in_words: Some(crate::words::to_words(total, crate::words::Style::Invoice)),
         },
         per_rate,
     ))

@@ -252,7 +252,9 @@ mod tests {
             let rate = r.tax_rate().unwrap();
             assert_eq!(rate.to_string(), r.rate, "per_10000 agrees with the text");
             assert!(r.until.is_none_or(|u| r.from <= u));
-            assert!(rate_allowed(rate, d("2019-04-01"), None) || r.until.is_some() || r.from > 20190401);
+            assert!(
+                rate_allowed(rate, d("2019-04-01"), None) || r.until.is_some() || r.from > 20190401
+            );
         }
     }
 

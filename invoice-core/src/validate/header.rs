@@ -12,7 +12,13 @@ pub(super) fn gbk_len(s: &str) -> usize {
 }
 
 /// Pushes `HDR-08` when `text` is longer than `max` GBK bytes.
-pub(super) fn max_bytes(out: &mut Vec<Error>, text: Option<&str>, max: usize, field: &str, path: Path) {
+pub(super) fn max_bytes(
+    out: &mut Vec<Error>,
+    text: Option<&str>,
+    max: usize,
+    field: &str,
+    path: Path,
+) {
     if let Some(t) = text {
         let n = gbk_len(t);
         if n > max {
@@ -64,7 +70,11 @@ pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
         (None, false) => {}
     }
 
-    let expected = if kind.numbering() == Numbering::Digital { 20 } else { 8 };
+    let expected = if kind.numbering() == Numbering::Digital {
+        20
+    } else {
+        8
+    };
     match InvoiceNumber::parse_with(&inv.number, &NumberOptions::with_max_year(year)) {
         Err(e) => out.push(e.at(Path::field("number"))),
         Ok(n) if n.is_digital() != (expected == 20) => out.push(
@@ -132,9 +142,27 @@ pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
             max_bytes(out, Some(r), 230, "备注", Path::field("remarks"));
         }
     }
-    max_bytes(out, inv.drawer.as_deref(), 16, "开票人", Path::field("drawer"));
-    max_bytes(out, inv.reviewer.as_deref(), 16, "复核", Path::field("reviewer"));
-    max_bytes(out, inv.payee.as_deref(), 16, "收款人", Path::field("payee"));
+    max_bytes(
+        out,
+        inv.drawer.as_deref(),
+        16,
+        "开票人",
+        Path::field("drawer"),
+    );
+    max_bytes(
+        out,
+        inv.reviewer.as_deref(),
+        16,
+        "复核",
+        Path::field("reviewer"),
+    );
+    max_bytes(
+        out,
+        inv.payee.as_deref(),
+        16,
+        "收款人",
+        Path::field("payee"),
+    );
 
     if let (Some(limit), Some(t), false) = (ctx.issuing_limit, &inv.totals, inv.is_red())
         && t.amount.value() >= limit.value()

@@ -49,11 +49,10 @@ pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
 fn check_line(inv: &Invoice, ctx: &Context, i: usize, line: &Line, out: &mut Vec<Error>) {
     match &line.tax_code {
         Some(c) if c.len() == 19 && c.bytes().all(|b| b.is_ascii_digit()) => {}
-        other => out.push(
-            Error::new(LIN_TAX_CODE)
-                .at(at(i, "tax_code"))
-                .with("value", crate::money::shorten(other.as_deref().unwrap_or(""))),
-        ),
+        other => out.push(Error::new(LIN_TAX_CODE).at(at(i, "tax_code")).with(
+            "value",
+            crate::money::shorten(other.as_deref().unwrap_or("")),
+        )),
     }
     if let LineRate::Rate(r) = line.rate
         && !r.is_zero()
@@ -87,10 +86,18 @@ fn check_line(inv: &Invoice, ctx: &Context, i: usize, line: &Line, out: &mut Vec
     if let Some(p) = line.unit_price
         && p.value() <= Decimal::ZERO
     {
-        out.push(Error::new(LIN_PRICE_SIGN).at(at(i, "unit_price")).with("price", p));
+        out.push(
+            Error::new(LIN_PRICE_SIGN)
+                .at(at(i, "unit_price"))
+                .with("price", p),
+        );
     }
     if line.nature != LineNature::Discount && line.quantity.is_some() != line.unit_price.is_some() {
-        let k = if line.quantity.is_some() { "unit_price" } else { "quantity" };
+        let k = if line.quantity.is_some() {
+            "unit_price"
+        } else {
+            "quantity"
+        };
         out.push(Error::new(LIN_QTY_PRICE_PAIR).at(at(i, k)));
     }
     match line.tax {
@@ -103,7 +110,13 @@ fn check_line(inv: &Invoice, ctx: &Context, i: usize, line: &Line, out: &mut Vec
         ),
         Some(_) => {}
     }
-    max_bytes(out, Some(&line.name), 200, "货物或应税劳务、服务名称", at(i, "name"));
+    max_bytes(
+        out,
+        Some(&line.name),
+        200,
+        "货物或应税劳务、服务名称",
+        at(i, "name"),
+    );
     max_bytes(out, line.spec.as_deref(), 40, "规格型号", at(i, "spec"));
     max_bytes(out, line.unit.as_deref(), 22, "单位", at(i, "unit"));
 }
@@ -130,7 +143,11 @@ fn discounts(inv: &Invoice, out: &mut Vec<Error>) {
             continue;
         };
         if let Some(a) = line.amount {
-            let wrong = if red { !(a.value() > Decimal::ZERO) } else { !a.is_negative() };
+            let wrong = if red {
+                a.value() <= Decimal::ZERO
+            } else {
+                !a.is_negative()
+            };
             if wrong {
                 out.push(
                     Error::new(LIN_DISCOUNT_SIGN)
@@ -152,7 +169,11 @@ fn discounts(inv: &Invoice, out: &mut Vec<Error>) {
             }
         }
         if line.rate != prev.rate {
-            out.push(Error::new(LIN_DISCOUNT_MATCH).at(at(i, "rate")).with("field", "rate"));
+            out.push(
+                Error::new(LIN_DISCOUNT_MATCH)
+                    .at(at(i, "rate"))
+                    .with("field", "rate"),
+            );
         }
         if line.tax_code != prev.tax_code {
             out.push(
@@ -161,7 +182,11 @@ fn discounts(inv: &Invoice, out: &mut Vec<Error>) {
                     .with("field", "tax classification code"),
             );
         }
-        if line.quantity.is_some() || line.unit_price.is_some() || line.unit.is_some() || line.spec.is_some() {
+        if line.quantity.is_some()
+            || line.unit_price.is_some()
+            || line.unit.is_some()
+            || line.spec.is_some()
+        {
             out.push(Error::new(LIN_DISCOUNT_FIELDS).at(at(i, "quantity")));
         }
     }
@@ -212,7 +237,10 @@ pub(super) fn arithmetic(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
                 Error::new(tax::CAL_LINE_TAX)
                     .at(at(i, "tax"))
                     .with("tax", t)
-                    .with("expected", round_half_up(base * line.rate.rate().value(), 2))
+                    .with(
+                        "expected",
+                        round_half_up(base * line.rate.rate().value(), 2),
+                    )
                     .with("tolerance", policy.line_tax_tolerance),
             );
         }

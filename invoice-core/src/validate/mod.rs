@@ -88,7 +88,10 @@ pub struct Report {
 impl Report {
     /// True when no finding is an error (warnings allowed).
     pub fn is_valid(&self) -> bool {
-        !self.findings.iter().any(|f| f.severity() == Severity::Error)
+        !self
+            .findings
+            .iter()
+            .any(|f| f.severity() == Severity::Error)
     }
 
     /// The codes of the findings, in order.
@@ -98,12 +101,16 @@ impl Report {
 
     /// The errors only.
     pub fn errors(&self) -> impl Iterator<Item = &Error> {
-        self.findings.iter().filter(|f| f.severity() == Severity::Error)
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error)
     }
 
     /// The warnings only.
     pub fn warnings(&self) -> impl Iterator<Item = &Error> {
-        self.findings.iter().filter(|f| f.severity() == Severity::Warning)
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Warning)
     }
 
     /// A report for input that could not even be read (the reading errors as findings).

@@ -4,22 +4,23 @@ use chrono::NaiveDate;
 
 use super::Context;
 use super::codes::*;
-use super::glue::tax_id_problem;
+use super::glue::tax_id_findings;
 use super::header::max_bytes;
 use crate::error::{Error, Path};
 use crate::model::{Invoice, Party, PartyKind};
 use crate::number::Numbering;
 
 fn check_id(party: &Party, who: &'static str, out: &mut Vec<Error>) {
-    if let Some(id) = &party.tax_id
-        && let Some(e) = tax_id_problem(id)
-    {
-        out.push(
+    let Some(id) = &party.tax_id else { return };
+    let at = Path::field(who).key("tax_id");
+    match tax_id_findings(id) {
+        Ok(warnings) => out.extend(warnings.into_iter().map(|w| w.at(at.clone()))),
+        Err(e) => out.push(
             Error::new(PTY_TAX_ID_INVALID)
-                .at(Path::field(who).key("tax_id"))
+                .at(at)
                 .with("value", crate::money::shorten(id))
                 .with("reason", e.message()),
-        );
+        ),
     }
 }
 
@@ -28,10 +29,26 @@ fn lengths(party: &Party, who: &'static str, out: &mut Vec<Error>) {
     max_bytes(out, Some(&party.name), 100, "名称", p().key("name"));
     let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
         (None, None) => None,
-        _ => Some(format!("{}{}", a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""))),
+        _ => Some(format!(
+            "{}{}",
+            a.as_deref().unwrap_or(""),
+            b.as_deref().unwrap_or("")
+        )),
     };
-    max_bytes(out, joined(&party.address, &party.phone).as_deref(), 100, "地址、电话", p().key("address"));
-    max_bytes(out, joined(&party.bank, &party.account).as_deref(), 100, "开户行及账号", p().key("bank"));
+    max_bytes(
+        out,
+        joined(&party.address, &party.phone).as_deref(),
+        100,
+        "地址、电话",
+        p().key("address"),
+    );
+    max_bytes(
+        out,
+        joined(&party.bank, &party.account).as_deref(),
+        100,
+        "开户行及账号",
+        p().key("bank"),
+    );
 }
 
 pub(super) fn check(inv: &Invoice, _ctx: &Context, out: &mut Vec<Error>) {
@@ -54,11 +71,19 @@ pub(super) fn check(inv: &Invoice, _ctx: &Context, out: &mut Vec<Error>) {
         // platform made them optional, so only legacy special kinds are held to it.
         if inv.kind.numbering() == Numbering::CodeAndNumber {
             if buyer.address.is_none() || buyer.phone.is_none() {
-                let k = if buyer.address.is_none() { "address" } else { "phone" };
+                let k = if buyer.address.is_none() {
+                    "address"
+                } else {
+                    "phone"
+                };
                 out.push(Error::new(PTY_SPECIAL_BUYER_ADDRESS).at(at(k)));
             }
             if buyer.bank.is_none() || buyer.account.is_none() {
-                let k = if buyer.bank.is_none() { "bank" } else { "account" };
+                let k = if buyer.bank.is_none() {
+                    "bank"
+                } else {
+                    "account"
+                };
                 out.push(Error::new(PTY_SPECIAL_BUYER_BANK).at(at(k)));
             }
         }

@@ -12,7 +12,10 @@ fn digits(s: &str, n: usize) -> bool {
 }
 
 fn legacy_special(kind: Kind) -> bool {
-    matches!(kind, Kind::SpecialPaper | Kind::ElectronicSpecial | Kind::FreightSpecial)
+    matches!(
+        kind,
+        Kind::SpecialPaper | Kind::ElectronicSpecial | Kind::FreightSpecial
+    )
 }
 
 pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
@@ -51,9 +54,18 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
             ("amount", "合计金额", t.amount, false),
             ("tax", "合计税额", t.tax, true),
         ] {
-            let bad = if zero_ok { v.value() > Decimal::ZERO } else { v.value() >= Decimal::ZERO };
+            let bad = if zero_ok {
+                v.value() > Decimal::ZERO
+            } else {
+                v.value() >= Decimal::ZERO
+            };
             if bad {
-                out.push(Error::new(RED_RED_NOT_NEGATIVE).at(tp(key)).with("field", field).with("amount", v));
+                out.push(
+                    Error::new(RED_RED_NOT_NEGATIVE)
+                        .at(tp(key))
+                        .with("field", field)
+                        .with("amount", v),
+                );
             }
         }
     }
@@ -64,17 +76,32 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
         if let Some(a) = l.amount
             && a.value() >= Decimal::ZERO
         {
-            out.push(Error::new(RED_LINE_SIGN).at(lp(i, "amount")).with("field", "金额").with("value", a));
+            out.push(
+                Error::new(RED_LINE_SIGN)
+                    .at(lp(i, "amount"))
+                    .with("field", "金额")
+                    .with("value", a),
+            );
         }
         if let Some(q) = l.quantity
             && q.value() >= Decimal::ZERO
         {
-            out.push(Error::new(RED_LINE_SIGN).at(lp(i, "quantity")).with("field", "数量").with("value", q));
+            out.push(
+                Error::new(RED_LINE_SIGN)
+                    .at(lp(i, "quantity"))
+                    .with("field", "数量")
+                    .with("value", q),
+            );
         }
         if let Some(t) = l.tax
             && t.value() > Decimal::ZERO
         {
-            out.push(Error::new(RED_LINE_SIGN).at(lp(i, "tax")).with("field", "税额").with("value", t));
+            out.push(
+                Error::new(RED_LINE_SIGN)
+                    .at(lp(i, "tax"))
+                    .with("field", "税额")
+                    .with("value", t),
+            );
         }
     }
 
@@ -91,7 +118,10 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
         );
     }
     if !digital {
-        let ok = red.original_code.as_deref().is_some_and(|c| digits(c, 10) || digits(c, 12));
+        let ok = red
+            .original_code
+            .as_deref()
+            .is_some_and(|c| digits(c, 10) || digits(c, 12));
         if !ok {
             out.push(
                 Error::new(RED_ORIGINAL)
@@ -109,8 +139,18 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
         out.push(Error::new(RED_CONFIRMATION).at(rp("confirmation_number")));
     }
     for (key, field, v, n) in [
-        ("info_table_number", "信息表编号", &red.info_table_number, 16),
-        ("confirmation_number", "确认单编号", &red.confirmation_number, 20),
+        (
+            "info_table_number",
+            "信息表编号",
+            &red.info_table_number,
+            16,
+        ),
+        (
+            "confirmation_number",
+            "确认单编号",
+            &red.confirmation_number,
+            20,
+        ),
     ] {
         if let Some(v) = v
             && !digits(v, n)
@@ -139,7 +179,11 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
                 .then(|| format!("对应正数发票代码:{code}号码:{}", red.original_number))
         };
         if let Some(e) = expected {
-            out.push(Error::new(RED_REMARKS).at(Path::field("remarks")).with("expected", e));
+            out.push(
+                Error::new(RED_REMARKS)
+                    .at(Path::field("remarks"))
+                    .with("expected", e),
+            );
         }
     }
 }

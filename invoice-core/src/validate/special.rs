@@ -31,7 +31,9 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
                         .with("address", &r.address),
                 );
             }
-            if matches!(inv.special, Some(SpecialBusiness::RealEstateSale(_))) && r.certificate.is_none() {
+            if matches!(inv.special, Some(SpecialBusiness::RealEstateSale(_)))
+                && r.certificate.is_none()
+            {
                 out.push(Error::new(SPC_REAL_ESTATE_CERT).at(sp("certificate")));
             }
         }
