@@ -1,6 +1,62 @@
-//! python binding of invoice-core (placeholder until its issue fills it).
+//! Python binding of invoice-core (发票核心库的 Python 绑定): the native module
+//! `invoice_core._native`, re-exported by the pure-namespace package `invoice_core`.
+//!
+//! Thin by rule: every exported function converts its arguments ([`convert`]), calls the core,
+//! and converts the result back; core errors become `InvoiceError` ([`error`]). No domain logic
+//! lives here. Each area of the API is one file with a `register` function and one line in
+//! [`AREAS`]; its functions appear in Python as `invoice_core.<area>.<function>`, which is also
+//! how the shared vectors name their ops (`money.amount`).
+//!
+//! Every exported function runs inside [`error::guard`], so a Rust panic is an `InvoiceError`
+//! (`INP-99`), never a crash.
 
-/// The core's version.
-pub fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+use pyo3::prelude::*;
+
+mod convert;
+mod error;
+mod kind;
+mod money;
+mod rules;
+mod testing;
+
+/// One area: its Python name, its docstring and the function that fills it.
+type Area = (
+    &'static str,
+    &'static str,
+    fn(&Bound<'_, PyModule>) -> PyResult<()>,
+);
+
+/// The areas, each a submodule `invoice_core._native.<name>` re-exported as
+/// `invoice_core.<name>`. A new area is a file and one line here.
+const AREAS: &[Area] = &[
+    ("money", money::DOC, money::register),
+    ("kind", kind::DOC, kind::register),
+    ("_testing", testing::DOC, testing::register),
+];
+
+/// Adds one area as a submodule and makes it importable (`from invoice_core._native.money
+/// import amount`) by registering it in `sys.modules`, which a native submodule is not by
+/// itself.
+fn add_area(parent: &Bound<'_, PyModule>, (name, doc, fill): &Area) -> PyResult<()> {
+    let py = parent.py();
+    let full = format!("invoice_core._native.{name}");
+    let m = PyModule::new(py, &full)?;
+    m.setattr("__doc__", *doc)?;
+    fill(&m)?;
+    parent.add(*name, &m)?;
+    py.import("sys")?.getattr("modules")?.set_item(&full, &m)?;
+    Ok(())
+}
+
+/// The native module: `InvoiceError`, `__version__`, the rule catalogue functions and one
+/// submodule per area.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    error::register(m)?;
+    rules::register(m)?;
+    for area in AREAS {
+        add_area(m, area)?;
+    }
+    Ok(())
 }

@@ -1,0 +1,20 @@
+"""Invoice kinds (发票种类) and their QR / 查验 (fplx) / 税控 (fpzl) code tables."""
+
+from typing import Dict, List, Optional, Union
+
+def names() -> List[str]:
+    """The snake_case names of every kind."""
+
+def facts(name: str) -> Dict[str, Union[str, bool, None]]:
+    """name, zh, en, paper, special, deductible, digital, qr, fplx, fpzl of a kind (INP-05 if unknown)."""
+
+def from_qr(code: str) -> Optional[str]:
+    """The kind a QR payload's kind code names, or None."""
+
+def from_verify(code: str) -> Optional[str]:
+    """The kind a verification platform code (fplx) names, or None."""
+
+def from_tax_control(code: str) -> Optional[str]:
+    """The kind a 税控 code (fpzl) names, or None."""
+
+__all__ = ["facts", "from_qr", "from_tax_control", "from_verify", "names"]

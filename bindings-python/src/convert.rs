@@ -1,0 +1,440 @@
+//! Conversions (类型转换) between Python objects and core inputs and outputs, all in one place.
+//!
+//! Inputs never raise `TypeError`: a value of the wrong type is an `InvoiceError` `INP-02`
+//! (`expected …, found …`), so callers catch one exception type. The rules:
+//!
+//! - **Money** (amounts, prices, quantities, rates) accepts `decimal.Decimal`, `str` and `int`.
+//!   A `Decimal` is written out exactly in positional form (`format(d, "f")`, so `Decimal("1E+3")`
+//!   is `"1000"`) and handed to the core's strict parser, as are `str` and `int`; the core decides
+//!   every money error (`MNY-…`). A `float` is refused with `INP-01` (floats are not money); a
+//!   `bool` is refused with `INP-02` (it is an `int` to Python, but never an amount).
+//! - **Text** (codes, names) accepts `str` only. Lone surrogates become U+FFFD, which no code
+//!   contains, so such text fails in the core with the core's code.
+//! - **Dates** accept `datetime.date` (not a `datetime`: no silent truncation) or `"YYYY-MM-DD"`;
+//!   **datetimes** accept a naive `datetime.datetime` or ISO text. Aware datetimes are refused:
+//!   the core is timezone-free (invoice times are Beijing wall-clock times).
+//! - **JSON-like values** (for model inputs): `None`, `bool`, `int`, `str`, `Decimal` (as its exact
+//!   decimal string), `date`/`datetime` (ISO text), `dict` with `str` keys, `list`, `tuple`;
+//!   errors carry the path of the offending element (`lines[2].amount`).
+//!
+//! Input size limits of the binding itself (`INP-06`): integers up to 128 bits, a `Decimal`'s
+//! positional form up to [`MAX_DECIMAL_CHARS`] characters, JSON-like nesting up to [`MAX_DEPTH`].
+//! Outputs: `rust_decimal` values become `decimal.Decimal` built from their exact string.
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use invoice_core::error::catalog::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
+use invoice_core::money::{MNY_RANGE, MNY_SCALE, MNY_SYNTAX};
+use invoice_core::{Error, Path};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
+use rust_decimal::Decimal;
+use serde_json::{Map, Number, Value};
+
+use crate::error::Fail;
+
+/// A conversion result.
+pub type Conv<T> = Result<T, Fail>;
+
+/// Longest positional form of a `Decimal` the binding writes out (a `Decimal("1E+999999999")`
+/// would otherwise cost a gigabyte before the core could say it is out of range).
+pub const MAX_DECIMAL_CHARS: usize = 1_000_000;
+
+/// Deepest nesting of dicts and lists read as a JSON-like value.
+pub const MAX_DEPTH: usize = 64;
+
+/// What a money argument may be, for `INP-02` messages.
+const MONEY_EXPECTED: &str = "a Decimal, str or int";
+
+static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DECIMAL.import(py, "decimal", "Decimal")
+}
+
+fn date_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DATE.import(py, "datetime", "date")
+}
+
+fn datetime_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    DATETIME.import(py, "datetime", "datetime")
+}
+
+/// The Python type name of `obj` (`"NoneType"`, `"bytes"`), for messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "object".to_string())
+}
+
+/// `INP-02`: expected `expected`, found the type of `obj`.
+pub fn wrong_type(obj: &Bound<'_, PyAny>, expected: &str) -> Fail {
+    Fail::Core(
+        Error::new(INP_TYPE)
+            .with("expected", expected)
+            .with("found", type_name(obj)),
+    )
+}
+
+fn too_large(size: impl std::fmt::Display, limit: impl std::fmt::Display) -> Fail {
+    Fail::Core(
+        Error::new(INP_TOO_LARGE)
+            .with("size", size)
+            .with("limit", limit),
+    )
+}
+
+fn float_error(obj: &Bound<'_, PyAny>) -> Fail {
+    let shown = obj
+        .repr()
+        .map(|r| r.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "a float".to_string());
+    Fail::Core(Error::new(INP_FLOAT).with("value", shown))
+}
+
+fn string_of<'a>(s: &'a Bound<'_, PyString>) -> Cow<'a, str> {
+    s.to_string_lossy()
+}
+
+/// Text (a code, a name): `str` only, else `INP-02` naming `expected`.
+pub fn text(obj: &Bound<'_, PyAny>, expected: &str) -> Conv<String> {
+    match obj.cast::<PyString>() {
+        Ok(s) => Ok(string_of(s).into_owned()),
+        Err(_) => Err(wrong_type(obj, expected)),
+    }
+}
+
+/// A money argument as the text the core's strict parser reads (see the module docs).
+pub fn money_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(string_of(s).into_owned());
+    }
+    if obj.is_instance_of::<PyBool>() {
+        return Err(wrong_type(obj, MONEY_EXPECTED));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return int_text(obj);
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(float_error(obj));
+    }
+    if obj.is_instance(decimal_type(py)?)? {
+        return decimal_text(obj);
+    }
+    Err(wrong_type(obj, MONEY_EXPECTED))
+}
+
+fn int_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
+    match obj.extract::<i128>() {
+        Ok(n) => Ok(n.to_string()),
+        Err(_) => {
+            let bits: u64 = obj
+                .call_method0("bit_length")
+                .and_then(|b| b.extract())
+                .unwrap_or(u64::MAX);
+            Err(too_large(format!("an integer of {bits} bits"), "128 bits"))
+        }
+    }
+}
+
+/// The exact positional text of a `decimal.Decimal` (non-finite values as `str()` gives them,
+/// `"NaN"`, `"Infinity"`, which the core refuses with its own code).
+fn decimal_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
+    let finite: bool = obj.call_method0("is_finite")?.extract()?;
+    if !finite {
+        return Ok(obj.str()?.to_string_lossy().into_owned());
+    }
+    let tuple = obj.call_method0("as_tuple")?;
+    let digits = tuple.getattr("digits")?.len()?;
+    let exponent: i64 = tuple.getattr("exponent")?.extract()?;
+    // Length of the positional form: sign, integer digits, point, fraction digits.
+    let len = if exponent >= 0 {
+        (digits as u64).saturating_add(exponent as u64)
+    } else {
+        let frac = exponent.unsigned_abs();
+        (digits as u64)
+            .max(frac.saturating_add(1))
+            .saturating_add(1)
+    }
+    .saturating_add(1);
+    if len > MAX_DECIMAL_CHARS as u64 {
+        return Err(too_large(
+            format!("a Decimal of {len} characters written out"),
+            format!("{MAX_DECIMAL_CHARS} characters"),
+        ));
+    }
+    let builtins = obj.py().import("builtins")?;
+    let s = builtins.getattr("format")?.call1((obj, "f"))?;
+    Ok(s.str()?.to_string_lossy().into_owned())
+}
+
+/// A plain decimal (for rounding; not a money type): what [`money_text`] accepts, written
+/// strictly (an optional `-`, digits, an optional `.` and digits) and held exactly in 96 bits
+/// with at most 28 decimals.
+///
+/// The syntax check mirrors the core's money parser, which has no public plain-decimal entry
+/// yet; it belongs in `invoice_core::money` (noted for the core).
+pub fn decimal_in(obj: &Bound<'_, PyAny>) -> Conv<Decimal> {
+    let text = money_text(obj)?;
+    let body = text.strip_prefix('-').unwrap_or(&text);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return Err(Error::new(MNY_SYNTAX).with("value", shorten(&text)).into());
+    }
+    if frac.map_or(0, str::len) > 28 {
+        return Err(Error::new(MNY_SCALE)
+            .with("value", shorten(&text))
+            .with("max", 28)
+            .into());
+    }
+    Decimal::from_str_exact(&text).map_err(|_| {
+        Error::new(MNY_RANGE)
+            .with("value", shorten(&text))
+            .with("limit", Decimal::MAX)
+            .into()
+    })
+}
+
+/// A core decimal as `decimal.Decimal`, exactly (built from its string).
+pub fn decimal_out<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+    decimal_type(py)?.call1((d.to_string(),))
+}
+
+/// A number of decimal places: a non-negative `int` (not a `bool`) up to 28, the most a core
+/// decimal holds.
+pub fn places(obj: &Bound<'_, PyAny>) -> Conv<u32> {
+    const EXPECTED: &str = "an int from 0 to 28";
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(wrong_type(obj, EXPECTED));
+    }
+    match obj.extract::<u32>() {
+        Ok(n) if n <= 28 => Ok(n),
+        _ => {
+            let shown = obj
+                .repr()
+                .map(|r| r.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Err(Fail::Core(
+                Error::new(INP_TYPE)
+                    .with("expected", EXPECTED)
+                    .with("found", shorten(&shown)),
+            ))
+        }
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(37).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn bad_text(expected: &str, s: &str) -> Fail {
+    Fail::Core(
+        Error::new(INP_TYPE)
+            .with("expected", expected)
+            .with("found", format!("the text {:?}", shorten(s))),
+    )
+}
+
+/// A calendar date: `datetime.date` (not a `datetime`) or `"YYYY-MM-DD"`.
+pub fn date_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
+    const EXPECTED: &str = "a datetime.date or 'YYYY-MM-DD' text";
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s = string_of(s);
+        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| bad_text(EXPECTED, &s));
+    }
+    if obj.is_instance(datetime_type(py)?)? || !obj.is_instance(date_type(py)?)? {
+        return Err(wrong_type(obj, EXPECTED));
+    }
+    let (y, m, d) = ymd(obj)?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| wrong_type(obj, EXPECTED))
+}
+
+fn ymd(obj: &Bound<'_, PyAny>) -> PyResult<(i32, u32, u32)> {
+    Ok((
+        obj.getattr("year")?.extract()?,
+        obj.getattr("month")?.extract()?,
+        obj.getattr("day")?.extract()?,
+    ))
+}
+
+/// A wall-clock date and time: a naive `datetime.datetime` or ISO text
+/// (`"2024-11-18T10:30:00"`, a space for the `T` and fractional seconds allowed).
+pub fn datetime_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDateTime> {
+    const EXPECTED: &str = "a naive datetime.datetime or ISO 'YYYY-MM-DDTHH:MM:SS' text";
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s = string_of(s);
+        return ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(&s, f).ok())
+            .ok_or_else(|| bad_text(EXPECTED, &s));
+    }
+    if !obj.is_instance(datetime_type(py)?)? {
+        return Err(wrong_type(obj, EXPECTED));
+    }
+    if !obj.getattr("tzinfo")?.is_none() {
+        return Err(Fail::Core(
+            Error::new(INP_TYPE)
+                .with("expected", EXPECTED)
+                .with("found", "an aware datetime (with tzinfo)"),
+        ));
+    }
+    let (y, m, d) = ymd(obj)?;
+    let h: u32 = obj.getattr("hour")?.extract()?;
+    let mi: u32 = obj.getattr("minute")?.extract()?;
+    let s: u32 = obj.getattr("second")?.extract()?;
+    let us: u32 = obj.getattr("microsecond")?.extract()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|date| date.and_hms_micro_opt(h, mi, s, us))
+        .ok_or_else(|| wrong_type(obj, EXPECTED))
+}
+
+/// A core date as `datetime.date`.
+pub fn date_out(py: Python<'_>, d: NaiveDate) -> PyResult<Bound<'_, PyAny>> {
+    date_type(py)?.call1((d.year(), d.month(), d.day()))
+}
+
+/// A core date-time as a naive `datetime.datetime` (sub-microsecond digits are dropped: Python
+/// holds microseconds).
+pub fn datetime_out(py: Python<'_>, t: NaiveDateTime) -> PyResult<Bound<'_, PyAny>> {
+    datetime_type(py)?.call1((
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.nanosecond().min(999_999_999) / 1000,
+    ))
+}
+
+/// A JSON-like Python value (for model inputs), read with the path of every element so errors
+/// point at it (`lines[2].amount`).
+pub fn value_in(obj: &Bound<'_, PyAny>) -> Conv<Value> {
+    value_at(obj, &Path::root(), 0)
+}
+
+fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize) -> Conv<Value> {
+    let py = obj.py();
+    let leaf = |r: Conv<Value>| r.map_err(|f| f.under(path));
+    if depth > MAX_DEPTH {
+        return leaf(Err(too_large(
+            format!("nesting deeper than {MAX_DEPTH} levels"),
+            format!("{MAX_DEPTH} levels"),
+        )));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(string_of(s).into_owned()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(n) = obj.extract::<i64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if let Ok(n) = obj.extract::<u64>() {
+            return Ok(Value::Number(Number::from(n)));
+        }
+        // Beyond 64 bits: the exact digits as text (the core reads money from text), or the
+        // 128-bit limit error.
+        return leaf(int_text(obj).map(Value::String));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return leaf(Err(float_error(obj)));
+    }
+    if obj.is_instance(decimal_type(py)?)? {
+        return leaf(decimal_text(obj).map(Value::String));
+    }
+    if obj.is_instance(datetime_type(py)?)? {
+        return leaf(
+            datetime_in(obj).map(|t| Value::String(t.format("%Y-%m-%dT%H:%M:%S%.f").to_string())),
+        );
+    }
+    if obj.is_instance(date_type(py)?)? {
+        return leaf(date_in(obj).map(|d| Value::String(d.format("%Y-%m-%d").to_string())));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return leaf(Err(wrong_type(&k, "str keys")));
+            };
+            let key = string_of(key).into_owned();
+            let child = path.clone().key(key.clone());
+            map.insert(key, value_at(&v, &child, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    let items: Option<Vec<Bound<'_, PyAny>>> = if let Ok(l) = obj.cast::<PyList>() {
+        Some(l.iter().collect())
+    } else if let Ok(t) = obj.cast::<PyTuple>() {
+        Some(t.iter().collect())
+    } else {
+        None
+    };
+    if let Some(items) = items {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(value_at(item, &path.clone().index(i), depth + 1)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    leaf(Err(wrong_type(
+        obj,
+        "None, bool, int, str, Decimal, date, dict or list",
+    )))
+}
+
+/// A core JSON value as plain Python (`dict`, `list`, `str`, `int`, `bool`, `None`).
+pub fn value_out<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                // The core writes money as strings; a JSON float is never money.
+                n.to_string().into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for x in a {
+                list.append(value_out(py, x)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(m) => {
+            let dict = PyDict::new(py);
+            for (k, x) in m {
+                dict.set_item(k, value_out(py, x)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}

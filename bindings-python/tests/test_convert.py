@@ -1,0 +1,68 @@
+"""The conversions no public function uses yet (dates, JSON-like values), through private hooks."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from invoice_core import InvoiceError
+from invoice_core._native import _testing
+
+
+def code_of(fn, *args) -> str:
+    with pytest.raises(InvoiceError) as info:
+        fn(*args)
+    return info.value.code
+
+
+def test_dates() -> None:
+    d = dt.date(2024, 2, 29)
+    assert _testing.date(d) == d and type(_testing.date(d)) is dt.date
+    assert _testing.date("2024-11-18") == dt.date(2024, 11, 18)
+    assert code_of(_testing.date, "2023-02-29") == "INP-02"
+    assert code_of(_testing.date, dt.datetime(2024, 1, 1)) == "INP-02"  # no silent truncation
+    assert code_of(_testing.date, 20240101) == "INP-02"
+
+
+def test_datetimes() -> None:
+    t = dt.datetime(2024, 11, 18, 10, 30, 5, 123456)
+    assert _testing.datetime(t) == t
+    assert _testing.datetime("2024-11-18T10:30:05") == dt.datetime(2024, 11, 18, 10, 30, 5)
+    assert _testing.datetime("2024-11-18 10:30:05.5") == dt.datetime(2024, 11, 18, 10, 30, 5, 500000)
+    aware = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    assert code_of(_testing.datetime, aware) == "INP-02"
+    assert code_of(_testing.datetime, dt.date(2024, 1, 1)) == "INP-02"
+
+
+def test_json_like_values() -> None:
+    v = {"a": [1, None, True, Decimal("1.50"), "x", (2, 3)], "d": dt.date(2024, 1, 2), "big": 2**70}
+    assert _testing.value(v) == {"a": [1, None, True, "1.50", "x", [2, 3]], "d": "2024-01-02", "big": str(2**70)}
+    assert _testing.value(Decimal("1E+3")) == "1000"
+
+
+def test_json_like_errors_have_paths() -> None:
+    with pytest.raises(InvoiceError) as info:
+        _testing.value({"lines": [{}, {"x": [0, b"raw"]}]})
+    assert info.value.code == "INP-02" and info.value.path == ["lines", 1, "x", 1]
+    with pytest.raises(InvoiceError) as info:
+        _testing.value({1: "a"})
+    assert info.value.code == "INP-02"
+    with pytest.raises(InvoiceError) as info:
+        _testing.value({"a": {"b": 2**200}})
+    assert info.value.code == "INP-06" and info.value.path == ["a", "b"]
+
+
+def test_deep_nesting_is_an_error_not_a_stack_overflow() -> None:
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    assert code_of(_testing.value, deep) == "INP-06"
+
+
+def test_money_text_is_exact() -> None:
+    assert _testing.money_text(Decimal("1E+3")) == "1000"
+    assert _testing.money_text(Decimal("1.2300")) == "1.2300"
+    assert _testing.money_text(Decimal("-1E-3")) == "-0.001"
+    assert _testing.money_text(123) == "123"
+    # A lone surrogate cannot be UTF-8: replaced by U+FFFD, which the core then refuses.
+    assert set(_testing.money_text("1\ud800")) == {"1", "\ufffd"}

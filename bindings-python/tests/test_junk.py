@@ -1,0 +1,122 @@
+"""Junk to every public function: a coded InvoiceError, or False from an is_* function; never a
+crash, a TypeError or another exception type."""
+
+import inspect
+import re
+from decimal import Decimal
+
+import pytest
+
+import invoice_core
+from invoice_core import InvoiceError, kind, money
+
+
+class Weird:
+    def __str__(self) -> str:
+        raise RuntimeError("str() of junk must not be called")
+
+    __repr__ = __str__
+
+
+class StrSub(str):
+    pass
+
+
+def nested_dict(depth: int) -> dict:
+    d: dict = {}
+    for _ in range(depth):
+        d = {"a": d}
+    return d
+
+
+JUNK = [
+    None,
+    b"",
+    b"12.30",
+    bytearray(b"1"),
+    3.5,
+    float("nan"),
+    True,
+    -1,
+    10**400,
+    Decimal("NaN"),
+    Decimal("-1E+999999999"),
+    "",
+    " ",
+    "NaN",
+    "１２",
+    "😀" * 50,
+    "\x00",
+    "\ud800",
+    "9" * 10_000_000,
+    StrSub("12.30"),
+    {},
+    nested_dict(10_000),
+    [],
+    [[[[]]]],
+    (),
+    {1, 2},
+    object(),
+    Weird(),
+    int,
+    lambda: None,
+]
+
+MODULES = [invoice_core, money, kind]
+
+
+def public_functions():
+    out = []
+    for mod in MODULES:
+        for name in mod.__all__:
+            obj = getattr(mod, name)
+            if callable(obj) and not inspect.isclass(obj) and not inspect.ismodule(obj):
+                out.append((f"{mod.__name__}.{name}", obj))
+    return out
+
+
+FUNCTIONS = public_functions()
+CODES = {r["code"] for r in invoice_core.rules()}
+
+
+def test_there_are_functions_to_check() -> None:
+    assert len(FUNCTIONS) >= 10
+
+
+def arity(fn) -> int:
+    return len(inspect.signature(fn).parameters)
+
+
+@pytest.mark.parametrize("name, fn", FUNCTIONS, ids=[n for n, _ in FUNCTIONS])
+def test_junk_gives_a_coded_error_or_false(name, fn) -> None:
+    n = arity(fn)
+    if n == 0:
+        fn()  # nothing to feed: it must simply work
+        return
+    for junk in JUNK:
+        args = [junk] * n
+        try:
+            result = fn(*args)
+        except InvoiceError as e:
+            assert re.fullmatch(r"[A-Z]+-\d{2,}", e.code), (name, junk, e)
+            assert e.code in CODES, (name, e)
+            assert isinstance(e.path, list) and isinstance(e.params, dict)
+            assert str(e).startswith(f"[{e.code}]")
+            continue
+        except BaseException as e:  # noqa: BLE001 - the point is that nothing else escapes
+            pytest.fail(f"{name}({type(junk).__name__}) raised {type(e).__name__}: {e}")
+        if name.rsplit(".", 1)[1].startswith("is_"):
+            assert result is False, (name, junk, result)
+
+
+@pytest.mark.parametrize("name, fn", FUNCTIONS, ids=[n for n, _ in FUNCTIONS])
+def test_every_public_function_is_documented(name, fn) -> None:
+    assert fn.__doc__ and len(fn.__doc__.strip()) > 20, name
+    assert fn.__text_signature__, name
+
+
+def test_every_module_is_documented() -> None:
+    for mod in MODULES:
+        assert mod.__doc__ and mod.__doc__.strip(), mod.__name__
+    assert money.amount.__module__ == "invoice_core._native.money"
+    assert invoice_core._native.money.__doc__ and "INP-01" in invoice_core._native.money.__doc__
