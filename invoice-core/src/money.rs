@@ -121,6 +121,25 @@ fn check_range(d: Decimal, shown: &str) -> Result<Decimal, Error> {
     }
 }
 
+/// Like [`check_range`] but formats the value only when it is out of range (a hot path).
+fn check_range_of(d: Decimal) -> Result<Decimal, Error> {
+    if d.abs() >= LIMIT {
+        Err(range_error(&d.to_string()))
+    } else {
+        Ok(d)
+    }
+}
+
+/// Parses a plain decimal string (`-12.345`) strictly, with up to 28 decimals and the same
+/// magnitude limit as amounts: the one decimal parser the bindings use for values that are
+/// not amounts, prices, quantities or rates (e.g. the value given to a rounding function).
+///
+/// # Errors
+/// `MNY-01` not a number, `MNY-02` more than 28 decimals, `MNY-03` |x| ≥ 10^16.
+pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
+    parse_strict(s, 28)
+}
+
 /// Shows at most 40 characters of a bad input in a message.
 pub(crate) fn shorten(s: &str) -> String {
     if s.chars().count() <= 40 {
@@ -212,8 +231,7 @@ impl Amount {
     /// # Errors
     /// `MNY-03` when out of range.
     pub fn round_from(d: Decimal) -> Result<Self, Error> {
-        let r = round_half_up(d, 2);
-        check_range(r, &d.to_string()).map(Self::scaled)
+        check_range_of(round_half_up(d, 2)).map(Self::scaled)
     }
 
     /// From a whole number of fen (分).
@@ -327,7 +345,7 @@ macro_rules! eight_dp {
             /// # Errors
             /// `MNY-03` when out of range.
             pub fn round_from(d: Decimal) -> Result<Self, Error> {
-                check_range(round_half_up(d, 8), &d.to_string()).map(|d| $ty(d.normalize()))
+                check_range_of(round_half_up(d, 8)).map(|d| $ty(d.normalize()))
             }
 
             /// The exact value.
@@ -528,3 +546,33 @@ decimal_schema!(
     "^[0-9]+(\\.[0-9]+)?%?$",
     "a fraction (\"0.13\") or a percentage (\"13%\")"
 );
+
+#[cfg(test)]
+mod parse_decimal_tests {
+    use super::*;
+
+    #[test]
+    fn plain_decimals() {
+        assert_eq!(parse_decimal("-12.345").unwrap().to_string(), "-12.345");
+        assert_eq!(
+            parse_decimal("0.0000000000000000000000000001")
+                .unwrap()
+                .to_string(),
+            "0.0000000000000000000000000001"
+        );
+        assert_eq!(parse_decimal("1e3").unwrap_err().code(), "MNY-01");
+        assert_eq!(
+            parse_decimal("1.00000000000000000000000000001")
+                .unwrap_err()
+                .code(),
+            "MNY-02"
+        );
+        assert_eq!(
+            parse_decimal("10000000000000000").unwrap_err().code(),
+            "MNY-03"
+        );
+        // More significant digits than a Decimal holds: an error, never a panic.
+        let r = parse_decimal("1234567890123456.1234567890123456789012345678");
+        assert!(r.is_ok() || r.unwrap_err().code().starts_with("MNY"));
+    }
+}
