@@ -18,7 +18,9 @@ fn type_name(v: &JsValue) -> String {
     } else if Array::is_array(v) {
         "array".into()
     } else {
-        v.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
+        v.js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "unknown".into())
     }
 }
 

@@ -24,8 +24,7 @@ fn by_name(name: &str) -> CoreResult<Kind> {
 }
 
 fn lookup(code: &JsValue, f: fn(&str) -> Option<Kind>) -> Result<JsValue, JsValue> {
-    out(convert::string(code, &Path::root())
-        .map(|c| convert::nullable(f(&c).map(Kind::name))))
+    out(convert::string(code, &Path::root()).map(|c| convert::nullable(f(&c).map(Kind::name))))
 }
 
 /// `kind.fromQr(code)`: the kind a QR payload's kind field names, or null.
