@@ -1,0 +1,59 @@
+// The thin, hand-written layer over wasm-bindgen's glue. It only does two things:
+// 1. groups the flat raw exports `<area>__<name>` into namespaces (`kind__fromQr` -> `kind.fromQr`);
+// 2. rethrows the coded errors the Rust side builds as `InvoiceError` instances, because
+//    wasm-bindgen cannot declare a JS class that extends `Error`.
+// No domain logic lives here: every value is computed by the Rust core.
+
+/** A coded invoice-core error: a real `Error` subclass. */
+export class InvoiceError extends Error {
+  /** @param {any} raw the `Error` object built on the Rust side */
+  constructor(raw) {
+    super(raw.message);
+    this.name = 'InvoiceError';
+    this.code = raw.code;
+    this.path = raw.path;
+    this.params = raw.params;
+    this.messageEn = raw.messageEn;
+    this.messageZh = raw.messageZh;
+    this.severity = raw.severity;
+  }
+}
+
+function isCoded(e) {
+  return e instanceof Error && typeof e.code === 'string' && Array.isArray(e.path);
+}
+
+function wrap(fn) {
+  return function invoiceCore(...args) {
+    try {
+      return fn(...args);
+    } catch (e) {
+      throw isCoded(e) ? new InvoiceError(e) : e;
+    }
+  };
+}
+
+/**
+ * Builds the public surface from a wasm-bindgen glue module (web or nodejs target).
+ * @param {Record<string, unknown>} raw
+ */
+export function makeApi(raw) {
+  const api = { InvoiceError };
+  for (const [name, fn] of Object.entries(raw)) {
+    // Skip the glue's own exports: the web target's init functions and internal symbols.
+    if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) {
+      continue;
+    }
+    const parts = name.split('__');
+    if (parts.length === 1) {
+      api[name] = wrap(fn);
+    } else if (parts.length === 2) {
+      api[parts[0]] ??= {};
+      api[parts[0]][parts[1]] = wrap(fn);
+    }
+  }
+  for (const value of Object.values(api)) {
+    if (value !== InvoiceError && typeof value === 'object') Object.freeze(value);
+  }
+  return Object.freeze(api);
+}

@@ -1,0 +1,14 @@
+import type { InvoiceCoreApi } from './types.js';
+export type * from './types.js';
+export { InvoiceError } from './types.js';
+declare const api: InvoiceCoreApi;
+export default api;
+export declare const amount: InvoiceCoreApi['amount'];
+export declare const price: InvoiceCoreApi['price'];
+export declare const quantity: InvoiceCoreApi['quantity'];
+export declare const taxRate: InvoiceCoreApi['taxRate'];
+export declare const roundHalfUp: InvoiceCoreApi['roundHalfUp'];
+export declare const rules: InvoiceCoreApi['rules'];
+export declare const rule: InvoiceCoreApi['rule'];
+export declare const kind: InvoiceCoreApi['kind'];
+export declare const version: InvoiceCoreApi['version'];

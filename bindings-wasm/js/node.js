@@ -1,0 +1,9 @@
+// Node entry: loads the optimised `--target nodejs` module synchronously.
+import { createRequire } from 'node:module';
+import { InvoiceError, makeApi } from './api.js';
+
+const api = makeApi(createRequire(import.meta.url)('../pkg-node/invoice_core_wasm.js'));
+
+export default api;
+export { InvoiceError };
+export const { amount, price, quantity, taxRate, roundHalfUp, rules, rule, kind, version } = api;

@@ -1,0 +1,29 @@
+// Type-checked with `tsc --strict` (never run): the browser entry's declared surface.
+import init, { InvoiceError } from '../js/web.js';
+import type { InvoiceCoreApi, KindFacts, Rule, TaxRate } from '../js/web.js';
+
+export async function demo(): Promise<string> {
+  const api: InvoiceCoreApi = await init();
+  const r: TaxRate = api.taxRate('6%');
+  const facts: KindFacts = api.kind.facts('digital_special');
+  const rule: Rule | null = api.rule('MNY-02');
+  try {
+    return api.amount('12.345');
+  } catch (e) {
+    if (e instanceof InvoiceError) {
+      const code: string = e.code;
+      const path: Array<string | number> = e.path;
+      const zh: string = e.messageZh;
+      const params: Record<string, string> = e.params;
+      return [code, path.join('.'), zh, params['value'], r.percent, facts.fplx, rule?.zh].join(' ');
+    }
+    throw e;
+  }
+}
+
+export async function fromUrl(): Promise<string> {
+  const api = await init(new URL('./pkg-web/invoice_core_wasm_bg.wasm', 'https://example.invalid/'));
+  // @ts-expect-error money is a decimal string, never a number
+  api.amount(1.5);
+  return api.roundHalfUp('2.665', 2);
+}

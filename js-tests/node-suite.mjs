@@ -1,0 +1,95 @@
+// Registers the corpus and junk checks for one binding with node:test.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { fileProblems, runCase } from './corpus.mjs';
+import { junkProblems, surface } from './junk.mjs';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const VECTORS = join(ROOT, 'invoice-core', 'tests', 'vectors');
+
+/** Every vector file under the corpus, sorted: [{name, doc}] (name relative, with '/'). */
+export function vectorFiles(dir = VECTORS) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d).sort()) {
+      const p = join(d, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (entry.endsWith('.json')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.map((p) => ({
+    name: relative(dir, p).split('\\').join('/'),
+    doc: JSON.parse(readFileSync(p, 'utf8')),
+  }));
+}
+
+/** One node:test per vector case, grouped per file. */
+export function registerCorpus(label, api) {
+  const files = vectorFiles();
+  test(`${label}: the corpus is not empty`, () => assert.ok(files.length > 0, `no vector files in ${VECTORS}`));
+  for (const { name, doc } of files) {
+    describe(`${label} ${name}`, () => {
+      test('file format', () => assert.deepEqual(fileProblems(doc), []));
+      for (const c of doc.cases ?? []) {
+        test(String(c.id), () => {
+          const problem = runCase(api, c);
+          assert.equal(problem, null, problem ?? undefined);
+        });
+      }
+    });
+  }
+}
+
+/** Junk inputs to every function; plus the error object's shape. */
+export function registerJunk(label, api) {
+  describe(`${label} junk inputs`, () => {
+    const fns = surface(api);
+    test('the surface is not empty', () => assert.ok(fns.length >= 10, fns.map(([n]) => n).join(', ')));
+    for (const [name, fn] of fns) {
+      test(name, { timeout: 60_000 }, () => assert.deepEqual(junkProblems(name, fn), []));
+    }
+    test('a float is INP-01, another type INP-02, with every property', () => {
+      assert.throws(() => api.amount(12.3), (e) => {
+        assert.ok(e instanceof Error);
+        assert.equal(e.name, 'InvoiceError');
+        assert.equal(e.code, 'INP-01');
+        assert.deepEqual(e.path, []);
+        assert.deepEqual({ ...e.params }, { value: '12.3' });
+        assert.equal(e.severity, 'error');
+        assert.match(e.message, /^\[INP-01\] floats are not money/);
+        assert.match(e.messageZh, /浮点数不能表示金额/);
+        return true;
+      });
+      assert.throws(() => api.amount(null), { code: 'INP-02' });
+      assert.throws(() => api.kind.fromQr(31), { code: 'INP-02' });
+      assert.throws(() => api.roundHalfUp('1.005', '2'), (e) => {
+        assert.equal(e.code, 'INP-02');
+        assert.deepEqual(e.path, ['places']);
+        assert.match(e.message, /^\[INP-02\] places: /);
+        return true;
+      });
+    });
+    test('rules() is the catalogue and rule(code) finds each entry', () => {
+      const rules = api.rules();
+      assert.ok(rules.length >= 10);
+      for (const r of rules) assert.deepEqual({ ...api.rule(r.code) }, { ...r });
+      assert.equal(api.rule('XX-00'), null);
+      assert.equal(api.rule('INP-01').zh.includes('浮点数'), true);
+    });
+    test('kind facts for every name', () => {
+      for (const name of api.kind.names()) {
+        const f = api.kind.facts(name);
+        assert.equal(f.name, name);
+        if (f.qr !== null) assert.equal(api.kind.fromQr(f.qr), name);
+        if (f.fplx !== null) assert.equal(api.kind.fromVerify(f.fplx), name);
+        if (f.fpzl !== null) assert.equal(api.kind.fromTaxControl(f.fpzl), name);
+      }
+      assert.throws(() => api.kind.facts('nope'), { code: 'INP-05' });
+    });
+  });
+}
