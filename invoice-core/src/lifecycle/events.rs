@@ -13,6 +13,8 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::states::{Machine, SlipState};
+use crate::error::Error;
+use crate::error::catalog::INP_JSON;
 use crate::money::Amount;
 
 /// Who does something.
@@ -529,6 +531,15 @@ impl Step {
     pub fn because(mut self, reason: impl Into<String>) -> Self {
         self.reason = Some(reason.into());
         self
+    }
+
+    /// Reads a step from its JSON shape (what the bindings pass in).
+    ///
+    /// # Errors
+    /// `INP-03` with serde's reason when the object is not a step (unknown `event`, missing or
+    /// mistyped field, a float amount, a bad `at`).
+    pub fn from_json(value: &serde_json::Value) -> Result<Step, Error> {
+        Step::deserialize(value).map_err(|e| Error::new(INP_JSON).with("reason", e))
     }
 }
 

@@ -517,11 +517,13 @@ pub fn to_mermaid(machine: Machine) -> String {
     }
     for r in TABLE.iter().filter(|r| r.to.machine() == machine) {
         let from = r.from.map_or_else(|| "[*]".to_string(), node_id);
+        let mut codes = r.codes();
+        codes.sort_unstable();
         out.push_str(&format!(
             "    {from} --> {} : {} / {}\n",
             node_id(r.to),
             r.event.name(),
-            r.codes().join(" ")
+            codes.join(" ")
         ));
     }
     out
