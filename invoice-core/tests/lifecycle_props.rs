@@ -51,13 +51,13 @@ fn event(sel: u8, a: u8, b: u8) -> Event {
             number: num(),
             amount: amount(b / 3),
             red_reason: reason,
-            slip_no: (b % 3 == 0).then(slip),
+            slip_no: b.is_multiple_of(3).then(slip),
             info_table_no: (b % 3 == 1).then(tab),
         },
         7 => Event::Receive,
         8 => Event::Verify,
         9 => Event::ConfirmUse {
-            purpose: if b % 2 == 0 {
+            purpose: if b.is_multiple_of(2) {
                 UsePurpose::Deduct
             } else {
                 UsePurpose::NonDeduct
@@ -66,8 +66,11 @@ fn event(sel: u8, a: u8, b: u8) -> Event {
         10 => Event::Book,
         11 => Event::Reimburse,
         12 => Event::ReportLost {
-            copy: [LostCopy::InvoiceCopy, LostCopy::DeductionCopy, LostCopy::Both]
-                [b as usize % 3],
+            copy: [
+                LostCopy::InvoiceCopy,
+                LostCopy::DeductionCopy,
+                LostCopy::Both,
+            ][b as usize % 3],
         },
         13 => Event::OpenSlip {
             slip_no: slip(),
@@ -99,7 +102,7 @@ fn event(sel: u8, a: u8, b: u8) -> Event {
 /// Usually the party that would do `event` (so deep states are reached), sometimes anyone.
 fn actor(event: &Event, i: u8) -> Actor {
     let any = [Actor::Seller, Actor::Buyer, Actor::Platform][i as usize % 3];
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         return any;
     }
     match event {
@@ -110,7 +113,7 @@ fn actor(event: &Event, i: u8) -> Actor {
         | Event::DenySlip { .. }
         | Event::WithdrawSlip { .. }
         | Event::WithdrawInfoTable { .. } => {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 Actor::Seller
             } else {
                 Actor::Buyer
@@ -168,9 +171,7 @@ fn sequences() -> impl Strategy<Value = (Kind, Amount, Vec<Step>)> {
                 .map(|(e, who)| Step::new(e, who, at))
                 .collect();
             for (sel, a, b, who, hours) in raw {
-                at = at
-                    .checked_add_signed(TimeDelta::hours(hours))
-                    .unwrap_or(at);
+                at = at.checked_add_signed(TimeDelta::hours(hours)).unwrap_or(at);
                 let e = event(sel, a, b);
                 let who = actor(&e, who);
                 steps.push(Step::new(e, who, at));
@@ -189,11 +190,9 @@ fn state_of(lc: &Lifecycle, t: &Transition, step: &Step) -> Node {
         Machine::Seller => Node::Seller(lc.seller_state()),
         Machine::Buyer => Node::Buyer(lc.buyer_state()),
         Machine::Slip => Node::Slip(lc.slip(step.event.slip_no()).expect("slip exists").state),
-        Machine::InfoTable => Node::InfoTable(
-            lc.table(step.event.table_no())
-                .expect("table exists")
-                .state,
-        ),
+        Machine::InfoTable => {
+            Node::InfoTable(lc.table(step.event.table_no()).expect("table exists").state)
+        }
     }
 }
 
@@ -203,8 +202,15 @@ fn check_money(lc: &Lifecycle) {
         .iter()
         .try_fold(Amount::ZERO, |s, r| s.checked_add(r.amount))
         .expect("sum");
-    assert_eq!(reds, lc.reversed(), "red invoices add up to the reversed total");
-    assert!(lc.reversed() <= lc.amount(), "reversed total exceeds the original");
+    assert_eq!(
+        reds,
+        lc.reversed(),
+        "red invoices add up to the reversed total"
+    );
+    assert!(
+        lc.reversed() <= lc.amount(),
+        "reversed total exceeds the original"
+    );
     assert!(!lc.remaining().is_negative(), "remaining below zero");
     assert_eq!(
         lc.reversed().checked_add(lc.remaining()).expect("sum"),
@@ -447,5 +453,8 @@ fn vectors_expect_every_lifecycle_code() {
         .map(|r| r.code)
         .filter(|c| !expected.contains(*c))
         .collect();
-    assert!(missing.is_empty(), "LCY codes no vector expects: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "LCY codes no vector expects: {missing:?}"
+    );
 }

@@ -569,9 +569,10 @@ mod tests {
         assert!(back.get("info_table_no").is_none());
         let again: Step = serde_json::from_value(back).unwrap();
         assert_eq!(again, s);
-        let unit: Step =
-            serde_json::from_value(json!({"event": "void", "actor": "seller", "at": "2024-05-20T10:00:00"}))
-                .unwrap();
+        let unit: Step = serde_json::from_value(
+            json!({"event": "void", "actor": "seller", "at": "2024-05-20T10:00:00"}),
+        )
+        .unwrap();
         assert_eq!(unit.event, Event::Void);
     }
 

@@ -119,7 +119,7 @@ rules! {
         "确认单 {slip_no} 由 {initiator} 录入，须由对方（{expected}）确认或否认");
     /// Only the initiator may withdraw.
     SLIP_INITIATOR = ("LCY-27", Error,
-        "确认单 {slip_no} was entered by the {initiator}; only the {initiator} may withdraw it — the {actor} may deny it instead",
+        "确认单 {slip_no} was entered by the {initiator}; only the party that entered it may withdraw it — the {actor} may deny it instead",
         "确认单 {slip_no} 由 {initiator} 录入，仅录入方可撤销；{actor} 可选择否认");
     /// Confirmed or denied too late.
     SLIP_EXPIRED = ("LCY-28", Error,
@@ -139,7 +139,7 @@ rules! {
         "申请方 {applicant} 与购买方抵扣状态（{purpose}）不符，应以 {expected} 填开");
     /// Only the filing party may withdraw a 红字信息表.
     TABLE_APPLICANT_ONLY = ("LCY-32", Error,
-        "红字信息表 {table_no} was filed by the {party}; only the {party} may withdraw it",
+        "红字信息表 {table_no} was filed by the {party}; only the filing party may withdraw it",
         "红字信息表 {table_no} 由 {party} 填开，仅填开方可撤销");
     /// No such 红字信息表.
     TABLE_NOT_FOUND = ("LCY-33", Error,
@@ -410,11 +410,11 @@ impl Guard {
                 Ok(())
             }
             Guard::PositiveAmount => match ev.amount() {
-                Some(a) if a.is_negative() || a.is_zero() => Err(Error::new(
-                    RED_AMOUNT_NOT_POSITIVE,
-                )
-                .with("amount", a)
-                .at(Path::field("amount"))),
+                Some(a) if a.is_negative() || a.is_zero() => {
+                    Err(Error::new(RED_AMOUNT_NOT_POSITIVE)
+                        .with("amount", a)
+                        .at(Path::field("amount")))
+                }
                 _ => Ok(()),
             },
             Guard::WithinRemaining => match ev.amount() {
@@ -734,7 +734,12 @@ fn red_route(lc: &Lifecycle, step: &Step) -> Result<(), Error> {
     }
 }
 
-fn mismatch(amount: crate::money::Amount, expected: crate::money::Amount, doc: &str, no: &str) -> Error {
+fn mismatch(
+    amount: crate::money::Amount,
+    expected: crate::money::Amount,
+    doc: &str,
+    no: &str,
+) -> Error {
     Error::new(RED_AMOUNT_MISMATCH)
         .with("amount", amount)
         .with("expected", expected)

@@ -467,7 +467,9 @@ impl Lifecycle {
                 ),
                 "purpose" => (
                     "purpose",
-                    self.use_purpose.map_or("none", UsePurpose::name).to_string(),
+                    self.use_purpose
+                        .map_or("none", UsePurpose::name)
+                        .to_string(),
                 ),
                 "slip_no" => ("slip_no", step.event.slip_no().unwrap_or("").to_string()),
                 "table_no" => ("table_no", step.event.table_no().unwrap_or("").to_string()),
@@ -507,7 +509,11 @@ impl Lifecycle {
                         .at(Path::field("amount")));
                 }
                 self.remaining = remaining;
-                if let Some(s) = self.slips.iter_mut().find(|s| Some(&s.slip_no) == slip_no.as_ref()) {
+                if let Some(s) = self
+                    .slips
+                    .iter_mut()
+                    .find(|s| Some(&s.slip_no) == slip_no.as_ref())
+                {
                     s.red_invoice = Some(number.clone());
                 }
                 if let Some(t) = self
@@ -573,9 +579,7 @@ impl Lifecycle {
                 });
                 Node::Slip(state)
             }
-            Event::ConfirmSlip { slip_no } => {
-                self.set_slip(slip_no, |_| SlipState::Confirmed)?
-            }
+            Event::ConfirmSlip { slip_no } => self.set_slip(slip_no, |_| SlipState::Confirmed)?,
             Event::DenySlip { slip_no } => self.set_slip(slip_no, |s| match s.initiator {
                 Actor::Buyer => SlipState::DeniedBySeller,
                 _ => SlipState::DeniedByBuyer,

@@ -145,14 +145,29 @@ pub const BUYER_START: BuyerState = BuyerState::NotReceived;
 pub const TABLE: &[Row] = &[
     // Seller: review and issue.
     row(sel(SS::Draft), E::Submit, sel(SS::PendingReview), SELLER),
-    row(sel(SS::PendingReview), E::Approve, sel(SS::Approved), SELLER),
+    row(
+        sel(SS::PendingReview),
+        E::Approve,
+        sel(SS::Approved),
+        SELLER,
+    ),
     row(sel(SS::PendingReview), E::Reject, sel(SS::Rejected), SELLER),
     row(sel(SS::Rejected), E::Revise, sel(SS::Draft), SELLER),
     row(sel(SS::Approved), E::Issue, sel(SS::Issued), ISSUE),
     // Seller: void (§9.2) and red reversal (§9.3, §9.4).
     row(sel(SS::Issued), E::Void, sel(SS::Voided), VOID),
-    row(sel(SS::Issued), E::IssueRed, sel(SS::PartiallyReversed), ISSUE_RED),
-    row(sel(SS::Issued), E::IssueRed, sel(SS::FullyReversed), ISSUE_RED),
+    row(
+        sel(SS::Issued),
+        E::IssueRed,
+        sel(SS::PartiallyReversed),
+        ISSUE_RED,
+    ),
+    row(
+        sel(SS::Issued),
+        E::IssueRed,
+        sel(SS::FullyReversed),
+        ISSUE_RED,
+    ),
     row(
         sel(SS::PartiallyReversed),
         E::IssueRed,
@@ -189,8 +204,18 @@ pub const TABLE: &[Row] = &[
     row(buy(BS::Verified), E::Book, buy(BS::Booked), BUYER),
     row(buy(BS::UseConfirmed), E::Book, buy(BS::Booked), BUYER),
     row(buy(BS::Booked), E::Reimburse, buy(BS::Reimbursed), BUYER),
-    row(buy(BS::Received), E::ReportLost, buy(BS::Received), REPORT_LOST),
-    row(buy(BS::Verified), E::ReportLost, buy(BS::Verified), REPORT_LOST),
+    row(
+        buy(BS::Received),
+        E::ReportLost,
+        buy(BS::Received),
+        REPORT_LOST,
+    ),
+    row(
+        buy(BS::Verified),
+        E::ReportLost,
+        buy(BS::Verified),
+        REPORT_LOST,
+    ),
     row(
         buy(BS::UseConfirmed),
         E::ReportLost,
@@ -551,7 +576,9 @@ pub fn to_markdown() -> String {
     }
     out.push_str("\n## Transitions\n\n| from | event | to | guards |\n|---|---|---|---|\n");
     for r in TABLE {
-        let from = r.from.map_or_else(|| "(new)".to_string(), |n| n.to_string());
+        let from = r
+            .from
+            .map_or_else(|| "(new)".to_string(), |n| n.to_string());
         let guards: Vec<&str> = r.guards.iter().map(|g| g.name()).collect();
         out.push_str(&format!(
             "| `{from}` | `{}` | `{}` | {} |\n",
@@ -560,7 +587,9 @@ pub fn to_markdown() -> String {
             guards.join(", ")
         ));
     }
-    out.push_str("\n## Refusals with their own code\n\n| states | events | code |\n|---|---|---|\n");
+    out.push_str(
+        "\n## Refusals with their own code\n\n| states | events | code |\n|---|---|---|\n",
+    );
     for r in REFUSALS {
         let from: Vec<String> = r.from.iter().map(|n| format!("`{n}`")).collect();
         let events: Vec<String> = r.events.iter().map(|e| format!("`{e}`")).collect();

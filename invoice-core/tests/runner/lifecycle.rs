@@ -59,7 +59,10 @@ pub fn parse_input(input: &Value) -> Result<(Kind, Amount, Vec<Step>), Error> {
         Value::String(s) => Amount::parse(s).map_err(|e| e.under(&Path::field("amount")))?,
         other => {
             return Err(Error::new(INP_JSON)
-                .with("reason", format!("amount must be a decimal string, got {other}"))
+                .with(
+                    "reason",
+                    format!("amount must be a decimal string, got {other}"),
+                )
                 .at(Path::field("amount")));
         }
     };
@@ -89,8 +92,11 @@ fn run_events(input: &Value) -> Result<Value, Error> {
 
 /// `{from: {"seller": "issued"} | null}` → the table rows leaving that state.
 fn table_rows(input: &Value) -> Result<Value, Error> {
-    let from: Option<Node> = serde_json::from_value(input["from"].clone())
-        .map_err(|e| Error::new(INP_JSON).with("reason", e).at(Path::field("from")))?;
+    let from: Option<Node> = serde_json::from_value(input["from"].clone()).map_err(|e| {
+        Error::new(INP_JSON)
+            .with("reason", e)
+            .at(Path::field("from"))
+    })?;
     let rows: Vec<Value> = table::TABLE
         .iter()
         .filter(|r| r.from == from)
