@@ -1,8 +1,109 @@
-//! Ops of this area (none yet).
+//! Lifecycle ops: `lifecycle.run`, `lifecycle.table` (see `vectors/lifecycle.json` `ops`).
 
-use invoice_core::Error;
-use serde_json::Value;
+use invoice_core::error::catalog::{INP_JSON, INP_UNKNOWN_OPTION};
+use invoice_core::lifecycle::{Lifecycle, Node, Step, table};
+use invoice_core::money::Amount;
+use invoice_core::number::Kind;
+use invoice_core::{Error, Path};
+use serde_json::{Map, Value, json};
 
-pub fn run(_op: &str, _input: &Value) -> Option<Result<Value, Error>> {
-    None
+pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
+    Some(match op {
+        "lifecycle.run" => run_events(input),
+        "lifecycle.table" => table_rows(input),
+        _ => return None,
+    })
+}
+
+/// The summary `lifecycle.run` returns: both states, the money, and the documents' states.
+pub fn summary(lc: &Lifecycle) -> Value {
+    let slips: Map<String, Value> = lc
+        .slips()
+        .iter()
+        .map(|s| (s.slip_no.clone(), json!(s.state.code())))
+        .collect();
+    let tables: Map<String, Value> = lc
+        .info_tables()
+        .iter()
+        .map(|t| (t.table_no.clone(), json!(t.state.name())))
+        .collect();
+    let reds: Vec<Value> = lc
+        .red_invoices()
+        .iter()
+        .map(|r| json!({"number": r.number, "amount": r.amount.to_string()}))
+        .collect();
+    json!({
+        "seller_state": lc.seller_state().name(),
+        "buyer_state": lc.buyer_state().name(),
+        "use_purpose": lc.use_purpose().map(|p| p.name()),
+        "lost": lc.lost(),
+        "remaining": lc.remaining().to_string(),
+        "reversed": lc.reversed().to_string(),
+        "history_len": lc.history().len(),
+        "red_invoices": reds,
+        "slips": slips,
+        "info_tables": tables,
+    })
+}
+
+/// Parses `{kind, amount, events}` into the core's types, with coded errors.
+pub fn parse_input(input: &Value) -> Result<(Kind, Amount, Vec<Step>), Error> {
+    let kind_name = input["kind"].as_str().unwrap_or("");
+    let kind = Kind::from_name(kind_name).ok_or_else(|| {
+        Error::new(INP_UNKNOWN_OPTION)
+            .with("value", kind_name)
+            .with("allowed", "a kind name such as digital_special")
+            .at(Path::field("kind"))
+    })?;
+    let amount = match &input["amount"] {
+        Value::String(s) => Amount::parse(s).map_err(|e| e.under(&Path::field("amount")))?,
+        other => {
+            return Err(Error::new(INP_JSON)
+                .with(
+                    "reason",
+                    format!("amount must be a decimal string, got {other}"),
+                )
+                .at(Path::field("amount")));
+        }
+    };
+    let events = input["events"].as_array().cloned().unwrap_or_default();
+    let steps = events
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Step::from_json(v).map_err(|e| e.under(&Path::field("events").index(i))))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((kind, amount, steps))
+}
+
+fn run_events(input: &Value) -> Result<Value, Error> {
+    let (kind, amount, steps) = parse_input(input)?;
+    let mut lc = Lifecycle::replay(kind, amount, steps)?;
+    if let Some(now) = input.get("expire_overdue_at") {
+        let now = serde_json::from_value(now.clone()).map_err(|e| {
+            Error::new(INP_JSON)
+                .with("reason", e)
+                .at(Path::field("expire_overdue_at"))
+        })?;
+        lc.expire_overdue(now)
+            .map_err(|e| e.under(&Path::field("expire_overdue_at")))?;
+    }
+    Ok(summary(&lc))
+}
+
+/// `{from: {"seller": "issued"} | null}` → the table rows leaving that state.
+fn table_rows(input: &Value) -> Result<Value, Error> {
+    let from: Option<Node> = serde_json::from_value(input["from"].clone()).map_err(|e| {
+        Error::new(INP_JSON)
+            .with("reason", e)
+            .at(Path::field("from"))
+    })?;
+    let rows: Vec<Value> = table::TABLE
+        .iter()
+        .filter(|r| r.from == from)
+        .map(|r| {
+            let guards: Vec<&str> = r.guards.iter().map(|g| g.name()).collect();
+            json!({"event": r.event.name(), "to": r.to, "guards": guards})
+        })
+        .collect();
+    Ok(Value::Array(rows))
 }
