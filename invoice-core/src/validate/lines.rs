@@ -40,13 +40,23 @@ pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
                 .with("count", inv.lines.len()),
         );
     }
+    // Lines mostly repeat one or two rates: remember the last verdict instead of scanning the
+    // rate table for every line.
+    let mut last_rate: Option<(LineRate, bool)> = None;
     for (i, line) in inv.lines.iter().enumerate() {
-        check_line(inv, ctx, i, line, out);
+        check_line(inv, ctx, i, line, &mut last_rate, out);
     }
     discounts(inv, out);
 }
 
-fn check_line(inv: &Invoice, ctx: &Context, i: usize, line: &Line, out: &mut Vec<Error>) {
+fn check_line(
+    inv: &Invoice,
+    ctx: &Context,
+    i: usize,
+    line: &Line,
+    last_rate: &mut Option<(LineRate, bool)>,
+    out: &mut Vec<Error>,
+) {
     match &line.tax_code {
         Some(c) if c.len() == 19 && c.bytes().all(|b| b.is_ascii_digit()) => {}
         other => out.push(Error::new(LIN_TAX_CODE).at(at(i, "tax_code")).with(
@@ -54,9 +64,21 @@ fn check_line(inv: &Invoice, ctx: &Context, i: usize, line: &Line, out: &mut Vec
             crate::money::shorten(other.as_deref().unwrap_or("")),
         )),
     }
+    let allowed = match *last_rate {
+        Some((rate, ok)) if rate == line.rate => ok,
+        _ => {
+            let ok = match line.rate {
+                LineRate::Rate(r) => {
+                    r.is_zero() || tax::rate_allowed(r, inv.issue_date, ctx.seller_category)
+                }
+                _ => true,
+            };
+            *last_rate = Some((line.rate, ok));
+            ok
+        }
+    };
     if let LineRate::Rate(r) = line.rate
-        && !r.is_zero()
-        && !tax::rate_allowed(r, inv.issue_date, ctx.seller_category)
+        && !allowed
     {
         let category = match ctx.seller_category {
             Some(TaxpayerCategory::General) => "general",
