@@ -48,7 +48,8 @@ impl Severity {
 /// One entry of the rule catalogue: a stable code, its severity and its message templates.
 ///
 /// Templates name params in braces (`{len}`); both templates use the same placeholders (the
-/// registry test holds them to it).
+/// registry test holds them to it), except that the Chinese template may say `{reason_zh}`
+/// where the English says `{reason}`: the localised text of a nested cause.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Rule {
     /// Stable code: family prefix, hyphen, number (`ID-01`).
@@ -196,6 +197,12 @@ impl Error {
     pub fn under(mut self, prefix: &Path) -> Self {
         self.path = std::mem::take(&mut self.path).prefixed(prefix);
         self
+    }
+
+    /// The same error with a nested cause: params `reason` (English) and `reason_zh` (Chinese).
+    pub fn caused_by(self, cause: &Error) -> Self {
+        self.with("reason", cause.message())
+            .with("reason_zh", cause.message_zh())
     }
 
     /// The same error with one more param (a later value of the same name replaces it).

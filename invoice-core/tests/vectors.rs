@@ -34,7 +34,10 @@ fn every_code_has_a_vector() {
         .filter(|c| !outcome.codes_seen.iter().any(|s| s == c))
         .filter(|c| !NOT_REACHABLE_FROM_VECTORS.contains(c))
         .collect();
-    assert!(missing.is_empty(), "codes without a vector case: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "codes without a vector case: {missing:?}"
+    );
 }
 
 /// Codes no vector can produce, with the reason.
@@ -43,7 +46,6 @@ const NOT_REACHABLE_FROM_VECTORS: &[&str] = &[
     "INP-99",
     // Raised by the bindings for host values they refuse to convert (a Python int over 128 bits,
     // nesting deeper than 64); the corpus is JSON, which the core reads itself.
-    "INP-06",
-    // Overflow needs values beyond the 10^16 range every parser enforces.
+    "INP-06", // Overflow needs values beyond the 10^16 range every parser enforces.
     "MNY-05",
 ];

@@ -78,7 +78,7 @@ rules! {
     /// The 大写 is not readable as an amount.
     CAL_WORDS_INVALID = ("CAL-09", Error,
         "the amount in words {words} cannot be read: {reason}",
-        "价税合计（大写）{words} 无法识别：{reason}");
+        "价税合计（大写）{words} 无法识别：{reason_zh}");
     /// A zero quantity where a price must be derived.
     CAL_ZERO_QUANTITY = ("CAL-10", Error,
         "quantity is zero, so no unit price can be derived",

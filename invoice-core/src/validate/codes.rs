@@ -55,7 +55,7 @@ rules! {
     /// A party's taxpayer id is malformed.
     PTY_TAX_ID_INVALID = ("PTY-02", Error,
         "taxpayer id {value} is not valid: {reason}",
-        "纳税人识别号 {value} 无效：{reason}");
+        "纳税人识别号 {value} 无效：{reason_zh}");
     /// A special invoice without the buyer's taxpayer id.
     PTY_SPECIAL_BUYER_TAX_ID = ("PTY-03", Error,
         "a special invoice needs the buyer's taxpayer id",

@@ -342,7 +342,7 @@ fn totals(inv: &Invoice, out: &mut Vec<Error>) {
                 Error::new(tax::CAL_WORDS_INVALID)
                     .at(tp("total_in_words"))
                     .with("words", crate::money::shorten(w))
-                    .with("reason", e.message()),
+                    .caused_by(&e),
             ),
         }
     }

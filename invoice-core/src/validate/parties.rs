@@ -19,7 +19,7 @@ fn check_id(party: &Party, who: &'static str, out: &mut Vec<Error>) {
             Error::new(PTY_TAX_ID_INVALID)
                 .at(at)
                 .with("value", crate::money::shorten(id))
-                .with("reason", e.message()),
+                .caused_by(&e),
         ),
     }
 }
