@@ -49,4 +49,22 @@ fn benches(c: &mut Criterion) {
 }
 
 criterion_group!(core, benches);
-criterion_main!(core);
+criterion_main!(core, part_benches);
+
+fn parts(c: &mut Criterion) {
+    use invoice_core::ids::taxpayer_id;
+    use invoice_core::number::{InvoiceNumber, NumberOptions};
+    c.bench_function("part: taxpayer_id warnings", |b| {
+        b.iter(|| taxpayer_id::warnings(black_box("91310000580583950X")))
+    });
+    c.bench_function("part: number parse", |b| {
+        b.iter(|| {
+            InvoiceNumber::parse_with(
+                black_box("24312000000358032546"),
+                &NumberOptions::with_max_year(2024),
+            )
+        })
+    });
+}
+
+criterion_group!(part_benches, parts);

@@ -152,7 +152,7 @@ fn charset_check(chars: &[char]) -> Result<(), Error> {
 }
 
 /// The strict checks on an already compact value.
-fn check(code: &str) -> Result<[char; 18], Error> {
+pub(crate) fn check(code: &str) -> Result<[char; 18], Error> {
     let chars = fixed::<18>(code).map_err(|len| {
         Error::new(USCC_LENGTH)
             .with("expected", 18)
