@@ -89,21 +89,38 @@ fn parse_strict(s: &str, max_dp: u32) -> Result<Decimal, Error> {
     if int_trim.len() > 16 {
         return Err(range_error(s));
     }
-    let kept_frac = frac.map(|f| &f[..f.len().min(max_dp as usize)]);
-    let text = match kept_frac {
-        Some(f) if !f.is_empty() => format!(
-            "{}{}.{}",
-            if s.starts_with('-') { "-" } else { "" },
-            if int_trim.is_empty() { "0" } else { int_trim },
-            f
-        ),
-        _ => format!(
-            "{}{}",
-            if s.starts_with('-') { "-" } else { "" },
-            if int_trim.is_empty() { "0" } else { int_trim }
-        ),
-    };
-    let d = Decimal::from_str(&text).map_err(|_| Error::new(MNY_SYNTAX).with("value", shown()))?;
+    let kept_frac = frac.map_or("", |f| &f[..f.len().min(max_dp as usize)]);
+    let negative = s.starts_with('-');
+    // Fast path: the digits fit a 96-bit mantissa (always so for amounts, prices, quantities).
+    let mut mantissa: i128 = 0;
+    for b in int_trim.bytes().chain(kept_frac.bytes()) {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+        if mantissa > i128::from(u64::MAX) << 32 {
+            return parse_slow(s, int_trim, kept_frac, negative);
+        }
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    let scale = u32::try_from(kept_frac.len()).unwrap_or(u32::MAX);
+    match Decimal::try_from_i128_with_scale(mantissa, scale) {
+        Ok(d) => check_range(d, s),
+        Err(_) => parse_slow(s, int_trim, kept_frac, negative),
+    }
+}
+
+/// The general path for digit strings beyond a 96-bit mantissa (many decimals): rust_decimal
+/// rounds what it cannot hold.
+fn parse_slow(s: &str, int_trim: &str, frac: &str, negative: bool) -> Result<Decimal, Error> {
+    let text = format!(
+        "{}{}{}{}",
+        if negative { "-" } else { "" },
+        if int_trim.is_empty() { "0" } else { int_trim },
+        if frac.is_empty() { "" } else { "." },
+        frac
+    );
+    let d =
+        Decimal::from_str(&text).map_err(|_| Error::new(MNY_SYNTAX).with("value", shorten(s)))?;
     check_range(d, s)
 }
 
