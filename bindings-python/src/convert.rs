@@ -328,10 +328,18 @@ pub fn datetime_out(py: Python<'_>, t: NaiveDateTime) -> PyResult<Bound<'_, PyAn
 /// A JSON-like Python value (for model inputs), read with the path of every element so errors
 /// point at it (`lines[2].amount`).
 pub fn value_in(obj: &Bound<'_, PyAny>) -> Conv<Value> {
-    value_at(obj, &Path::root(), 0)
+    value_at(obj, &Path::root(), 0, false)
 }
 
-fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize) -> Conv<Value> {
+/// A JSON-like Python value read as [`value_in`] does, except that a finite `float` becomes a
+/// JSON float: for model input, whose reader refuses floats itself (`INP-01`) at their path and
+/// reports every problem of the document, not only the first float. NaN and infinities have no
+/// JSON form and are `INP-01` here, at their path.
+pub fn json_in(obj: &Bound<'_, PyAny>) -> Conv<Value> {
+    value_at(obj, &Path::root(), 0, true)
+}
+
+fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize, floats: bool) -> Conv<Value> {
     let py = obj.py();
     let leaf = |r: Conv<Value>| r.map_err(|f| f.under(path));
     if depth > MAX_DEPTH {
@@ -361,6 +369,12 @@ fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize) -> Conv<Value> {
         return leaf(int_text(obj).map(Value::String));
     }
     if obj.is_instance_of::<PyFloat>() {
+        if floats {
+            let f: f64 = obj.extract()?;
+            if let Some(n) = Number::from_f64(f) {
+                return Ok(Value::Number(n));
+            }
+        }
         return leaf(Err(float_error(obj)));
     }
     if obj.is_instance(decimal_type(py)?)? {
@@ -382,7 +396,7 @@ fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize) -> Conv<Value> {
             };
             let key = string_of(key).into_owned();
             let child = path.clone().key(key.clone());
-            map.insert(key, value_at(&v, &child, depth + 1)?);
+            map.insert(key, value_at(&v, &child, depth + 1, floats)?);
         }
         return Ok(Value::Object(map));
     }
@@ -396,7 +410,7 @@ fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize) -> Conv<Value> {
     if let Some(items) = items {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            out.push(value_at(item, &path.clone().index(i), depth + 1)?);
+            out.push(value_at(item, &path.clone().index(i), depth + 1, floats)?);
         }
         return Ok(Value::Array(out));
     }
@@ -437,4 +451,65 @@ pub fn value_out<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>>
             dict.into_any()
         }
     })
+}
+
+/// An optional year (`None` or an `int`, not a `bool`, within `i32`).
+pub fn opt_year(obj: &Bound<'_, PyAny>) -> Conv<Option<i32>> {
+    const EXPECTED: &str = "None or an int year";
+    if obj.is_none() {
+        return Ok(None);
+    }
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(wrong_type(obj, EXPECTED));
+    }
+    obj.extract::<i32>()
+        .map(Some)
+        .map_err(|_| wrong_type(obj, EXPECTED))
+}
+
+/// An optional flag: `None` (the default) or a `bool`.
+pub fn opt_flag(obj: Option<&Bound<'_, PyAny>>, expected: &str) -> Conv<Option<bool>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => match o.cast::<PyBool>() {
+            Ok(b) => Ok(Some(b.is_true())),
+            Err(_) => Err(wrong_type(o, expected)),
+        },
+    }
+}
+
+/// An optional option name read with the core's own `FromStr` (unknown names are the core's
+/// `INP-05`): `None` gives `None`.
+pub fn opt_named<T: std::str::FromStr<Err = Error>>(
+    obj: Option<&Bound<'_, PyAny>>,
+    expected: &str,
+) -> Conv<Option<T>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => Ok(Some(text(o, expected)?.parse::<T>()?)),
+    }
+}
+
+/// The items of an iterable (a list, tuple, generator …), or `INP-02` naming `expected` when
+/// `obj` is not iterable. `str`, `bytes` and `dict` are refused too: iterating them is never
+/// what a caller of a batch function means.
+pub fn items<'py>(obj: &Bound<'py, PyAny>, expected: &str) -> Conv<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<pyo3::types::PyBytes>()
+        || obj.is_instance_of::<pyo3::types::PyByteArray>()
+        || obj.is_instance_of::<PyDict>()
+    {
+        return Err(wrong_type(obj, expected));
+    }
+    let iter = match obj.try_iter() {
+        Ok(it) => it,
+        Err(_) => return Err(wrong_type(obj, expected)),
+    };
+    let mut out = Vec::new();
+    for item in iter {
+        out.push(item?);
+    }
+    Ok(out)
 }

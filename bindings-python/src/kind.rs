@@ -3,7 +3,7 @@
 
 use invoice_core::Error;
 use invoice_core::error::catalog::INP_UNKNOWN_OPTION;
-use invoice_core::number::Kind;
+use invoice_core::number::{InvoiceCode, Kind, check_qr_kind, kind_from_code, refine_qr_kind};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -94,6 +94,56 @@ fn from_tax_control(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Option<
     lookup(py, code, Kind::from_tax_control_code)
 }
 
+/// The kind an invoice code (发票代码) names, or None when it does not parse or names none (local
+/// codes).
+///
+/// Raises InvoiceError INP-02 when code is not a str.
+#[pyfunction]
+fn from_code(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
+    lookup(py, code, kind_from_code)
+}
+
+fn qr_and_code(
+    qr_kind: &Bound<'_, PyAny>,
+    code: &Bound<'_, PyAny>,
+) -> Result<(Kind, InvoiceCode), crate::error::Fail> {
+    let kind = kind_arg(qr_kind)?;
+    let code = convert::text(code, "an invoice code (str)")?;
+    Ok((kind, InvoiceCode::parse(&code)?))
+}
+
+/// The kind of an invoice given a QR payload's kind (a kind name) and its invoice code: the
+/// code's kind when it names one, else qr_kind (never a conflict error; see check_qr).
+///
+/// Raises InvoiceError: INP-05 unknown kind name, NUM- codes for a code that does not parse,
+/// INP-02 bad argument types.
+#[pyfunction]
+fn refine_qr(
+    py: Python<'_>,
+    qr_kind: &Bound<'_, PyAny>,
+    code: &Bound<'_, PyAny>,
+) -> PyResult<&'static str> {
+    guard(py, || {
+        let (k, c) = qr_and_code(qr_kind, code).or_raise(py)?;
+        Ok(refine_qr_kind(k, &c).name())
+    })
+}
+
+/// As refine_qr, but a QR kind that contradicts the code's kind is an error.
+///
+/// Raises InvoiceError: NUM-14 the QR kind contradicts the code; as refine_qr otherwise.
+#[pyfunction]
+fn check_qr(
+    py: Python<'_>,
+    qr_kind: &Bound<'_, PyAny>,
+    code: &Bound<'_, PyAny>,
+) -> PyResult<&'static str> {
+    guard(py, || {
+        let (k, c) = qr_and_code(qr_kind, code).or_raise(py)?;
+        check_qr_kind(k, &c).map(Kind::name).or_raise(py)
+    })
+}
+
 /// Fills `invoice_core.kind`.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names, m)?)?;
@@ -101,5 +151,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(from_qr, m)?)?;
     m.add_function(wrap_pyfunction!(from_verify, m)?)?;
     m.add_function(wrap_pyfunction!(from_tax_control, m)?)?;
+    m.add_function(wrap_pyfunction!(from_code, m)?)?;
+    m.add_function(wrap_pyfunction!(refine_qr, m)?)?;
+    m.add_function(wrap_pyfunction!(check_qr, m)?)?;
     Ok(())
 }

@@ -14,10 +14,16 @@ use pyo3::prelude::*;
 
 mod convert;
 mod error;
+mod findings;
+mod ids;
+mod invoice;
 mod kind;
 mod money;
+mod number;
 mod rules;
+mod tax;
 mod testing;
+mod words;
 
 /// One area: its Python name, its docstring and the function that fills it.
 type Area = (
@@ -31,6 +37,14 @@ type Area = (
 const AREAS: &[Area] = &[
     ("money", money::DOC, money::register),
     ("kind", kind::DOC, kind::register),
+    ("uscc", ids::USCC_DOC, ids::register_uscc),
+    ("org_code", ids::ORG_DOC, ids::register_org),
+    ("ric", ids::RIC_DOC, ids::register_ric),
+    ("taxpayer_id", ids::TIN_DOC, ids::register_tin),
+    ("number", number::DOC, number::register),
+    ("words", words::DOC, words::register),
+    ("tax", tax::DOC, tax::register),
+    ("invoice", invoice::DOC, invoice::register),
     ("_testing", testing::DOC, testing::register),
 ];
 
@@ -55,6 +69,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     error::register(m)?;
     rules::register(m)?;
+    findings::register(m)?;
     for area in AREAS {
         add_area(m, area)?;
     }

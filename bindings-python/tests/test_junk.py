@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import invoice_core
-from invoice_core import InvoiceError, kind, money
+from invoice_core import InvoiceError, kind, money, org_code, ric, taxpayer_id, uscc
 
 
 class Weird:
@@ -62,7 +62,7 @@ JUNK = [
     lambda: None,
 ]
 
-MODULES = [invoice_core, money, kind]
+MODULES = [invoice_core, money, kind, uscc, org_code, ric, taxpayer_id]
 
 
 def public_functions():
@@ -72,6 +72,10 @@ def public_functions():
             obj = getattr(mod, name)
             if callable(obj) and not inspect.isclass(obj) and not inspect.ismodule(obj):
                 out.append((f"{mod.__name__}.{name}", obj))
+    # The constructors of the model class take data too.
+    out.append(("invoice_core.Invoice.from_dict", invoice_core.Invoice.from_dict))
+    out.append(("invoice_core.Invoice.from_json", invoice_core.Invoice.from_json))
+    out.append(("invoice_core.Invoice", invoice_core.Invoice))
     return out
 
 
@@ -87,6 +91,19 @@ def arity(fn) -> int:
     return len(inspect.signature(fn).parameters)
 
 
+def calls(fn, junk):
+    """Ways to feed junk: every parameter junk at once (positional ones by position, keyword-only
+    ones by name), and, for each optional parameter, that one alone."""
+    params = list(inspect.signature(fn).parameters.values())
+    pos = [p for p in params if p.kind is not p.KEYWORD_ONLY]
+    kw = [p for p in params if p.kind is p.KEYWORD_ONLY]
+    yield [junk] * len(pos), {p.name: junk for p in kw}
+    required = [p for p in pos if p.default is p.empty]
+    for p in params:
+        if p.default is not p.empty:
+            yield [junk] * len(required), {p.name: junk}
+
+
 @pytest.mark.parametrize("name, fn", FUNCTIONS, ids=[n for n, _ in FUNCTIONS])
 def test_junk_gives_a_coded_error_or_false(name, fn) -> None:
     n = arity(fn)
@@ -94,19 +111,19 @@ def test_junk_gives_a_coded_error_or_false(name, fn) -> None:
         fn()  # nothing to feed: it must simply work
         return
     for junk in JUNK:
-        args = [junk] * n
-        try:
-            result = fn(*args)
-        except InvoiceError as e:
-            assert re.fullmatch(r"[A-Z]+-\d{2,}", e.code), (name, junk, e)
-            assert e.code in CODES, (name, e)
-            assert isinstance(e.path, list) and isinstance(e.params, dict)
-            assert str(e).startswith(f"[{e.code}]")
-            continue
-        except BaseException as e:  # noqa: BLE001 - the point is that nothing else escapes
-            pytest.fail(f"{name}({type(junk).__name__}) raised {type(e).__name__}: {e}")
-        if name.rsplit(".", 1)[1].startswith("is_"):
-            assert result is False, (name, junk, result)
+        for args, kwargs in calls(fn, junk):
+            try:
+                result = fn(*args, **kwargs)
+            except InvoiceError as e:
+                assert re.fullmatch(r"[A-Z]+-\d{2,}", e.code), (name, junk, e)
+                assert e.code in CODES, (name, e)
+                assert isinstance(e.path, list) and isinstance(e.params, dict)
+                assert str(e).startswith(f"[{e.code}]")
+                continue
+            except BaseException as e:  # noqa: BLE001 - the point is that nothing else escapes
+                pytest.fail(f"{name}({type(junk).__name__}, {sorted(kwargs)}) raised {type(e).__name__}: {e}")
+            if name.rsplit(".", 1)[1].startswith("is_") and len(kwargs) == 0:
+                assert result is False, (name, junk, result)
 
 
 @pytest.mark.parametrize("name, fn", FUNCTIONS, ids=[n for n, _ in FUNCTIONS])

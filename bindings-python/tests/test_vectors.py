@@ -16,8 +16,11 @@ import invoice_core
 
 
 def expand(v: Any) -> Any:
-    """Generated inputs: ``{"$repeat": s, "times": n}`` is ``s * n``, anywhere in the input."""
+    """Generated inputs, anywhere in the input: ``{"$repeat": s, "times": n}`` is ``s * n``;
+    ``{"$repeat_item": x, "times": n}`` is a list of n copies of x."""
     if isinstance(v, dict):
+        if "$repeat_item" in v:
+            return [expand(v["$repeat_item"]) for _ in range(int(v.get("times", 1)))]
         if "$repeat" in v:
             return v["$repeat"] * int(v.get("times", 1))
         return {k: expand(x) for k, x in v.items()}

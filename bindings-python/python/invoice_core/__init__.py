@@ -1,12 +1,22 @@
 """invoice_core: the Chinese VAT invoice (发票 / fapiao) domain, exact and pure (Rust core).
 
-Areas are submodules named as the shared test vectors name their ops (``money.amount`` is
-``invoice_core.money.amount``):
+Identifiers, in python-stdnum's vocabulary (``compact``, ``validate``, ``is_valid``, ``format``,
+``calc_check_digit``, ``parts``):
 
+- ``invoice_core.uscc``: 统一社会信用代码; ``invoice_core.org_code``: 组织机构代码;
+  ``invoice_core.ric``: 居民身份证号码; ``invoice_core.taxpayer_id``: 纳税人识别号.
+
+Invoices:
+
+- ``Invoice`` (``from_dict``/``to_dict``, ``from_json``/``to_json``), ``compute(invoice)``
+  (line taxes, totals, 大写), ``validate(invoice, as_of=...)`` returning a ``Report`` of
+  ``Finding`` objects, ``is_valid``, ``validate_many`` (GIL released).
+- ``parse_invoice_code``, ``parse_invoice_number``, ``pad_invoice_number``: 发票代码 / 发票号码.
+- ``amount_in_words`` / ``amounts_in_words`` / ``words_to_amount`` / ``words_match``: 大写金额.
+- ``split_tax`` (价税分离), ``split_with_deduction`` (差额征税), ``line_tax``, ``rates_in_force``.
 - ``invoice_core.money``: amounts, prices, quantities, tax rates as ``decimal.Decimal``;
-  half-up rounding (四舍五入).
-- ``invoice_core.kind``: invoice kinds (发票种类) and their QR / 查验 (fplx) / 税控 (fpzl) codes.
-- ``rules()`` / ``rule(code)``: the rule catalogue (规则目录) of every error code.
+  ``invoice_core.kind``: invoice kinds (发票种类) and their code tables.
+- ``rules()`` / ``rule(code)``: the rule catalogue (规则目录) of every code.
 
 Every failure is an ``InvoiceError`` (a ``ValueError``) with ``code``, ``path``, ``message``,
 ``message_zh``, ``params`` and ``severity``. Floats are never money: pass a ``Decimal`` or a
@@ -16,7 +26,61 @@ This package holds no logic: everything is implemented in Rust (``invoice_core._
 re-exported here.
 """
 
-from invoice_core._native import InvoiceError, __version__, rule, rules
-from invoice_core import kind, money
+from invoice_core._native import Finding, InvoiceError, Report, __version__, rule, rules
+from invoice_core._native.invoice import (
+    Computed,
+    Invoice,
+    compute,
+    invoice_schema,
+    is_valid,
+    validate,
+    validate_many,
+)
+from invoice_core._native.number import (
+    pad_invoice_number,
+    parse_invoice_code,
+    parse_invoice_number,
+)
+from invoice_core._native.tax import line_tax, rates_in_force, split_tax, split_with_deduction
+from invoice_core._native.words import (
+    amount_in_words,
+    amounts_in_words,
+    words_match,
+    words_to_amount,
+)
+from invoice_core._types import TaxSplit
+from invoice_core import kind, money, org_code, ric, taxpayer_id, uscc
 
-__all__ = ["InvoiceError", "__version__", "kind", "money", "rule", "rules"]
+__all__ = [
+    "Computed",
+    "Finding",
+    "Invoice",
+    "InvoiceError",
+    "Report",
+    "TaxSplit",
+    "__version__",
+    "amount_in_words",
+    "amounts_in_words",
+    "compute",
+    "invoice_schema",
+    "is_valid",
+    "kind",
+    "line_tax",
+    "money",
+    "org_code",
+    "pad_invoice_number",
+    "parse_invoice_code",
+    "parse_invoice_number",
+    "rates_in_force",
+    "ric",
+    "rule",
+    "rules",
+    "split_tax",
+    "split_with_deduction",
+    "taxpayer_id",
+    "uscc",
+    "validate",
+    "validate_many",
+    "words_match",
+    "words_to_amount",
+]

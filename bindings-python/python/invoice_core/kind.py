@@ -3,6 +3,24 @@
 Re-exports of the Rust implementation (``invoice_core._native.kind``); see its docstrings.
 """
 
-from invoice_core._native.kind import facts, from_qr, from_tax_control, from_verify, names
+from invoice_core._native.kind import (
+    check_qr,
+    facts,
+    from_code,
+    from_qr,
+    from_tax_control,
+    from_verify,
+    names,
+    refine_qr,
+)
 
-__all__ = ["facts", "from_qr", "from_tax_control", "from_verify", "names"]
+__all__ = [
+    "check_qr",
+    "facts",
+    "from_code",
+    "from_qr",
+    "from_tax_control",
+    "from_verify",
+    "names",
+    "refine_qr",
+]

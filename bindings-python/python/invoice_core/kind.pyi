@@ -17,4 +17,22 @@ def from_verify(code: str) -> Optional[str]:
 def from_tax_control(code: str) -> Optional[str]:
     """The kind a 税控 code (fpzl) names, or None."""
 
-__all__ = ["facts", "from_qr", "from_tax_control", "from_verify", "names"]
+def from_code(code: str) -> Optional[str]:
+    """The kind an invoice code (发票代码) names, or None."""
+
+def refine_qr(qr_kind: str, code: str) -> str:
+    """The code's kind when it names one, else qr_kind."""
+
+def check_qr(qr_kind: str, code: str) -> str:
+    """As refine_qr; NUM-14 when the QR kind contradicts the code."""
+
+__all__ = [
+    "check_qr",
+    "facts",
+    "from_code",
+    "from_qr",
+    "from_tax_control",
+    "from_verify",
+    "names",
+    "refine_qr",
+]

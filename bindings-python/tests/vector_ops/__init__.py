@@ -8,9 +8,9 @@ new module added to ``AREAS``. An op no module knows fails its case (see ``test_
 
 from typing import Any, Callable, Dict
 
-from . import kind, money
+from . import ids, kind, money, number, tax, validate, words
 
-AREAS = [money, kind]
+AREAS = [money, kind, ids, number, words, tax, validate]
 
 
 def _merge() -> Dict[str, Callable[[Any], Any]]:

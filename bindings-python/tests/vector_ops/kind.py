@@ -1,8 +1,4 @@
-"""``kind.*`` ops (vectors/number.json) over ``invoice_core.kind``.
-
-``kind.from_code``, ``kind.refine_qr`` and ``kind.check_qr`` need the core's invoice-code parser
-(the number module); they are added here when it is wrapped.
-"""
+"""``kind.*`` ops (vectors/number.json) over ``invoice_core.kind``."""
 
 from typing import Any, Callable, Dict
 
@@ -13,4 +9,7 @@ OPS: Dict[str, Callable[[Any], Any]] = {
     "kind.from_verify": kind.from_verify,
     "kind.from_tax_control": kind.from_tax_control,
     "kind.facts": kind.facts,
+    "kind.from_code": kind.from_code,
+    "kind.refine_qr": lambda x: kind.refine_qr(x["qr_kind"], x["code"]),
+    "kind.check_qr": lambda x: kind.check_qr(x["qr_kind"], x["code"]),
 }

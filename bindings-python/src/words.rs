@@ -1,0 +1,202 @@
+//! Amounts in words (大写金额): `invoice_core.amount_in_words`, `amounts_in_words`,
+//! `words_to_amount` and `words_match` (see `invoice_core::words`).
+
+use invoice_core::money::Amount;
+use invoice_core::words::{self, Excess, NegativeLabel, Options, Style, WholeMark, Zeros};
+use invoice_core::{Error, Path};
+use pyo3::prelude::*;
+
+use crate::convert::{self, Conv};
+use crate::error::{Fail, OrRaise, guard};
+
+/// The submodule's docstring.
+pub const DOC: &str = "Amounts in Chinese upper-case words (大写金额) both ways, in three styles: \
+'invoice' (圆, what the tax system prints), 'accounting' (元, 会计基础工作规范) and 'pboc' (元, \
+支付结算办法). Errors WRD-01..WRD-16. Re-exported at the top level of invoice_core.";
+
+/// The writing options: the style's defaults, then each option given.
+struct WordOpts {
+    options: Options,
+    excess: Option<Excess>,
+}
+
+fn word_opts(
+    style: Option<&Bound<'_, PyAny>>,
+    rmb_prefix: Option<&Bound<'_, PyAny>>,
+    whole: Option<&Bound<'_, PyAny>>,
+    negative: Option<&Bound<'_, PyAny>>,
+    zeros: Option<&Bound<'_, PyAny>>,
+    excess: Option<&Bound<'_, PyAny>>,
+) -> Conv<WordOpts> {
+    let style: Style =
+        convert::opt_named(style, "a style name (str): invoice, accounting or pboc")?
+            .unwrap_or_default();
+    let mut options = style.options();
+    if let Some(b) = convert::opt_flag(rmb_prefix, "a bool")? {
+        options.rmb_prefix = b;
+    }
+    if let Some(w) = convert::opt_named::<WholeMark>(whole, "'整' or '正'")? {
+        options.whole = w;
+    }
+    if let Some(n) = convert::opt_named::<NegativeLabel>(negative, "'（负数）', '(负数)' or '负'")?
+    {
+        options.negative = n;
+    }
+    if let Some(z) = convert::opt_named::<Zeros>(zeros, "'all', 'one' or 'none'")? {
+        options.zeros = z;
+    }
+    let excess = convert::opt_named::<Excess>(excess, "'error', 'round' or 'truncate'")?;
+    Ok(WordOpts { options, excess })
+}
+
+/// One amount, read under the GIL into what the core needs.
+enum Input {
+    /// Money text for `Amount::parse`.
+    Amount(String),
+    /// Any decimal (with an excess choice).
+    Decimal(rust_decimal::Decimal),
+}
+
+fn read_input(value: &Bound<'_, PyAny>, opts: &WordOpts) -> Conv<Input> {
+    Ok(match opts.excess {
+        None => Input::Amount(convert::money_text(value)?),
+        Some(_) => Input::Decimal(convert::decimal_in(value)?),
+    })
+}
+
+fn write(input: &Input, opts: &WordOpts) -> Result<String, Error> {
+    match input {
+        Input::Amount(text) => Amount::parse(text).map(|a| words::to_words_with(a, &opts.options)),
+        Input::Decimal(d) => {
+            words::decimal_to_words(*d, opts.excess.unwrap_or_default(), &opts.options)
+        }
+    }
+}
+
+/// An amount in upper-case words: amount_in_words('3550.70') gives '叁仟伍佰伍拾圆零柒角整'.
+///
+/// amount is a Decimal, str or int (a float is refused with INP-01). style is 'invoice'
+/// (default), 'accounting' or 'pboc'; the other options override the style's defaults:
+/// rmb_prefix (write 人民币 first), whole ('整' or '正'), negative (the label before a negative
+/// amount: '（负数）', '(负数)' or '负'), zeros (which optional 零s of rule (五) to write: 'all',
+/// 'one' or 'none'). Without excess the amount must have at most 2 decimals (MNY-02); with
+/// excess='round' or 'truncate' any decimal is brought to 分 first ('error' refuses more than 2
+/// decimals with WRD-15).
+///
+/// Raises InvoiceError: MNY- codes for the amount, WRD-15/WRD-16 with excess, INP-05 an unknown
+/// option name, INP-01 a float, INP-02 bad argument types.
+#[pyfunction]
+#[pyo3(
+    signature = (amount, style=None, *, rmb_prefix=None, whole=None, negative=None, zeros=None, excess=None),
+    text_signature = "(amount, style='invoice', *, rmb_prefix=None, whole=None, negative=None, zeros=None, excess=None)"
+)]
+#[allow(clippy::too_many_arguments)]
+fn amount_in_words<'py>(
+    py: Python<'py>,
+    amount: &Bound<'py, PyAny>,
+    style: Option<&Bound<'py, PyAny>>,
+    rmb_prefix: Option<&Bound<'py, PyAny>>,
+    whole: Option<&Bound<'py, PyAny>>,
+    negative: Option<&Bound<'py, PyAny>>,
+    zeros: Option<&Bound<'py, PyAny>>,
+    excess: Option<&Bound<'py, PyAny>>,
+) -> PyResult<String> {
+    guard(py, || {
+        let (input, opts) = (|| -> Conv<_> {
+            let opts = word_opts(style, rmb_prefix, whole, negative, zeros, excess)?;
+            Ok((read_input(amount, &opts)?, opts))
+        })()
+        .or_raise(py)?;
+        write(&input, &opts).or_raise(py)
+    })
+}
+
+/// Many amounts in words, in input order, with the options of amount_in_words. amounts is any
+/// iterable of Decimal, str or int; the words are written with the GIL released.
+///
+/// Raises InvoiceError: the first bad amount's error, its path starting with the amount's index
+/// ([3]); INP-02 when amounts is not iterable.
+#[pyfunction]
+#[pyo3(
+    signature = (amounts, style=None, *, rmb_prefix=None, whole=None, negative=None, zeros=None, excess=None),
+    text_signature = "(amounts, style='invoice', *, rmb_prefix=None, whole=None, negative=None, zeros=None, excess=None)"
+)]
+#[allow(clippy::too_many_arguments)]
+fn amounts_in_words<'py>(
+    py: Python<'py>,
+    amounts: &Bound<'py, PyAny>,
+    style: Option<&Bound<'py, PyAny>>,
+    rmb_prefix: Option<&Bound<'py, PyAny>>,
+    whole: Option<&Bound<'py, PyAny>>,
+    negative: Option<&Bound<'py, PyAny>>,
+    zeros: Option<&Bound<'py, PyAny>>,
+    excess: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Vec<String>> {
+    guard(py, || {
+        let (inputs, opts) = (|| -> Conv<_> {
+            let opts = word_opts(style, rmb_prefix, whole, negative, zeros, excess)?;
+            let items = convert::items(amounts, "an iterable of amounts")?;
+            let mut inputs = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                inputs.push(read_input(item, &opts).map_err(|f| f.under(&Path::root().index(i)))?);
+            }
+            Ok((inputs, opts))
+        })()
+        .or_raise(py)?;
+        let out: Result<Vec<String>, Fail> = py.detach(|| {
+            inputs
+                .iter()
+                .enumerate()
+                .map(|(i, input)| {
+                    write(input, &opts).map_err(|e| Fail::Core(e.under(&Path::root().index(i))))
+                })
+                .collect()
+        });
+        out.or_raise(py)
+    })
+}
+
+/// Reads upper-case words back into an exact amount: words_to_amount('叁仟伍佰伍拾圆零柒角整')
+/// gives Decimal('3550.70'). Accepts 圆 or 元, 整 or 正, the optional 零s of rule (五), a 人民币
+/// prefix, the ⊗/ⓧ/× mark and the negative labels; strict about everything else.
+///
+/// Raises InvoiceError: WRD-01..WRD-14 (params position and found say where); INP-02 not a str.
+#[pyfunction]
+fn words_to_amount<'py>(py: Python<'py>, words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let s = convert::text(words, "amount words (str)").or_raise(py)?;
+        let a = words::parse_words(&s).or_raise(py)?;
+        convert::decimal_out(py, a.value())
+    })
+}
+
+/// True when words state exactly amount under any accepted variant (the check of a declared
+/// 价税合计（大写） against the total). Unreadable words give False.
+///
+/// Raises InvoiceError: MNY- codes when amount is not an amount; INP-01 a float; INP-02 bad
+/// argument types.
+#[pyfunction]
+fn words_match(
+    py: Python<'_>,
+    words: &Bound<'_, PyAny>,
+    amount: &Bound<'_, PyAny>,
+) -> PyResult<bool> {
+    guard(py, || {
+        let (w, a) = (|| -> Conv<_> {
+            let w = convert::text(words, "amount words (str)")?;
+            let a = Amount::parse(&convert::money_text(amount)?)?;
+            Ok((w, a))
+        })()
+        .or_raise(py)?;
+        Ok(words::matches(&w, a))
+    })
+}
+
+/// Fills `invoice_core._native.words`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(amount_in_words, m)?)?;
+    m.add_function(wrap_pyfunction!(amounts_in_words, m)?)?;
+    m.add_function(wrap_pyfunction!(words_to_amount, m)?)?;
+    m.add_function(wrap_pyfunction!(words_match, m)?)?;
+    Ok(())
+}
