@@ -23,6 +23,19 @@ pub enum TaxpayerCategory {
     SmallScale,
 }
 
+impl std::str::FromStr for TaxpayerCategory {
+    type Err = crate::Error;
+
+    /// As [`TaxpayerCategory::from_name`], with `INP-05` listing the names for anything else.
+    fn from_str(s: &str) -> Result<Self, crate::Error> {
+        TaxpayerCategory::from_name(s).ok_or_else(|| {
+            crate::Error::new(crate::error::catalog::INP_UNKNOWN_OPTION)
+                .with("value", crate::money::shorten(s))
+                .with("allowed", "general, small_scale, 一般纳税人, 小规模纳税人")
+        })
+    }
+}
+
 impl TaxpayerCategory {
     /// From `general` / `small_scale` or 一般纳税人 / 小规模纳税人.
     pub fn from_name(s: &str) -> Option<TaxpayerCategory> {
