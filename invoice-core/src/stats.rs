@@ -81,7 +81,7 @@ pub struct Entry<'a> {
 }
 
 /// Count and sums.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sums {
     /// Number of invoices.
     pub count: usize,
@@ -91,6 +91,18 @@ pub struct Sums {
     pub tax: Amount,
     /// Sum of 价税合计.
     pub total: Amount,
+}
+
+impl Default for Sums {
+    /// Zero invoices, `0.00` everywhere (`Amount::default()` has no decimals, so it is not used).
+    fn default() -> Self {
+        Sums {
+            count: 0,
+            amount: Amount::ZERO,
+            tax: Amount::ZERO,
+            total: Amount::ZERO,
+        }
+    }
 }
 
 impl Sums {
