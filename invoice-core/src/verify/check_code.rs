@@ -115,7 +115,7 @@ impl CheckCodeKey {
                 .with("expected", "an even number of hexadecimal digits")
                 .with("found", "other text")
         };
-        if hex.len() % 2 != 0 {
+        if !hex.len().is_multiple_of(2) {
             return Err(bad());
         }
         let mut out = Vec::with_capacity(hex.len() / 2);
