@@ -220,8 +220,15 @@ macro_rules! decimal_serde {
 }
 
 /// An amount of money in yuan with exactly two decimals (金额, 分 precision).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Amount(Decimal);
+
+impl Default for Amount {
+    /// `0.00` (two decimals, like every amount).
+    fn default() -> Self {
+        Amount::ZERO
+    }
+}
 
 impl Amount {
     /// 0.00
