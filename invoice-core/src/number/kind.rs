@@ -101,8 +101,9 @@ macro_rules! facts {
 }
 
 // The QR kind codes of legacy kinds follow fplx (samples show 01, 04, 10); 数电 QR codes are 31/32
-// (domain.md §3.2). A toll invoice's QR says 10 while its code ends in 12 (§3.3), so the QR kind
-// is refined from the code by `number`. Deductible kinds per domain.md §9.5.
+// (domain.md §3.2). A toll invoice's QR says 10, like any e-普票, while its code ends in 12
+// (the real payload in §3.3): so its QR code is 10 (not its fplx 14), `from_qr_code("10")` names
+// the e-普票, and `number::refine_qr_kind` tells the toll invoice by its code. Deductible kinds per domain.md §9.5.
 facts! {
     SpecialPaper, "增值税专用发票", "VAT special invoice", paper=true, special=true, deductible=true, CodeAndNumber, qr=Some("01"), fplx=Some("01"), fpzl=Some("0");
     FreightSpecial, "货物运输业增值税专用发票", "freight transport VAT special invoice", paper=true, special=true, deductible=true, CodeAndNumber, qr=Some("02"), fplx=Some("02"), fpzl=Some("11");
@@ -111,7 +112,7 @@ facts! {
     OrdinaryPaper, "增值税普通发票", "VAT ordinary invoice (paper)", paper=true, special=false, deductible=false, CodeAndNumber, qr=Some("04"), fplx=Some("04"), fpzl=Some("2");
     OrdinaryRoll, "增值税普通发票（卷票）", "VAT ordinary invoice (roll)", paper=true, special=false, deductible=false, CodeAndNumber, qr=Some("11"), fplx=Some("11"), fpzl=Some("41");
     ElectronicOrdinary, "增值税电子普通发票", "VAT electronic ordinary invoice", paper=false, special=false, deductible=false, CodeAndNumber, qr=Some("10"), fplx=Some("10"), fpzl=Some("51");
-    Toll, "收费公路通行费增值税电子普通发票", "toll road VAT electronic ordinary invoice", paper=false, special=false, deductible=true, CodeAndNumber, qr=Some("14"), fplx=Some("14"), fpzl=None;
+    Toll, "收费公路通行费增值税电子普通发票", "toll road VAT electronic ordinary invoice", paper=false, special=false, deductible=true, CodeAndNumber, qr=Some("10"), fplx=Some("14"), fpzl=None;
     ElectronicSpecial, "增值税电子专用发票", "VAT electronic special invoice", paper=false, special=true, deductible=true, CodeAndNumber, qr=Some("08"), fplx=Some("08"), fpzl=None;
     Blockchain, "区块链电子普通发票", "blockchain electronic ordinary invoice", paper=false, special=false, deductible=false, CodeAndNumber, qr=None, fplx=None, fpzl=Some("71");
     DigitalSpecial, "电子发票（增值税专用发票）", "fully digitalised e-invoice (special)", paper=false, special=true, deductible=true, Digital, qr=Some("31"), fplx=Some("81"), fpzl=None;
@@ -303,7 +304,9 @@ mod tests {
     fn code_tables_round_trip() {
         for k in Kind::ALL {
             if let Some(c) = k.qr_code() {
-                assert_eq!(Kind::from_qr_code(c), Some(k));
+                // The toll invoice shares the e-普票's QR code (refined by its invoice code).
+                let expected = if k == Kind::Toll { Kind::ElectronicOrdinary } else { k };
+                assert_eq!(Kind::from_qr_code(c), Some(expected));
             }
             if let Some(c) = k.verify_code() {
                 assert_eq!(Kind::from_verify_code(c), Some(k));

@@ -333,13 +333,10 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-/// The QR kind code written for a kind: its table code, except a toll invoice, written `10` as
-/// the real toll payload shows (domain.md §3.3).
+/// The QR kind code written for a kind ([`Kind::qr_code`]; a toll invoice writes `10`, as the
+/// real toll payload shows, domain.md §3.3).
 pub fn qr_kind_code(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Toll => Some("10"),
-        k => k.qr_code(),
-    }
+    kind.qr_code()
 }
 
 /// Builds the payload of an invoice; `hash` is field 8 (2 to 4 hex digits) or empty when `None`.
