@@ -49,3 +49,37 @@ const NOT_REACHABLE_FROM_VECTORS: &[&str] = &[
     "INP-06", // Overflow needs values beyond the 10^16 range every parser enforces.
     "MNY-05",
 ];
+
+/// Every rule file holds a case where its rule passes on a valid invoice and one where it fires.
+#[test]
+fn every_rule_file_has_pass_and_fail() {
+    let dir = runner::vectors_dir().join("rules");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("rules dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let mut incomplete = Vec::new();
+    for f in files {
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).expect("read")).expect("json");
+        let rule = doc["rule"].as_str().expect("rule");
+        let fires = |c: &serde_json::Value| {
+            c["expected"]["findings"]
+                .as_array()
+                .is_some_and(|fs| fs.iter().any(|x| x["code"] == rule))
+        };
+        let cases = doc["cases"].as_array().expect("cases");
+        let has_pass = cases
+            .iter()
+            .any(|c| c["expected"]["valid"] == true && !fires(c));
+        let has_fail = cases.iter().any(fires);
+        if !(has_pass && has_fail) {
+            incomplete.push(rule.to_string());
+        }
+    }
+    assert!(
+        incomplete.is_empty(),
+        "rule files without a pass and a fail case: {incomplete:?}"
+    );
+}

@@ -65,3 +65,26 @@ for code,(desc,cases) in rules.items():
          "cases":cases}
     json.dump(doc,open(f'{OUT}/rules/{code}.json','w'),ensure_ascii=False,indent=1)
 print(len(rules),"rule files")
+
+# Whole invoices: the valid bases, and broken ones with exactly the findings expected.
+def many_problems(inv):
+    inv["issue_date"]="2024-12-20"
+    inv["seller"]["tax_id"]="9131000058058395"
+    inv["buyer"]={"name":"北京某某科技有限公司","type":"enterprise"}
+    inv["lines"]=[{"tax_code":"3070401000000000000","name":"*餐饮服务*餐饮服务","amount":"100.00","rate":"16%","tax":"6.00"},
+                  {"tax_code":"30704","name":"*餐饮服务*餐饮服务","quantity":"3","unit_price":"10","amount":"31.00","rate":"6%","tax":"1.86"}]
+    inv["totals"]={"amount":"131.00","tax":"7.86","total":"138.00","total_in_words":"壹佰叁拾捌圆整"}
+whole=[
+ case("valid-special-paper","special",comment="a valid legacy paper 专票 (深圳 2018 code, 13 % goods and 6 % service)"),
+ case("valid-ordinary-to-person","person",comment="a valid 数电普票 to a natural person: name only"),
+ case("valid-red-digital","red",comment="a valid red 数电专票 reversing 24112000000135114086 with 确认单 11010824091002615708 and （负数）伍佰圆整"),
+ case("valid-ordinary-paper","ordinary_paper",comment="a valid paper 普票 with its 校验码 (QR sample 01,04,…,40184419)"),
+ case("broken-many-problems","person",many_problems,
+   bad(f("HDR-05","issue_date"),f("PTY-02","seller.tax_id"),f("PTY-04","buyer.tax_id"),
+       f("LIN-03","lines[0].rate"),f("LIN-02","lines[1].tax_code"),
+       f("CAL-03","lines[0].tax"),f("CAL-02","lines[1].amount"),f("CAL-04","totals.tax"),f("CAL-07","totals.total")),
+   comment="one call reports every problem: future date, a 16-character seller id, an enterprise buyer without id, a rate not in force, a short tax code, a tax 10.00 off (also past the 1.27 accumulated limit), quantity × price off, 价税合计 not amount + tax (the 大写 states the declared 138.00, so it is not reported)"),
+]
+json.dump({"area":"validate","description":"Whole invoices: valid ones of three kinds and a broken one with every finding at once.",
+ "sources":["domain.md §1.3, §6, §7, §8, §9.4","invoice-core RULES.md"],
+ "ops":{"invoice.validate":"as in rules/*.json"},"cases":whole},open(f'{OUT}/invoices.json','w'),ensure_ascii=False,indent=1)
