@@ -4,9 +4,17 @@
 
 mod runner;
 
+use std::sync::OnceLock;
+
+/// The corpus runs once; every test here reads the same outcome.
+fn outcome() -> &'static runner::Outcome {
+    static OUTCOME: OnceLock<runner::Outcome> = OnceLock::new();
+    OUTCOME.get_or_init(runner::run_all)
+}
+
 #[test]
 fn shared_vectors() {
-    let outcome = runner::run_all();
+    let outcome = outcome();
     for f in &outcome.failures {
         eprintln!("FAIL {f}");
     }
@@ -28,7 +36,7 @@ fn shared_vectors() {
 /// case every binding runs.
 #[test]
 fn every_code_has_a_vector() {
-    let outcome = runner::run_all();
+    let outcome = outcome();
     let missing: Vec<&str> = invoice_core::error::catalog::all()
         .map(|r| r.code)
         .filter(|c| !outcome.codes_seen.iter().any(|s| s == c))
