@@ -13,7 +13,11 @@ fn compute(input: &Value) -> Result<Value, Error> {
         let inv = Invoice::from_value(&item["invoice"])
             .map_err(|e| e.under(&invoice_core::Path::field("invoices").index(i)))?;
         invoices.push(inv);
-        statuses.push(item.get("status").and_then(Value::as_str).map(str::to_string));
+        statuses.push(
+            item.get("status")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+        );
     }
     let entries: Vec<Entry<'_>> = invoices
         .iter()

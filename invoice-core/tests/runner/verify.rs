@@ -58,7 +58,10 @@ fn build_query(input: &Value) -> Result<query::VerifyQuery, Error> {
         let q = qr::parse_invoice(text.as_str().expect("qr text"))?;
         return query::from_qr(&q);
     }
-    query::build(&invoice(&input["invoice"])?, opt_amount(input, "car_price")?)
+    query::build(
+        &invoice(&input["invoice"])?,
+        opt_amount(input, "car_price")?,
+    )
 }
 
 fn status(v: Option<&Value>) -> RecordStatus {
@@ -95,8 +98,12 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
             check_code::generate_for(&k, &invoice(&input["invoice"])?).map(|c| json!(c))
         }),
         "check_code.verify" => key(input).and_then(|k| {
-            check_code::verify_for(&k, &invoice(&input["invoice"])?, str_arg(input, Some("code")))
-                .map(|b| json!(b))
+            check_code::verify_for(
+                &k,
+                &invoice(&input["invoice"])?,
+                str_arg(input, Some("code")),
+            )
+            .map(|b| json!(b))
         }),
         "check_code.message" => invoice(&input["invoice"])
             .and_then(|i| CheckCodeInput::from_invoice(&i))
