@@ -13,15 +13,18 @@
 //! | `FND-32` | issued today and not yet verifiable under the next-day rule ([`SameDay::NextDay`], the default) |
 //! | `FND-33` | older than the look-back window (default 5 years, [`PrecheckOptions::look_back_years`]) |
 //! | `FND-34` | an issue date in the future |
-//! | `FND-35` / `FND-36` | a stored invoice one typo away: one digit (position, typed and stored digit) or two swapped adjacent digits |
-//! | `FND-37` / `FND-38` / `FND-39` / `FND-40` | the invoice exists but is voided, red-flushed, partly red-flushed, or has a red-letter confirmation pending |
-//! | `FND-41` | the invoice exists under another buyer tax id |
 //! | `FND-42` | the fifth element given is not the one the kind is verified with ([`element_kind`]) |
 //! | `FND-43` | the region of the code or number is not the platform's |
-//! | `FND-44` | the invoice exists but the date or the fifth element differs |
-//! | `FND-45` | records were given, nothing matches and nothing is one typo away |
+//! | `FND-35` / `FND-36` | (records given, no exact match) a stored invoice one typo away: one digit (position, typed and stored digit) or two swapped adjacent digits, at most [`MAX_NEAR_MATCHES`] |
+//! | `FND-45` | (records given) nothing matches and nothing is one typo away |
+//! | `FND-37` / `FND-38` / `FND-39` / `FND-40` | (per matching record) the invoice exists but is voided, red-flushed, partly red-flushed, or has a red-letter confirmation pending |
+//! | `FND-41` | (per matching record) the invoice exists under another buyer tax id |
+//! | `FND-44` | (per matching record) the invoice exists but the date or the fifth element differs |
 //!
-//! No finding means nothing wrong was found. The same-day, window and future rules are those of
+//! Findings come in the order of this table. No finding means nothing wrong was found. A code
+//! or number that does not read (`FND-30`) takes no part in the record search: a typo that
+//! breaks the structure of a code (`4403183310`: 1 copy) is reported as malformed, not as a near
+//! match. The same-day, window and future rules are those of
 //! [`crate::verify::query::precheck`] (the same options type, [`PrecheckOptions`]).
 //!
 //! # Kind of the query
@@ -231,7 +234,8 @@ pub struct Diagnosis {
     pub query: Query,
     /// The corrections made to the input (also listed as findings).
     pub corrections: Vec<Correction>,
-    /// Every reason found, in the order of the table in the module docs.
+    /// Every reason found, in the order of the table in the module docs. Record findings carry
+    /// the record's `index` as a param.
     pub findings: Vec<Error>,
     /// The indexes of the records with this code and number.
     pub matches: Vec<usize>,
@@ -560,11 +564,6 @@ pub fn diagnose(lookup: &Lookup) -> Diagnosis {
     if let Some(d) = q.date {
         date_findings(&mut findings, d, lookup.as_of, &lookup.options);
     }
-    if let Some(p) = &lookup.platform
-        && let Some(f) = region_finding(&q, p)
-    {
-        findings.push(f);
-    }
     let mut matches = Vec::new();
     let mut record_out = Vec::new();
     if let Some(records) = &lookup.records {
@@ -590,6 +589,11 @@ pub fn diagnose(lookup: &Lookup) -> Diagnosis {
                     .with("given_zh", g_zh),
             );
         }
+    }
+    if let Some(p) = &lookup.platform
+        && let Some(f) = region_finding(&q, p)
+    {
+        findings.push(f);
     }
     findings.append(&mut record_out);
     Diagnosis {

@@ -734,6 +734,15 @@ fn overlay_qr(ctx: &mut Ctx, q: &mut Query, p: &qr::QrInvoice, from_field: &'sta
     if q.kind.is_none() {
         q.kind = Some(p.kind);
     }
+    // The field the payload was pasted into, when the payload fills no field of that name
+    // (a 数电 payload in the code field): it is cleared.
+    let reported = ctx
+        .corrections
+        .iter()
+        .any(|c| c.code() == QR_DECODED.code && c.field() == from_field);
+    if from_field != "qr" && !reported {
+        ctx.fix(QR_DECODED, from_field, &shown, "");
+    }
 }
 
 /// Normalises what a person typed (see the module docs for the steps and codes).

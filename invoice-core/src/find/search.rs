@@ -354,8 +354,10 @@ pub struct Hit {
 }
 
 impl Serialize for Hit {
-    /// `{index, number: "exact"|"prefix"|"typo"|null, code: …, typos: [{field, stored, kind,
-    /// position, typed, stored}]}` (`typos` lists the typo matches).
+    /// `{index, number: "exact"|"prefix"|"typo"|null, code: …, typos: [{field, value, kind,
+    /// position, typed, stored}]}`: `typos` lists the typo matches, each with the stored
+    /// `value`, the typo `kind` (`digit` or `swap`), its `position` from 1 and the `typed` and
+    /// `stored` digit or pair.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct T<'a> {
