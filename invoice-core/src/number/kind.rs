@@ -305,7 +305,11 @@ mod tests {
         for k in Kind::ALL {
             if let Some(c) = k.qr_code() {
                 // The toll invoice shares the e-普票's QR code (refined by its invoice code).
-                let expected = if k == Kind::Toll { Kind::ElectronicOrdinary } else { k };
+                let expected = if k == Kind::Toll {
+                    Kind::ElectronicOrdinary
+                } else {
+                    k
+                };
                 assert_eq!(Kind::from_qr_code(c), Some(expected));
             }
             if let Some(c) = k.verify_code() {
