@@ -29,7 +29,7 @@ def test_apply_returns_the_transition_and_datetimes_or_iso_text_both_work() -> N
     assert lc.state == {"seller": "approved", "buyer": "not_received"}
     assert lc.amount == Decimal("113.00") and lc.remaining == Decimal("113.00")
     assert lc.history[0]["at"] == datetime(2024, 5, 6, 9, 0, 0)
-    assert lc.history[1]["from"] == {"seller": "submitted"}
+    assert lc.history[1]["from"] == {"seller": "pending_review"}
     assert lc.number is None and lc.issued_at is None
 
 
