@@ -513,3 +513,81 @@ pub fn items<'py>(obj: &Bound<'py, PyAny>, expected: &str) -> Conv<Vec<Bound<'py
     }
     Ok(out)
 }
+
+/// A core value serialised to JSON and handed to Python as plain data, with the listed keys of
+/// every object in it typed: `money` keys (`"amount"`) become `decimal.Decimal`, `times` keys
+/// (`"at"`) naive `datetime.datetime`, `dates` keys `datetime.date`. Only text the core itself
+/// wrote is read back, so a key that does not parse is left as text.
+pub fn typed_out<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+    money: &[&str],
+    times: &[&str],
+    dates: &[&str],
+) -> PyResult<Bound<'py, PyAny>> {
+    let v = serde_json::to_value(value).unwrap_or(Value::Null);
+    typed_value(
+        py,
+        &v,
+        &Keys {
+            money,
+            times,
+            dates,
+        },
+    )
+}
+
+struct Keys<'a> {
+    money: &'a [&'a str],
+    times: &'a [&'a str],
+    dates: &'a [&'a str],
+}
+
+fn typed_value<'py>(py: Python<'py>, v: &Value, keys: &Keys<'_>) -> PyResult<Bound<'py, PyAny>> {
+    match v {
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for x in a {
+                list.append(typed_value(py, x, keys)?)?;
+            }
+            Ok(list.into_any())
+        }
+        Value::Object(m) => {
+            let dict = PyDict::new(py);
+            for (k, x) in m {
+                let typed = match x {
+                    Value::String(s) => typed_leaf(py, k, s, keys)?,
+                    _ => None,
+                };
+                match typed {
+                    Some(t) => dict.set_item(k, t)?,
+                    None => dict.set_item(k, typed_value(py, x, keys)?)?,
+                }
+            }
+            Ok(dict.into_any())
+        }
+        other => value_out(py, other),
+    }
+}
+
+fn typed_leaf<'py>(
+    py: Python<'py>,
+    key: &str,
+    s: &str,
+    keys: &Keys<'_>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if keys.money.contains(&key) {
+        if let Ok(d) = Decimal::from_str_exact(s) {
+            return decimal_out(py, d).map(Some);
+        }
+    } else if keys.times.contains(&key) {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+            return datetime_out(py, t).map(Some);
+        }
+    } else if keys.dates.contains(&key)
+        && let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    {
+        return date_out(py, d).map(Some);
+    }
+    Ok(None)
+}

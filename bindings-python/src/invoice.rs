@@ -41,7 +41,7 @@ pub struct Invoice {
 }
 
 /// The invoice of an argument: an `Invoice`, or a JSON-like value read by the core.
-fn invoice_arg(obj: &Bound<'_, PyAny>) -> Conv<CoreInvoice> {
+pub(crate) fn invoice_arg(obj: &Bound<'_, PyAny>) -> Conv<CoreInvoice> {
     if let Ok(i) = obj.cast::<Invoice>() {
         return Ok(i.get().inv.clone());
     }
@@ -55,6 +55,13 @@ fn money_opt(py: Python<'_>, a: Option<Amount>) -> PyResult<Option<Bound<'_, PyA
 
 fn json_of<T: serde::Serialize>(v: &T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+impl Invoice {
+    /// The core invoice.
+    pub(crate) fn core(&self) -> &CoreInvoice {
+        &self.inv
+    }
 }
 
 #[pymethods]

@@ -16,7 +16,7 @@ payload's kind field, the verification platform's fplx (查验) and the 税控 f
 snake_case name ('special_paper', 'digital_ordinary'). A raw two-digit code is never a kind by \
 itself: '32' is a 数电 ordinary invoice in a QR payload and nothing in fplx.";
 
-fn kind_arg(value: &Bound<'_, PyAny>) -> Result<Kind, crate::error::Fail> {
+pub(crate) fn kind_arg(value: &Bound<'_, PyAny>) -> Result<Kind, crate::error::Fail> {
     let name = convert::text(value, "a kind name (str)")?;
     Kind::from_name(&name).ok_or_else(|| {
         let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();

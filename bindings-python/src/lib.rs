@@ -18,11 +18,14 @@ mod findings;
 mod ids;
 mod invoice;
 mod kind;
+mod lifecycle;
 mod money;
 mod number;
 mod rules;
+mod stats;
 mod tax;
 mod testing;
+mod verify;
 mod words;
 
 /// One area: its Python name, its docstring and the function that fills it.
@@ -45,6 +48,9 @@ const AREAS: &[Area] = &[
     ("words", words::DOC, words::register),
     ("tax", tax::DOC, tax::register),
     ("invoice", invoice::DOC, invoice::register),
+    ("lifecycle", lifecycle::DOC, lifecycle::register),
+    ("verify", verify::DOC, verify::register),
+    ("stats", stats::DOC, stats::register),
     ("_testing", testing::DOC, testing::register),
 ];
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import invoice_core
-from invoice_core import InvoiceError, kind, money, org_code, ric, taxpayer_id, uscc
+from invoice_core import InvoiceError, kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
 
 
 class Weird:
@@ -62,7 +62,7 @@ JUNK = [
     lambda: None,
 ]
 
-MODULES = [invoice_core, money, kind, uscc, org_code, ric, taxpayer_id]
+MODULES = [invoice_core, money, kind, uscc, org_code, ric, taxpayer_id, lifecycle]
 
 
 def public_functions():
@@ -76,6 +76,14 @@ def public_functions():
     out.append(("invoice_core.Invoice.from_dict", invoice_core.Invoice.from_dict))
     out.append(("invoice_core.Invoice.from_json", invoice_core.Invoice.from_json))
     out.append(("invoice_core.Invoice", invoice_core.Invoice))
+    # Lifecycle, check-code keys: constructors and the methods that take data.
+    out.append(("invoice_core.Lifecycle", invoice_core.Lifecycle))
+    out.append(("invoice_core.Lifecycle.from_dict", invoice_core.Lifecycle.from_dict))
+    lc = invoice_core.Lifecycle("digital_special", "113.00")
+    out.append(("invoice_core.Lifecycle().apply", lc.apply))
+    out.append(("invoice_core.Lifecycle().expire_overdue", lc.expire_overdue))
+    out.append(("invoice_core.CheckCodeKey", invoice_core.CheckCodeKey))
+    out.append(("invoice_core.CheckCodeKey.from_hex", invoice_core.CheckCodeKey.from_hex))
     return out
 
 

@@ -15,7 +15,9 @@ def test_names_and_facts_round_trip() -> None:
         for key in ("paper", "special", "deductible", "digital"):
             assert type(f[key]) is bool
         if f["qr"] is not None:
-            assert kind.from_qr(f["qr"]) == n
+            # A toll invoice writes the e-普票's QR kind 10 (the real payload); the invoice code
+            # refines it back (kind.refine_qr), so only that kind reads back as another.
+            assert kind.from_qr(f["qr"]) == n or (n, kind.from_qr(f["qr"])) == ("toll", "electronic_ordinary")
         if f["fplx"] is not None:
             assert kind.from_verify(f["fplx"]) == n
         if f["fpzl"] is not None:

@@ -9,7 +9,9 @@ from invoice_core import InvoiceError
 
 
 def placeholders(t: str) -> list:
-    return sorted(re.findall(r"\{(\w+)\}", t))
+    """The named values a message uses; a Chinese message may use a value's Chinese form
+    (``{reason_zh}`` for ``{reason}``, CAL-09)."""
+    return sorted({re.sub(r"_zh$", "", p) for p in re.findall(r"\{(\w+)\}", t)})
 
 
 def test_codes_unique_and_well_formed() -> None:

@@ -56,3 +56,26 @@ try:
     reports[2].raise_for_errors()
 except InvoiceError as e:
     print(f"\nraise_for_errors: {e}")
+
+# The QR payload (二维码) of each invoice, and what parse_qr reads back from it.
+print("\n== QR payloads")
+payloads = {}
+for name, inv in invoices:
+    text = invoice_core.build_qr(inv)
+    payloads[name] = text
+    back = invoice_core.parse_qr(text)
+    print(f"   {name}: {text}")
+    print(f"      -> {back['kind']} {back['number']} {back['issue_date']} ¥{back['amount']} ({back['amount_meaning']})")
+    assert back["number"] == inv.number and back["amount"] == inv.total  # 数电: 价税合计
+
+# Duplicates (重复报销): the same invoice arriving twice, once as a pasted QR string from a
+# scanner, once as a bare number typed in by hand.
+pasted = payloads["01-software-service.json"]
+batch = [inv for _, inv in invoices] + [pasted, "24312000000358032548"]
+dups = invoice_core.find_duplicates(batch)
+print(f"\n== duplicates among {len(batch)} items: {dups.groups}")
+for group in dups.groups:
+    print("   the same invoice: " + ", ".join(f"#{i} {invoice_core.dedupe_key(batch[i])[0]}" for i in group))
+for index, finding in dups.errors:
+    print(f"   item #{index} unreadable: [{finding.code}] {finding.message_zh}")
+assert dups.groups == [[0, 3], [2, 4]] and not dups.errors

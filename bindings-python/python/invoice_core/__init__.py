@@ -16,6 +16,13 @@ Invoices:
 - ``split_tax`` (价税分离), ``split_with_deduction`` (差额征税), ``line_tax``, ``rates_in_force``.
 - ``invoice_core.money``: amounts, prices, quantities, tax rates as ``decimal.Decimal``;
   ``invoice_core.kind``: invoice kinds (发票种类) and their code tables.
+- ``lifecycle``: ``Lifecycle(kind, amount)`` (发票生命周期: ``apply(event)``, states, 确认单 /
+  红字信息表, history), ``lifecycle.replay``, ``lifecycle.table``.
+- Verification (查验): ``check_code`` / ``verify_check_code`` (keyed 校验码, ``CheckCodeKey``),
+  ``last6``, ``parse_qr`` / ``build_qr`` (二维码), ``verify_query``, ``precheck``, ``match_record``
+  (``VerifyQuery``, ``VerifyOutcome``), ``dedupe_key`` / ``find_duplicates`` (GIL released).
+- ``stats(invoices, own_tax_id=None)``: 发票统计 by month, kind, rate, status, counterparty and
+  direction (GIL released).
 - ``rules()`` / ``rule(code)``: the rule catalogue (规则目录) of every code.
 
 Every failure is an ``InvoiceError`` (a ``ValueError``) with ``code``, ``path``, ``message``,
@@ -41,6 +48,26 @@ from invoice_core._native.number import (
     parse_invoice_code,
     parse_invoice_number,
 )
+from invoice_core._native.lifecycle import Lifecycle
+from invoice_core._native.stats import Stats, stats
+from invoice_core._native.verify import (
+    CheckCodeKey,
+    DuplicateReport,
+    VerifyOutcome,
+    VerifyQuery,
+    build_qr,
+    check_code,
+    check_code_message,
+    dedupe_key,
+    find_duplicates,
+    last5,
+    last6,
+    match_record,
+    parse_qr,
+    precheck,
+    verify_check_code,
+    verify_query,
+)
 from invoice_core._native.tax import line_tax, rates_in_force, split_tax, split_with_deduction
 from invoice_core._native.words import (
     amount_in_words,
@@ -49,38 +76,58 @@ from invoice_core._native.words import (
     words_to_amount,
 )
 from invoice_core._types import TaxSplit
-from invoice_core import kind, money, org_code, ric, taxpayer_id, uscc
+from invoice_core import kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
 
 __all__ = [
+    "CheckCodeKey",
     "Computed",
+    "DuplicateReport",
     "Finding",
     "Invoice",
     "InvoiceError",
+    "Lifecycle",
     "Report",
+    "Stats",
     "TaxSplit",
+    "VerifyOutcome",
+    "VerifyQuery",
     "__version__",
     "amount_in_words",
     "amounts_in_words",
+    "build_qr",
+    "check_code",
+    "check_code_message",
     "compute",
+    "dedupe_key",
+    "find_duplicates",
     "invoice_schema",
     "is_valid",
     "kind",
+    "last5",
+    "last6",
+    "lifecycle",
     "line_tax",
+    "match_record",
     "money",
     "org_code",
     "pad_invoice_number",
     "parse_invoice_code",
     "parse_invoice_number",
+    "parse_qr",
+    "precheck",
     "rates_in_force",
     "ric",
     "rule",
     "rules",
     "split_tax",
     "split_with_deduction",
+    "stats",
     "taxpayer_id",
     "uscc",
     "validate",
     "validate_many",
+    "verify_check_code",
+    "verify_query",
     "words_match",
     "words_to_amount",
 ]

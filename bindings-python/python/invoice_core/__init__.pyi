@@ -2,15 +2,17 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union, final
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
 
 from invoice_core import kind as kind
+from invoice_core import lifecycle as lifecycle
 from invoice_core import money as money
 from invoice_core import org_code as org_code
 from invoice_core import ric as ric
 from invoice_core import taxpayer_id as taxpayer_id
 from invoice_core import uscc as uscc
 from invoice_core._types import TaxSplit as TaxSplit
+from invoice_core.lifecycle import Lifecycle as Lifecycle
 
 __version__: str
 
@@ -276,36 +278,243 @@ def validate_many(
 def invoice_schema() -> Dict[str, Any]:
     """The JSON Schema of the invoice dict."""
 
+
+_Key = Union["CheckCodeKey", bytes, bytearray]
+"""A check-code key: a CheckCodeKey or at least 16 bytes."""
+_QueryLike = Union["VerifyQuery", str, "Invoice", Mapping[str, Any]]
+"""A VerifyQuery, QR text, or an invoice."""
+_Item = Union["Invoice", str, Mapping[str, Any]]
+"""A duplicate-search item: Invoice, {'invoice'|'qr'|'number': ...}, or QR / number text."""
+
+@final
+class CheckCodeKey:
+    """A secret check-code key (repr redacted)."""
+
+    def __new__(cls, key: Union[bytes, bytearray, CheckCodeKey]) -> CheckCodeKey:
+        """A key from at least 16 bytes."""
+    @staticmethod
+    def from_hex(text: str) -> CheckCodeKey:
+        """A key from hex text."""
+
+def check_code(invoice: _InvoiceLike, key: _Key) -> str:
+    """The 20-digit keyed check code (scheme v1)."""
+
+def verify_check_code(invoice: _InvoiceLike, code: str, key: _Key) -> bool:
+    """True when code is the invoice's check code (constant time)."""
+
+def check_code_message(invoice: _InvoiceLike) -> str:
+    """The canonical v1 message."""
+
+def last6(code: str) -> str:
+    """The last 6 digits of a 20-digit check code."""
+
+def last5(code: str) -> str:
+    """The last 5 digits of a 20-digit check code."""
+
+def parse_qr(text: str) -> Dict[str, Any]:
+    """A scanned QR text as a dict (amount Decimal, issue_date date)."""
+
+def build_qr(invoice: _InvoiceLike, hash: Optional[str] = None) -> str:
+    """The QR payload text of an invoice."""
+
+@final
+class VerifyQuery:
+    """A 查验 query."""
+
+    @property
+    def kind(self) -> str:
+        """Kind name."""
+    @property
+    def fplx(self) -> Optional[str]:
+        """Platform kind code."""
+    @property
+    def code(self) -> Optional[str]:
+        """发票代码."""
+    @property
+    def number(self) -> str:
+        """发票号码."""
+    @property
+    def issue_date(self) -> date:
+        """开票日期."""
+    @property
+    def element(self) -> str:
+        """The fifth element's name."""
+    @property
+    def value(self) -> str:
+        """The fifth element's value."""
+    @property
+    def seller_tax_id(self) -> Optional[str]:
+        """Seller tax id (blockchain)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """JSON shape."""
+
+@final
+class VerifyOutcome:
+    """The platform's answer (查验结果)."""
+
+    @property
+    def outcome(self) -> str:
+        """Outcome name."""
+    @property
+    def status(self) -> int:
+        """Vendor status number."""
+    @property
+    def is_match(self) -> bool:
+        """True for 'match'."""
+    @property
+    def message(self) -> str:
+        """English message."""
+    @property
+    def message_zh(self) -> str:
+        """Chinese message."""
+    @property
+    def fields(self) -> Optional[List[str]]:
+        """Differing fields (mismatch)."""
+    @property
+    def partial(self) -> Optional[bool]:
+        """部分红冲 (red_flushed)."""
+    @property
+    def earliest(self) -> Optional[date]:
+        """Earliest verifiable issue date (too_old)."""
+    @property
+    def verifiable_from(self) -> Optional[date]:
+        """First verifiable day (not_yet_verifiable)."""
+    @property
+    def errors(self) -> List[Finding]:
+        """Coded problems (malformed)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """JSON shape."""
+
+def verify_query(invoice: _QueryLike, car_price: Optional[_Money] = None) -> VerifyQuery:
+    """The 查验 query of an invoice or QR text."""
+
+def precheck(
+    query: _QueryLike,
+    as_of: _DateLike,
+    *,
+    look_back_years: Optional[int] = None,
+    same_day: Optional[str] = None,
+) -> Optional[VerifyOutcome]:
+    """None when the query may be looked up, else the outcome instead."""
+
+def match_record(
+    query: _QueryLike,
+    record: Optional[_InvoiceLike],
+    as_of: _DateLike,
+    *,
+    status: Optional[str] = None,
+    car_price: Optional[_Money] = None,
+    look_back_years: Optional[int] = None,
+    same_day: Optional[str] = None,
+) -> VerifyOutcome:
+    """The platform's answer given the stored record."""
+
+def dedupe_key(item: _Item) -> List[str]:
+    """The identity keys of one item."""
+
+@final
+class DuplicateReport:
+    """What find_duplicates() returns."""
+
+    @property
+    def groups(self) -> List[List[int]]:
+        """Index groups of the same invoice."""
+    @property
+    def errors(self) -> List[Tuple[int, Finding]]:
+        """Unreadable items: (index, Finding)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """JSON shape."""
+
+def find_duplicates(items: Iterable[_Item]) -> DuplicateReport:
+    """Groups of items that are the same invoice (GIL released)."""
+
+@final
+class Stats:
+    """发票统计."""
+
+    @property
+    def total(self) -> Dict[str, Any]:
+        """{count, amount, tax, total}."""
+    @property
+    def by_month(self) -> List[Dict[str, Any]]:
+        """By YYYY-MM."""
+    @property
+    def by_kind(self) -> List[Dict[str, Any]]:
+        """By kind."""
+    @property
+    def by_rate(self) -> List[Dict[str, Any]]:
+        """By line rate."""
+    @property
+    def by_status(self) -> List[Dict[str, Any]]:
+        """By status label."""
+    @property
+    def by_counterparty(self) -> List[Dict[str, Any]]:
+        """By counterparty."""
+    @property
+    def by_direction(self) -> List[Dict[str, Any]]:
+        """Income, expense, other."""
+    @property
+    def warnings(self) -> List[Finding]:
+        """STA-01 warnings."""
+    def to_dict(self) -> Dict[str, Any]:
+        """JSON shape (money as str)."""
+
+def stats(
+    invoices: Iterable[Union[_InvoiceLike, Tuple[_InvoiceLike, Optional[str]]]],
+    own_tax_id: Optional[str] = None,
+) -> Stats:
+    """Statistics of many invoices (GIL released)."""
+
 __all__ = [
+    "CheckCodeKey",
     "Computed",
+    "DuplicateReport",
     "Finding",
     "Invoice",
     "InvoiceError",
+    "Lifecycle",
     "Report",
+    "Stats",
     "TaxSplit",
+    "VerifyOutcome",
+    "VerifyQuery",
     "__version__",
     "amount_in_words",
     "amounts_in_words",
+    "build_qr",
+    "check_code",
+    "check_code_message",
     "compute",
+    "dedupe_key",
+    "find_duplicates",
     "invoice_schema",
     "is_valid",
     "kind",
+    "last5",
+    "last6",
+    "lifecycle",
     "line_tax",
+    "match_record",
     "money",
     "org_code",
     "pad_invoice_number",
     "parse_invoice_code",
     "parse_invoice_number",
+    "parse_qr",
+    "precheck",
     "rates_in_force",
     "ric",
     "rule",
     "rules",
     "split_tax",
     "split_with_deduction",
+    "stats",
     "taxpayer_id",
     "uscc",
     "validate",
     "validate_many",
+    "verify_check_code",
+    "verify_query",
     "words_match",
     "words_to_amount",
 ]

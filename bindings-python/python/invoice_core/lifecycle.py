@@ -1,0 +1,14 @@
+"""The invoice lifecycle (发票生命周期): ``Lifecycle``, ``replay``, ``table``.
+
+A ``Lifecycle(kind, amount)`` holds the seller's and the buyer's states of one blue invoice, its
+red-letter documents (数电 确认单, legacy 红字信息表), the red invoices against it and its history.
+``apply(event)`` takes one event dict ``{"event": "issue", "actor": "seller", "at": datetime,
+...}`` and returns the transition; a refusal raises ``InvoiceError`` with its ``LCY-`` code and
+changes nothing.
+
+Re-exports of the Rust implementation (``invoice_core._native.lifecycle``); see its docstrings.
+"""
+
+from invoice_core._native.lifecycle import Lifecycle, replay, table
+
+__all__ = ["Lifecycle", "replay", "table"]
