@@ -104,7 +104,8 @@ fn parse_strict(s: &str, max_dp: u32) -> Result<Decimal, Error> {
     }
     let scale = u32::try_from(kept_frac.len()).unwrap_or(u32::MAX);
     match Decimal::try_from_i128_with_scale(mantissa, scale) {
-        Ok(d) => check_range(d, s),
+        // At most 16 integer digits were read, so |d| < 10^16 holds already.
+        Ok(d) => Ok(d),
         Err(_) => parse_slow(s, int_trim, kept_frac, negative),
     }
 }

@@ -145,7 +145,6 @@ impl Reader {
         parse: fn(&str) -> Result<T, Error>,
     ) -> Option<T> {
         let v = self.get(m, key, path, required)?;
-        let p = path.clone().key(key);
         let res = match v {
             Value::String(s) => parse(s.trim()),
             Value::Number(n) if n.is_f64() => Err(Error::new(INP_FLOAT).with("value", n)),
@@ -157,7 +156,8 @@ impl Reader {
         match res {
             Ok(x) => Some(x),
             Err(e) => {
-                self.push(e.at(p));
+                // The path is built only on failure: reading valid input allocates no paths.
+                self.push(e.at(path.clone().key(key)));
                 None
             }
         }
