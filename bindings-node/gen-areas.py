@@ -1,3 +1,15 @@
+#!/usr/bin/env python3
+"""Writes the area wrappers of both JS bindings from one table (bindings-node/src/<area>.rs and
+bindings-wasm/src/<area>.rs): each wrapper converts its JS arguments to JSON with the binding's
+walker and calls the shared `surface.rs`. Run `python3 bindings-node/gen-areas.py` after editing
+the table, then `cargo fmt --all`. The never-throwing `isValid`s and the validation entry points
+are hand-written in `src/checks.rs` of each binding."""
+import collections
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
 # spec: (module, ns or None, js, rust, [(argname, tstype, dates)], ret, doc, call)
 S=[]
 def f(mod, ns, js, rust, args, ret, doc, call): S.append((mod, ns, js, rust, args, ret, doc, call))
@@ -30,7 +42,6 @@ famops={'uscc':['compact','validate','validateStrict','format','calcCheckDigit',
  'orgCode':['compact','validate','validateStrict','format','calcCheckDigit','parts'],
  'ric':['compact','validate','validateStrict','format','calcCheckDigit','parts','to18'],
  'taxpayerId':['compact','validate','validateStrict','format','classify','warnings']}
-import re
 def snake(s): return re.sub(r'([A-Z0-9]+)',lambda m:'_'+m.group(1).lower(),s)
 for ns,fam,zh in fams:
     for op in famops[ns]:
@@ -68,7 +79,6 @@ f('lifecycle','lifecycle','run','lifecycle_run',[('input','LifecycleInput','Date
 f('lifecycle','lifecycle','table','lifecycle_table',[('from','Record<string, string> | null',D)],'TransitionRow[]',
   'The transition-table rows leaving a state (`{seller: "issued"}`; null for documents not yet created).','surface::lifecycle_table(&a0)')
 
-import collections
 mods=collections.OrderedDict()
 for s in S: mods.setdefault(s[0],[]).append(s)
 def path(i): return 'Path::root()'
@@ -87,6 +97,6 @@ for mod,items in mods.items():
         wname=f'{ns}__{js}' if ns else js
         wparams=', '.join(f'a{i}: JsValue' for i in range(len(args)))
         wasm.append(f'/// {doc}\n#[wasm_bindgen(js_name = {wname})]\npub fn {rust}({wparams}) -> Result<JsValue, JsValue> {{\n    out_json((|| {{\n{conv}\n        {call}\n    }})())\n}}\n')
-    open(f'/work/wt/js2/bindings-node/src/{mod}.rs','w').write('\n'.join(node))
-    open(f'/work/wt/js2/bindings-wasm/src/{mod}.rs','w').write('\n'.join(wasm))
-print(list(mods))
+    open(os.path.join(ROOT, 'bindings-node', 'src', f'{mod}.rs'),'w').write('\n'.join(node))
+    open(os.path.join(ROOT, 'bindings-wasm', 'src', f'{mod}.rs'),'w').write('\n'.join(wasm))
+print('wrote', ', '.join(mods))

@@ -99,7 +99,7 @@ export interface InvoiceInput {
   /** 明细行. */
   lines?: Line[]
   /** 合计. */
-  totals?: { amount: string, tax: string, total: string, total_in_words?: string }
+  totals?: { amount: string, tax: string, total: string, total_in_words?: string | null }
   /** 差额征税 deduction. */
   deduction?: string
   /** 备注. */

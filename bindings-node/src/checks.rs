@@ -23,25 +23,41 @@ fn id_is_valid(family: Family, value: &Unknown) -> bool {
 }
 
 /// 统一社会信用代码: true when valid; never throws (any non-string is false).
-#[napi(namespace = "uscc", js_name = "isValid", ts_args_type = "value: unknown")]
+#[napi(
+    namespace = "uscc",
+    js_name = "isValid",
+    ts_args_type = "value: unknown"
+)]
 pub fn uscc_is_valid(value: Unknown) -> bool {
     id_is_valid(Family::Uscc, &value)
 }
 
 /// 组织机构代码: true when valid; never throws.
-#[napi(namespace = "orgCode", js_name = "isValid", ts_args_type = "value: unknown")]
+#[napi(
+    namespace = "orgCode",
+    js_name = "isValid",
+    ts_args_type = "value: unknown"
+)]
 pub fn org_code_is_valid(value: Unknown) -> bool {
     id_is_valid(Family::OrgCode, &value)
 }
 
 /// 居民身份证号码: true when valid; never throws.
-#[napi(namespace = "ric", js_name = "isValid", ts_args_type = "value: unknown")]
+#[napi(
+    namespace = "ric",
+    js_name = "isValid",
+    ts_args_type = "value: unknown"
+)]
 pub fn ric_is_valid(value: Unknown) -> bool {
     id_is_valid(Family::Ric, &value)
 }
 
 /// 纳税人识别号: true when valid; never throws.
-#[napi(namespace = "taxpayerId", js_name = "isValid", ts_args_type = "value: unknown")]
+#[napi(
+    namespace = "taxpayerId",
+    js_name = "isValid",
+    ts_args_type = "value: unknown"
+)]
 pub fn taxpayer_id_is_valid(value: Unknown) -> bool {
     id_is_valid(Family::TaxpayerId, &value)
 }
@@ -74,7 +90,10 @@ pub fn is_valid(env: Env, invoice: Unknown, options: Unknown) -> napi::Result<Va
     })
 }
 
-fn read_many(invoices: &Unknown, options: &Unknown) -> Result<(Vec<Result<Value, Error>>, Context), Error> {
+fn read_many(
+    invoices: &Unknown,
+    options: &Unknown,
+) -> Result<(Vec<Result<Value, Error>>, Context), Error> {
     let list = convert::json_list(invoices, Dates::Day, &Path::root())?;
     let opts = convert::json(options, Dates::Day, &Path::root())?;
     Ok((list, surface::context(&opts)?))

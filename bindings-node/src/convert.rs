@@ -110,7 +110,14 @@ fn date_text(obj: &Object, dates: Dates, at: &Path) -> CoreResult<Value> {
         return Err(wrong_type("date", "Invalid Date", at));
     }
     let mut parts = [0i64; 6];
-    let methods = ["getFullYear", "getMonth", "getDate", "getHours", "getMinutes", "getSeconds"];
+    let methods = [
+        "getFullYear",
+        "getMonth",
+        "getDate",
+        "getHours",
+        "getMinutes",
+        "getSeconds",
+    ];
     for (slot, m) in parts.iter_mut().zip(methods) {
         // Whole numbers by construction (Date fields).
         *slot = date_field(obj, m)? as i64;
@@ -150,7 +157,10 @@ fn json_at(v: &Unknown, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
         "array" | "object" => {
             if depth >= crate::surface::MAX_DEPTH {
                 return Err(Error::new(INP_TOO_LARGE)
-                    .with("size", format!("nesting deeper than {}", crate::surface::MAX_DEPTH))
+                    .with(
+                        "size",
+                        format!("nesting deeper than {}", crate::surface::MAX_DEPTH),
+                    )
                     .with("limit", crate::surface::MAX_DEPTH)
                     .at(at.clone()));
             }
@@ -160,7 +170,12 @@ fn json_at(v: &Unknown, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
                 let mut out = Vec::with_capacity(len.min(1 << 16) as usize);
                 for i in 0..len {
                     let item: Unknown = obj.get_element(i).map_err(|e| internal(&e))?;
-                    out.push(json_at(&item, dates, &at.clone().index(i as usize), depth + 1)?);
+                    out.push(json_at(
+                        &item,
+                        dates,
+                        &at.clone().index(i as usize),
+                        depth + 1,
+                    )?);
                 }
                 return Ok(Value::Array(out));
             }

@@ -11,7 +11,12 @@ use crate::error::call;
 use crate::surface;
 
 /// Replays lifecycle events (`{kind, amount, events, expireOverdueAt?}`) and returns the state summary. A refused step throws its code at `events[i]`.
-#[napi(namespace = "lifecycle", js_name = "run", ts_args_type = "input: LifecycleInput", ts_return_type = "LifecycleSummary")]
+#[napi(
+    namespace = "lifecycle",
+    js_name = "run",
+    ts_args_type = "input: LifecycleInput",
+    ts_return_type = "LifecycleSummary"
+)]
 pub fn lifecycle_run(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::DateTime, &Path::root())?;
@@ -20,7 +25,12 @@ pub fn lifecycle_run(env: Env, a0: Unknown) -> napi::Result<Value> {
 }
 
 /// The transition-table rows leaving a state (`{seller: "issued"}`; null for documents not yet created).
-#[napi(namespace = "lifecycle", js_name = "table", ts_args_type = "from?: Record<string, string> | null", ts_return_type = "TransitionRow[]")]
+#[napi(
+    namespace = "lifecycle",
+    js_name = "table",
+    ts_args_type = "from?: Record<string, string> | null",
+    ts_return_type = "TransitionRow[]"
+)]
 pub fn lifecycle_table(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;

@@ -11,7 +11,11 @@ use crate::error::call;
 use crate::surface;
 
 /// Parses a 发票代码 (10 or 12 digits): format, kind, region, year and the format's fields (the core's JSON shape). Throws `NUM-` codes.
-#[napi(js_name = "parseInvoiceCode", ts_args_type = "code: string, options?: CodeOptions | null", ts_return_type = "Record<string, any>")]
+#[napi(
+    js_name = "parseInvoiceCode",
+    ts_args_type = "code: string, options?: CodeOptions | null",
+    ts_return_type = "Record<string, any>"
+)]
 pub fn parse_invoice_code(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -21,7 +25,11 @@ pub fn parse_invoice_code(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Va
 }
 
 /// Parses a 发票号码: 8-digit legacy, or the 20-digit 数电 number with its year, region, channel and sequence. Throws `NUM-` codes.
-#[napi(js_name = "parseInvoiceNumber", ts_args_type = "number: string, options?: NumberOptions | null", ts_return_type = "Record<string, any>")]
+#[napi(
+    js_name = "parseInvoiceNumber",
+    ts_args_type = "number: string, options?: NumberOptions | null",
+    ts_return_type = "Record<string, any>"
+)]
 pub fn parse_invoice_number(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -31,7 +39,11 @@ pub fn parse_invoice_number(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<
 }
 
 /// Left-pads a legacy 发票号码 of 1–8 digits with zeros to 8 digits.
-#[napi(js_name = "padInvoiceNumber", ts_args_type = "number: string", ts_return_type = "string")]
+#[napi(
+    js_name = "padInvoiceNumber",
+    ts_args_type = "number: string",
+    ts_return_type = "string"
+)]
 pub fn pad_invoice_number(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -40,7 +52,12 @@ pub fn pad_invoice_number(env: Env, a0: Unknown) -> napi::Result<Value> {
 }
 
 /// The kind a 发票代码 names, or null (it does not parse, or names none).
-#[napi(namespace = "kind", js_name = "fromCode", ts_args_type = "code: string", ts_return_type = "string | null")]
+#[napi(
+    namespace = "kind",
+    js_name = "fromCode",
+    ts_args_type = "code: string",
+    ts_return_type = "string | null"
+)]
 pub fn kind_from_code(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -49,7 +66,12 @@ pub fn kind_from_code(env: Env, a0: Unknown) -> napi::Result<Value> {
 }
 
 /// The code's kind when it names one, else the QR payload's kind (never a conflict error).
-#[napi(namespace = "kind", js_name = "refineQr", ts_args_type = "qrKind: string, code: string", ts_return_type = "string")]
+#[napi(
+    namespace = "kind",
+    js_name = "refineQr",
+    ts_args_type = "qrKind: string, code: string",
+    ts_return_type = "string"
+)]
 pub fn kind_refine_qr(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -59,7 +81,12 @@ pub fn kind_refine_qr(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value>
 }
 
 /// The refined kind; throws `NUM-14` when the QR payload's kind contradicts the 发票代码.
-#[napi(namespace = "kind", js_name = "checkQr", ts_args_type = "qrKind: string, code: string", ts_return_type = "string")]
+#[napi(
+    namespace = "kind",
+    js_name = "checkQr",
+    ts_args_type = "qrKind: string, code: string",
+    ts_return_type = "string"
+)]
 pub fn kind_check_qr(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;

@@ -124,9 +124,7 @@ impl<'v> Opts<'v> {
     /// A name read with the core's own `FromStr` (unknown names are `INP-05`, reported as the
     /// core reports them: without a path, like the shared vectors expect).
     fn name<T: FromStr<Err = Error>>(&self, key: &str) -> Result<Option<T>, Error> {
-        self.str(key)?
-            .map(T::from_str)
-            .transpose()
+        self.str(key)?.map(T::from_str).transpose()
     }
 
     /// A whole number in `min..=max` (JS numbers arrive as floats).
@@ -140,9 +138,7 @@ impl<'v> Opts<'v> {
     }
 
     fn year(&self, key: &str) -> Result<Option<i32>, Error> {
-        Ok(self
-            .int(key, 1, 9999)?
-            .and_then(|y| i32::try_from(y).ok()))
+        Ok(self.int(key, 1, 9999)?.and_then(|y| i32::try_from(y).ok()))
     }
 
     fn amount(&self, key: &str) -> Result<Option<Amount>, Error> {
@@ -408,7 +404,11 @@ fn words_options(options: &Value) -> Result<(words::Options, Option<Excess>), Er
 fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Excess>) -> Out {
     let text = match amount {
         Value::String(s) => s,
-        other => return Err(amount_at(other, at).err().unwrap_or_else(|| wrong_type("string", other, at))),
+        other => {
+            return Err(amount_at(other, at)
+                .err()
+                .unwrap_or_else(|| wrong_type("string", other, at)));
+        }
     };
     match excess {
         None => Amount::parse(text).map(|a| Value::String(words::to_words_with(a, opts))),
@@ -465,7 +465,9 @@ fn split_json(s: &tax::Split) -> Value {
 fn rate_at(v: &Value, at: &Path) -> Result<TaxRate, Error> {
     match v {
         Value::String(s) => TaxRate::parse(s).map_err(|e| e.at(at.clone())),
-        other => Err(amount_at(other, at).err().unwrap_or_else(|| wrong_type("string", other, at))),
+        other => Err(amount_at(other, at)
+            .err()
+            .unwrap_or_else(|| wrong_type("string", other, at))),
     }
 }
 
@@ -489,7 +491,11 @@ pub(crate) fn line_tax(amount: &Value, rate: &Value, deduction: &Value) -> Out {
     let amount = amount_at(amount, &Path::root())?;
     let rate = match rate {
         Value::String(s) => LineRate::parse(s).map_err(|e| e.at(arg(1)))?,
-        other => return Err(rate_at(other, &arg(1)).err().unwrap_or_else(|| wrong_type("string", other, &arg(1)))),
+        other => {
+            return Err(rate_at(other, &arg(1))
+                .err()
+                .unwrap_or_else(|| wrong_type("string", other, &arg(1))));
+        }
     };
     let deduction = match deduction {
         Value::Null => None,
@@ -530,7 +536,11 @@ fn policy(o: &Opts) -> Result<Policy, Error> {
 /// and the 大写; returns the core's `Computed` as JSON (`{invoice, per_rate, tax_difference,
 /// adjusted_lines, split}`). Throws the first reading or computing error.
 pub(crate) fn compute(invoice: &Value, options: &Value) -> Out {
-    let o = Opts::read(options, arg(1), &["pricesIncludeTax", "redistribute", "policy"])?;
+    let o = Opts::read(
+        options,
+        arg(1),
+        &["pricesIncludeTax", "redistribute", "policy"],
+    )?;
     let opts = tax::Options {
         basis: if o.bool("pricesIncludeTax")?.unwrap_or(false) {
             Basis::Inclusive

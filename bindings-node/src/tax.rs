@@ -11,7 +11,11 @@ use crate::error::call;
 use crate::surface;
 
 /// 价税分离: splits a tax-inclusive amount into `{amount, tax}` at a rate (`"0.13"` or `"13%"`).
-#[napi(js_name = "splitTax", ts_args_type = "gross: string, rate: string", ts_return_type = "Split")]
+#[napi(
+    js_name = "splitTax",
+    ts_args_type = "gross: string, rate: string",
+    ts_return_type = "Split"
+)]
 pub fn split_tax(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -21,8 +25,17 @@ pub fn split_tax(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
 }
 
 /// 差额征税: splits a tax-inclusive amount with a deduction into `{amount, tax}`.
-#[napi(js_name = "splitWithDeduction", ts_args_type = "gross: string, deduction: string, rate: string", ts_return_type = "Split")]
-pub fn split_with_deduction(env: Env, a0: Unknown, a1: Unknown, a2: Unknown) -> napi::Result<Value> {
+#[napi(
+    js_name = "splitWithDeduction",
+    ts_args_type = "gross: string, deduction: string, rate: string",
+    ts_return_type = "Split"
+)]
+pub fn split_with_deduction(
+    env: Env,
+    a0: Unknown,
+    a1: Unknown,
+    a2: Unknown,
+) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
         let a1 = convert::json(&a1, Dates::Day, &Path::root())?;
@@ -32,7 +45,11 @@ pub fn split_with_deduction(env: Env, a0: Unknown, a1: Unknown, a2: Unknown) -> 
 }
 
 /// The tax of one line: amount × rate rounded half-up (a rate may also be 免税/不征税 etc.).
-#[napi(js_name = "lineTax", ts_args_type = "amount: string, rate: string, deduction?: string | null", ts_return_type = "string")]
+#[napi(
+    js_name = "lineTax",
+    ts_args_type = "amount: string, rate: string, deduction?: string | null",
+    ts_return_type = "string"
+)]
 pub fn line_tax(env: Env, a0: Unknown, a1: Unknown, a2: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -43,7 +60,11 @@ pub fn line_tax(env: Env, a0: Unknown, a1: Unknown, a2: Unknown) -> napi::Result
 }
 
 /// Computes an invoice: fills each line's amount and tax, the totals and the 大写; returns `{invoice, per_rate, tax_difference, adjusted_lines, split}`. Throws the first reading or computing error.
-#[napi(js_name = "compute", ts_args_type = "invoice: InvoiceInput, options?: ComputeOptions | null", ts_return_type = "Computed")]
+#[napi(
+    js_name = "compute",
+    ts_args_type = "invoice: InvoiceInput, options?: ComputeOptions | null",
+    ts_return_type = "Computed"
+)]
 pub fn compute(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -53,7 +74,11 @@ pub fn compute(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
 }
 
 /// The VAT rates (percentages) in force on a day, for a taxpayer category (`general`/`small_scale`) or all.
-#[napi(js_name = "ratesInForce", ts_args_type = "date: string | Date, category?: string | null", ts_return_type = "string[]")]
+#[napi(
+    js_name = "ratesInForce",
+    ts_args_type = "date: string | Date, category?: string | null",
+    ts_return_type = "string[]"
+)]
 pub fn rates_in_force(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;

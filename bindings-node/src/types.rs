@@ -156,7 +156,10 @@ pub struct InvoiceInput {
     #[napi(js_name = "lines", ts_type = "Line[]")]
     pub lines: Option<String>,
     /// 合计.
-    #[napi(js_name = "totals", ts_type = "{ amount: string, tax: string, total: string, total_in_words?: string }")]
+    #[napi(
+        js_name = "totals",
+        ts_type = "{ amount: string, tax: string, total: string, total_in_words?: string | null }"
+    )]
     pub totals: Option<String>,
     /// 差额征税 deduction.
     #[napi(js_name = "deduction", ts_type = "string")]
@@ -253,10 +256,15 @@ pub struct Totals {
 #[napi(object)]
 pub struct Computed {
     /// The invoice with every amount, tax, total and the 大写 filled in.
-    #[napi(ts_type = "Record<string, any> & { totals: Totals, lines: Array<Record<string, any>> }")]
+    #[napi(
+        ts_type = "Record<string, any> & { totals: Totals, lines: Array<Record<string, any>> }"
+    )]
     pub invoice: String,
     /// Totals per rate `{rate, amount, tax}`.
-    #[napi(js_name = "per_rate", ts_type = "Array<{ rate: string, amount: string, tax: string }>")]
+    #[napi(
+        js_name = "per_rate",
+        ts_type = "Array<{ rate: string, amount: string, tax: string }>"
+    )]
     pub per_rate: Vec<String>,
     /// Σ (金额 × 税率) − Σ 税额, unrounded.
     #[napi(js_name = "tax_difference")]
@@ -306,7 +314,10 @@ pub struct LifecycleSummary {
     #[napi(js_name = "history_len")]
     pub history_len: u32,
     /// Red invoices issued.
-    #[napi(js_name = "red_invoices", ts_type = "Array<{ number: string, amount: string }>")]
+    #[napi(
+        js_name = "red_invoices",
+        ts_type = "Array<{ number: string, amount: string }>"
+    )]
     pub red_invoices: Vec<String>,
     /// Slip states by slip number.
     #[napi(ts_type = "Record<string, string>")]

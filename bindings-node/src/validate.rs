@@ -11,7 +11,11 @@ use crate::error::call;
 use crate::surface;
 
 /// Reads an invoice and returns it in the core's normal form; throws the first reading error (`MDL-`, `MNY-`, `INP-`).
-#[napi(js_name = "parseInvoice", ts_args_type = "invoice: InvoiceInput", ts_return_type = "Record<string, any>")]
+#[napi(
+    js_name = "parseInvoice",
+    ts_args_type = "invoice: InvoiceInput",
+    ts_return_type = "Record<string, any>"
+)]
 pub fn parse_invoice(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;

@@ -11,7 +11,11 @@ use crate::error::call;
 use crate::surface;
 
 /// The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` → `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number.
-#[napi(js_name = "amountInWords", ts_args_type = "amount: string, options?: WordsOptions | null", ts_return_type = "string")]
+#[napi(
+    js_name = "amountInWords",
+    ts_args_type = "amount: string, options?: WordsOptions | null",
+    ts_return_type = "string"
+)]
 pub fn amount_in_words(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -21,7 +25,11 @@ pub fn amount_in_words(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value
 }
 
 /// The 大写 of each amount (one call for a batch); an error names the index (`[3]`).
-#[napi(js_name = "amountsInWords", ts_args_type = "amounts: string[], options?: WordsOptions | null", ts_return_type = "string[]")]
+#[napi(
+    js_name = "amountsInWords",
+    ts_args_type = "amounts: string[], options?: WordsOptions | null",
+    ts_return_type = "string[]"
+)]
 pub fn amounts_in_words(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -31,7 +39,11 @@ pub fn amounts_in_words(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Valu
 }
 
 /// Reads 大写 words back into an amount (decimal string with 2 decimals). Throws `WRD-` codes.
-#[napi(js_name = "wordsToAmount", ts_args_type = "text: string", ts_return_type = "string")]
+#[napi(
+    js_name = "wordsToAmount",
+    ts_args_type = "text: string",
+    ts_return_type = "string"
+)]
 pub fn words_to_amount(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
@@ -40,7 +52,11 @@ pub fn words_to_amount(env: Env, a0: Unknown) -> napi::Result<Value> {
 }
 
 /// Whether the 大写 words read as exactly this amount under any accepted variant.
-#[napi(js_name = "wordsMatch", ts_args_type = "text: string, amount: string", ts_return_type = "boolean")]
+#[napi(
+    js_name = "wordsMatch",
+    ts_args_type = "text: string, amount: string",
+    ts_return_type = "boolean"
+)]
 pub fn words_match(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;

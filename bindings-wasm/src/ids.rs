@@ -21,7 +21,8 @@ pub fn uscc_compact(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn uscc_validate(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "validate", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Uscc, "validate", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -30,7 +31,8 @@ pub fn uscc_validate(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn uscc_validate_strict(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "validateStrict", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Uscc, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -48,7 +50,8 @@ pub fn uscc_format(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn uscc_calc_check_digit(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "calcCheckDigit", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Uscc, "calcCheckDigit", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -66,7 +69,8 @@ pub fn uscc_parts(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn uscc_warnings(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "warnings", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Uscc, "warnings", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -75,7 +79,8 @@ pub fn uscc_warnings(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn org_code_compact(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "compact", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::OrgCode, "compact", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -84,7 +89,8 @@ pub fn org_code_compact(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn org_code_validate(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "validate", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::OrgCode, "validate", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -93,7 +99,8 @@ pub fn org_code_validate(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn org_code_validate_strict(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "validateStrict", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::OrgCode, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -102,7 +109,8 @@ pub fn org_code_validate_strict(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn org_code_format(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "format", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::OrgCode, "format", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -111,7 +119,8 @@ pub fn org_code_format(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn org_code_calc_check_digit(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "calcCheckDigit", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::OrgCode, "calcCheckDigit", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -120,7 +129,8 @@ pub fn org_code_calc_check_digit(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn org_code_parts(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "parts", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::OrgCode, "parts", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -147,7 +157,8 @@ pub fn ric_validate(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn ric_validate_strict(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "validateStrict", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Ric, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -165,7 +176,8 @@ pub fn ric_format(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn ric_calc_check_digit(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "calcCheckDigit", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Ric, "calcCheckDigit", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -192,7 +204,8 @@ pub fn ric_to_18(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn taxpayer_id_compact(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "compact", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::TaxpayerId, "compact", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -201,7 +214,8 @@ pub fn taxpayer_id_compact(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn taxpayer_id_validate(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "validate", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::TaxpayerId, "validate", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -210,7 +224,8 @@ pub fn taxpayer_id_validate(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn taxpayer_id_validate_strict(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "validateStrict", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::TaxpayerId, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -219,7 +234,8 @@ pub fn taxpayer_id_validate_strict(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn taxpayer_id_format(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "format", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::TaxpayerId, "format", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -228,7 +244,8 @@ pub fn taxpayer_id_format(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn taxpayer_id_classify(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "classify", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::TaxpayerId, "classify", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
@@ -237,7 +254,8 @@ pub fn taxpayer_id_classify(a0: JsValue) -> Result<JsValue, JsValue> {
 pub fn taxpayer_id_warnings(a0: JsValue) -> Result<JsValue, JsValue> {
     out_json((|| {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "warnings", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::TaxpayerId, "warnings", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })())
 }
 
