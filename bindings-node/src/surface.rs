@@ -169,8 +169,9 @@ fn whole(v: &Value, min: i64, max: i64) -> Option<i64> {
 fn amount_at(v: &Value, at: &Path) -> Result<Amount, Error> {
     match v {
         Value::String(s) => Amount::parse(s).map_err(|e| e.at(at.clone())),
+        // Shown as JS shows the number (`113`, not `113.0`).
         Value::Number(n) => Err(Error::new(invoice_core::error::catalog::INP_FLOAT)
-            .with("value", n)
+            .with("value", n.as_f64().unwrap_or(f64::NAN))
             .at(at.clone())),
         other => Err(wrong_type("decimal string", other, at)),
     }
