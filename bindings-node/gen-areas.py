@@ -51,8 +51,6 @@ for ns,fam,zh in fams:
 f('ids','ric','validateAsOf','ric_validate_as_of',[('value','string',D),('asOf','string | Date',D)],'string',
   '居民身份证号码: validate, and `ID-15` when the birth date is after `asOf`.','surface::ric_validate_as_of(&a0, &a1)')
 # words
-f('words',None,'amountInWords','amount_in_words',[('amount','string',D),('options','WordsOptions | null',D)],'string',
-  'The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` → `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number.','surface::amount_in_words(&a0, &a1)')
 f('words',None,'amountsInWords','amounts_in_words',[('amounts','string[]',D),('options','WordsOptions | null',D)],'string[]',
   'The 大写 of each amount (one call for a batch); an error names the index (`[3]`).','surface::amounts_in_words(&a0, &a1)')
 f('words',None,'wordsToAmount','words_to_amount',[('text','string',D)],'string',

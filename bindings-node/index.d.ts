@@ -16,7 +16,11 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  */
 export declare function amount(value: string): string
 
-/** The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` → `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number. */
+/**
+ * The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` →
+ * `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number, `INP-05` for an
+ * unknown option value. (Hand-written: the hot path reads the amount as text directly.)
+ */
 export declare function amountInWords(amount: string, options?: WordsOptions | null): string
 
 /** The 大写 of each amount (one call for a batch); an error names the index (`[3]`). */

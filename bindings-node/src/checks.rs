@@ -149,3 +149,21 @@ pub fn validate_many_async(
         Ok(AsyncTask::new(ValidateMany { list, ctx }))
     })
 }
+
+/// The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` →
+/// `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number, `INP-05` for an
+/// unknown option value. (Hand-written: the hot path reads the amount as text directly.)
+#[napi(
+    js_name = "amountInWords",
+    ts_args_type = "amount: string, options?: WordsOptions | null"
+)]
+pub fn amount_in_words(env: Env, amount: Unknown, options: Unknown) -> napi::Result<String> {
+    call(&env, || {
+        let text = convert::decimal(&amount, &Path::root())?;
+        let opts = match convert::type_name(&options)? {
+            "undefined" | "null" => Value::Null,
+            _ => convert::json(&options, Dates::Day, &Path::root())?,
+        };
+        surface::amount_in_words_text(&text, &opts)
+    })
+}

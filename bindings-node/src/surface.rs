@@ -424,10 +424,23 @@ fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Exc
     .map_err(|e| e.under(at))
 }
 
-/// `amountInWords(amount, options?)`: the 大写 of an amount.
-pub(crate) fn amount_in_words(amount: &Value, options: &Value) -> Out {
-    let (opts, excess) = words_options(options)?;
-    words_of(amount, &Path::root(), &opts, excess)
+/// `amountInWords(amount, options?)` with the amount already read as text (the hot path: no
+/// JSON value for the amount, and no options object when `options` is null).
+pub(crate) fn amount_in_words_text(amount: &str, options: &Value) -> Result<String, Error> {
+    let (opts, excess) = if options.is_null() {
+        (Style::default().options(), None)
+    } else {
+        words_options(options)?
+    };
+    match words_of(
+        &Value::String(amount.to_string()),
+        &Path::root(),
+        &opts,
+        excess,
+    )? {
+        Value::String(s) => Ok(s),
+        _ => Ok(String::new()),
+    }
 }
 
 /// `amountsInWords(list, options?)`: the 大写 of each amount (an error names its index).

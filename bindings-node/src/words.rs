@@ -10,20 +10,6 @@ use crate::convert::{self, Dates};
 use crate::error::call;
 use crate::surface;
 
-/// The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` → `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number.
-#[napi(
-    js_name = "amountInWords",
-    ts_args_type = "amount: string, options?: WordsOptions | null",
-    ts_return_type = "string"
-)]
-pub fn amount_in_words(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
-    call(&env, || {
-        let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        let a1 = convert::json(&a1, Dates::Day, &Path::root())?;
-        surface::amount_in_words(&a0, &a1)
-    })
-}
-
 /// The 大写 of each amount (one call for a batch); an error names the index (`[3]`).
 #[napi(
     js_name = "amountsInWords",

@@ -6,7 +6,7 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Dates};
-use crate::error::out_json;
+use crate::error::{out, out_json};
 use crate::surface::{self, Family};
 
 fn id_is_valid(family: Family, value: &JsValue) -> bool {
@@ -70,4 +70,27 @@ pub fn validate_many(invoices: JsValue, options: JsValue) -> Result<JsValue, JsV
         let ctx = surface::context(&opts)?;
         Ok(surface::validate_many(&list, &ctx))
     })())
+}
+
+/// `amountInWords(amount, options?)`: the 大写 of a decimal-string amount (the general entry:
+/// any argument types, coded errors).
+#[wasm_bindgen(js_name = amountInWords)]
+pub fn amount_in_words(amount: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    out((|| {
+        let text = convert::decimal(&amount, &Path::root())?;
+        let opts = if options.is_undefined() || options.is_null() {
+            Value::Null
+        } else {
+            convert::json(&options, Dates::Day, &Path::root())?
+        };
+        surface::amount_in_words_text(&text, &opts)
+    })())
+}
+
+/// The hot path of `amountInWords(amount)` for a string amount and no options: the string
+/// crosses as wasm-bindgen's `&str` (one copy, no JsValue round trip). `js/api.js` calls it only
+/// when the first argument is a string and there is no second; same answers as the general entry.
+#[wasm_bindgen(js_name = fast__amountInWords)]
+pub fn amount_in_words_fast(amount: &str) -> Result<String, JsValue> {
+    surface::amount_in_words_text(amount, &Value::Null).map_err(|e| crate::error::to_js(&e))
 }

@@ -7,16 +7,6 @@ use crate::convert::{self, Dates};
 use crate::error::out_json;
 use crate::surface;
 
-/// The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` → `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number.
-#[wasm_bindgen(js_name = amountInWords)]
-pub fn amount_in_words(a0: JsValue, a1: JsValue) -> Result<JsValue, JsValue> {
-    out_json((|| {
-        let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        let a1 = convert::json(&a1, Dates::Day, &Path::root())?;
-        surface::amount_in_words(&a0, &a1)
-    })())
-}
-
 /// The 大写 of each amount (one call for a batch); an error names the index (`[3]`).
 #[wasm_bindgen(js_name = amountsInWords)]
 pub fn amounts_in_words(a0: JsValue, a1: JsValue) -> Result<JsValue, JsValue> {
