@@ -16,6 +16,117 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  */
 export declare function amount(value: string): string
 
+/**
+ * The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` →
+ * `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number, `INP-05` for an
+ * unknown option value. (Hand-written: the hot path reads the amount as text directly.)
+ */
+export declare function amountInWords(amount: string, options?: WordsOptions | null): string
+
+/** The 大写 of each amount (one call for a batch); an error names the index (`[3]`). */
+export declare function amountsInWords(amounts: string[], options?: WordsOptions | null): string[]
+
+/** Options of `parseInvoiceCode`. */
+export interface CodeOptions {
+  /** Latest plausible year (your current year); unset: no upper bound. */
+  maxYear?: number
+  /** Earliest plausible year of a 10-digit code (default 2000). */
+  minYear10?: number
+  /** Earliest plausible year of a 12-digit code (default 2012). */
+  minYear12?: number
+}
+
+/** Computes an invoice: fills each line's amount and tax, the totals and the 大写; returns `{invoice, per_rate, tax_difference, adjusted_lines, split}`. Throws the first reading or computing error. */
+export declare function compute(invoice: InvoiceInput, options?: ComputeOptions | null): Computed
+
+/** The result of `compute`. */
+export interface Computed {
+  /** The invoice with every amount, tax, total and the 大写 filled in. */
+  invoice: Record<string, any> & { totals: Totals, lines: Array<Record<string, any>> }
+  /** Totals per rate `{rate, amount, tax}`. */
+  per_rate: Array<{ rate: string, amount: string, tax: string }>
+  /** Σ (金额 × 税率) − Σ 税额, unrounded. */
+  tax_difference: string
+  /** Indexes of lines whose tax was adjusted. */
+  adjusted_lines: Array<number>
+  /** Split advice when the tax difference is too large, else null. */
+  split?: { starts: number[], difference: string } | null
+}
+
+/** Options of `compute`. */
+export interface ComputeOptions {
+  /** Line amounts include tax (价格含税). */
+  pricesIncludeTax?: boolean
+  /** Spread a too-large tax difference over the lines instead of advising a split. */
+  redistribute?: boolean
+  /** Tolerances and limits. */
+  policy?: Policy
+}
+
+/** One finding of `validate` (or a warning of an identifier). */
+export interface Finding {
+  /** Stable rule code (`"PTY-03"`). */
+  code: string
+  /** Where: keys and list indexes (`["lines", 0, "amount"]`). */
+  path: Array<string | number>
+  /** `error` makes the invoice invalid; `warning` does not. */
+  severity: 'error' | 'warning'
+  /** English message. */
+  message: string
+  /** Chinese message. */
+  messageZh: string
+  /** Named params of the message. */
+  params: Record<string, string>
+}
+
+/**
+ * An invoice as a plain object in the core's JSON shape (snake_case keys, money as decimal
+ * strings, dates as `YYYY-MM-DD` or `Date`). Money given as a JS number is refused (`INP-01`).
+ */
+export interface InvoiceInput {
+  /** Kind name (`"digital_ordinary"`). */
+  kind?: string
+  /** 发票代码 (legacy invoices). */
+  code?: string
+  /** 发票号码. */
+  number?: string
+  /** 数电票号码 of a legacy-numbered digital invoice. */
+  digital_number?: string
+  /** 开票日期 (`YYYY-MM-DD` or a `Date`, read in local time). */
+  issue_date?: string | Date
+  /** 开票时间 `HH:MM:SS`. */
+  issue_time?: string
+  /** 销售方. */
+  seller?: Party
+  /** 购买方. */
+  buyer?: Party
+  /** 明细行. */
+  lines?: Line[]
+  /** 合计. */
+  totals?: { amount: string, tax: string, total: string, total_in_words?: string | null }
+  /** 差额征税 deduction. */
+  deduction?: string
+  /** 备注. */
+  remarks?: string
+  /** 开票人. */
+  drawer?: string
+  /** 复核. */
+  reviewer?: string
+  /** 收款人. */
+  payee?: string
+  /** 校验码. */
+  check_code?: string
+  /** With a 销货清单. */
+  has_list?: boolean
+  /** Red-letter reference (红字). */
+  red?: Record<string, unknown>
+  /** 特定业务. */
+  special?: Record<string, unknown>
+}
+
+/** True when `validate` finds no error (warnings allowed). */
+export declare function isValid(invoice: InvoiceInput, options: ValidateOptions): boolean
+
 /** The static facts of one invoice kind. */
 export interface KindFacts {
   /** snake_case name (`"special_paper"`). */
@@ -40,11 +151,135 @@ export interface KindFacts {
   fpzl: string | null
 }
 
+/** Input of `lifecycle.run`. */
+export interface LifecycleInput {
+  /** Kind name. */
+  kind: string
+  /** 价税合计, decimal string. */
+  amount: string
+  /** Steps `{event, actor, at, reason?, …fields}` (at: `YYYY-MM-DDTHH:MM:SS` or a `Date`). */
+  events: Array<Record<string, unknown>>
+  /** Expire overdue slips at this time. */
+  expireOverdueAt?: string | Date
+}
+
+/** Result of `lifecycle.run`. */
+export interface LifecycleSummary {
+  /** Seller-side state. */
+  seller_state: string
+  /** Buyer-side state. */
+  buyer_state: string
+  /** `deduct`, `non_deduct` or null. */
+  use_purpose?: string
+  /** Lost copy or null. */
+  lost?: string
+  /** 价税合计 not yet reversed. */
+  remaining: string
+  /** Reversed by red invoices. */
+  reversed: string
+  /** Number of history entries. */
+  history_len: number
+  /** Red invoices issued. */
+  red_invoices: Array<{ number: string, amount: string }>
+  /** Slip states by slip number. */
+  slips: Record<string, string>
+  /** Info-table states by table number. */
+  info_tables: Record<string, string>
+}
+
+/** A line (明细行); money, quantities and prices as decimal strings. */
+export interface Line {
+  /** 税收分类编码. */
+  tax_code?: string
+  /** 项目名称 (`*简称*名称`). */
+  name?: string
+  /** 规格型号. */
+  spec?: string
+  /** 单位. */
+  unit?: string
+  /** 数量. */
+  quantity?: string
+  /** 单价. */
+  unit_price?: string
+  /** 金额. */
+  amount?: string
+  /** 税率 (`"13%"`, `"0.13"`, `"免税"` …). */
+  rate?: string
+  /** 税额. */
+  tax?: string
+  /** Line nature (`normal`, `discount` …). */
+  nature?: string
+}
+
+/** The tax of one line: amount × rate rounded half-up (a rate may also be 免税/不征税 etc.). */
+export declare function lineTax(amount: string, rate: string, deduction?: string | null): string
+
+/** Options of `parseInvoiceNumber`. */
+export interface NumberOptions {
+  /** Latest plausible year; unset: no upper bound. */
+  maxYear?: number
+  /** Earliest plausible year of a 20-digit number (default 2021). */
+  minYear?: number
+}
+
+/** Left-pads a legacy 发票号码 of 1–8 digits with zeros to 8 digits. */
+export declare function padInvoiceNumber(number: string): string
+
+/** Reads an invoice and returns it in the core's normal form; throws the first reading error (`MDL-`, `MNY-`, `INP-`). */
+export declare function parseInvoice(invoice: InvoiceInput): Record<string, any>
+
+/** Parses a 发票代码 (10 or 12 digits): format, kind, region, year and the format's fields (the core's JSON shape). Throws `NUM-` codes. */
+export declare function parseInvoiceCode(code: string, options?: CodeOptions | null): Record<string, any>
+
+/** Parses a 发票号码: 8-digit legacy, or the 20-digit 数电 number with its year, region, channel and sequence. Throws `NUM-` codes. */
+export declare function parseInvoiceNumber(number: string, options?: NumberOptions | null): Record<string, any>
+
+/** A party (销售方/购买方). */
+export interface Party {
+  /** 名称. */
+  name?: string
+  /** 纳税人识别号. */
+  tax_id?: string
+  /** `organization`, `natural_person` … (the core's party kinds). */
+  type?: string
+  /** 地址. */
+  address?: string
+  /** 电话. */
+  phone?: string
+  /** 开户行. */
+  bank?: string
+  /** 账号. */
+  account?: string
+}
+
+/** Tolerances and limits (domain.md §7); amounts as decimal strings. */
+export interface Policy {
+  /** |数量 × 单价 − 金额| allowed (default `"0.01"`). */
+  quantityPriceTolerance?: string
+  /** |金额 × 税率 − 税额| allowed per line (default `"0.06"`). */
+  lineTaxTolerance?: string
+  /** |Σ (金额 × 税率 − 税额)| allowed per invoice (default `"1.27"`). */
+  invoiceTaxTolerance?: string
+  /** Lines a paper invoice prints without a 销货清单 (default 8). */
+  paperLineLimit?: number
+}
+
 /** Parses a unit price (单价, up to 8 decimals) and returns it normalised (`"3.50"` → `"3.5"`). */
 export declare function price(value: string): string
 
 /** Parses a quantity (数量, up to 8 decimals) and returns it normalised. */
 export declare function quantity(value: string): string
+
+/** The VAT rates (percentages) in force on a day, for a taxpayer category (`general`/`small_scale`) or all. */
+export declare function ratesInForce(date: string | Date, category?: string | null): string[]
+
+/** The result of `validate`. */
+export interface Report {
+  /** No finding is an error. */
+  valid: boolean
+  /** Every finding, in rule order. */
+  findings: Array<Finding>
+}
 
 /**
  * Rounds a decimal string half-up (四舍五入, midpoints away from zero) to `places` decimals
@@ -70,6 +305,20 @@ export interface Rule {
 /** Every rule of the catalogue, family by family. */
 export declare function rules(): Array<Rule>
 
+/** `{amount, tax}` of a 价税分离. */
+export interface Split {
+  /** 金额 (without tax). */
+  amount: string
+  /** 税额. */
+  tax: string
+}
+
+/** 价税分离: splits a tax-inclusive amount into `{amount, tax}` at a rate (`"0.13"` or `"13%"`). */
+export declare function splitTax(gross: string, rate: string): Split
+
+/** 差额征税: splits a tax-inclusive amount with a deduction into `{amount, tax}`. */
+export declare function splitWithDeduction(gross: string, deduction: string, rate: string): Split
+
 /** Parses a tax rate (税率) written `"0.13"` or `"13%"`. Throws `MNY-04` outside [0, 1). */
 export declare function taxRate(value: string): TaxRate
 
@@ -81,12 +330,87 @@ export interface TaxRate {
   percent: string
 }
 
+/** The totals of a computed invoice. */
+export interface Totals {
+  /** 合计金额. */
+  amount: string
+  /** 合计税额. */
+  tax: string
+  /** 价税合计. */
+  total: string
+  /** 价税合计（大写）. */
+  total_in_words?: string
+}
+
+/** One row of the lifecycle transition table. */
+export interface TransitionRow {
+  /** Event name. */
+  event: string
+  /** Target state `{machine: state}`. */
+  to: Record<string, string>
+  /** Guard names. */
+  guards: Array<string>
+}
+
+/**
+ * Validates an invoice against every rule: `{valid, findings}`. Problems with the invoice are
+ * findings (never thrown); only bad options throw (`asOf` is required: `INP-04`).
+ */
+export declare function validate(invoice: InvoiceInput, options: ValidateOptions): Report
+
+/** One report per invoice, in order (same options for all). */
+export declare function validateMany(invoices: InvoiceInput[], options: ValidateOptions): Report[]
+
+/**
+ * `validateMany` on the libuv thread pool: resolves to one report per invoice. The arguments
+ * are read (and bad options thrown) synchronously; the validation runs off the main thread.
+ */
+export declare function validateManyAsync(invoices: InvoiceInput[], options: ValidateOptions): Promise<Report[]>
+
+/** Options of `validate`, `isValid`, `validateMany`. */
+export interface ValidateOptions {
+  /** The day to judge against (required: the library has no clock). */
+  asOf: string | Date
+  /** The seller's taxpayer category. */
+  sellerCategory?: 'general' | 'small_scale'
+  /** The seller's issuing limit (单张开票限额), a decimal string. */
+  issuingLimit?: string
+  /** Tolerances and limits. */
+  policy?: Policy
+}
+
 /** The version of invoice-core this addon was built from. */
 export declare function version(): string
 
+/** Whether the 大写 words read as exactly this amount under any accepted variant. */
+export declare function wordsMatch(text: string, amount: string): boolean
+
+/** Options of `amountInWords` / `amountsInWords`. */
+export interface WordsOptions {
+  /** Style: `invoice` (default), `accounting` or `pboc`. */
+  style?: 'invoice' | 'accounting' | 'pboc'
+  /** Prefix 人民币. */
+  rmbPrefix?: boolean
+  /** The whole-yuan mark. */
+  zheng?: '整' | '正'
+  /** The negative label. */
+  negative?: '（负数）' | '(负数)' | '负'
+  /** Which optional 零 to write. */
+  zeros?: 'all' | 'one' | 'none'
+  /** Read the amount as any decimal and treat more than 2 decimals so. */
+  excess?: 'error' | 'round' | 'truncate'
+}
+
+/** Reads 大写 words back into an amount (decimal string with 2 decimals). Throws `WRD-` codes. */
+export declare function wordsToAmount(text: string): string
+
 export declare namespace kind {
+  /** The refined kind; throws `NUM-14` when the QR payload's kind contradicts the 发票代码. */
+  export function checkQr(qrKind: string, code: string): string
   /** The facts of a kind by its snake_case name. Throws `INP-05` for an unknown name. */
   export function facts(name: string): KindFacts
+  /** The kind a 发票代码 names, or null (it does not parse, or names none). */
+  export function fromCode(code: string): string | null
   /** The kind a QR payload's kind field names (`"31"` → `"digital_special"`), or null. */
   export function fromQr(code: string): string | null
   /** The kind a 税控 code (fpzl) names (`"0"` → `"special_paper"`), or null. */
@@ -95,4 +419,87 @@ export declare namespace kind {
   export function fromVerify(code: string): string | null
   /** Every kind's snake_case name, in the core's order. */
   export function names(): Array<string>
+  /** The code's kind when it names one, else the QR payload's kind (never a conflict error). */
+  export function refineQr(qrKind: string, code: string): string
+}
+
+export declare namespace lifecycle {
+  /** Replays lifecycle events (`{kind, amount, events, expireOverdueAt?}`) and returns the state summary. A refused step throws its code at `events[i]`. */
+  export function run(input: LifecycleInput): LifecycleSummary
+  /** The transition-table rows leaving a state (`{seller: "issued"}`; null for documents not yet created). */
+  export function table(from?: Record<string, string> | null): TransitionRow[]
+}
+
+export declare namespace orgCode {
+  /** 组织机构代码: the check character of the body (one-character string). */
+  export function calcCheckDigit(value: string): string
+  /** 组织机构代码: normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
+  export function compact(value: string): string
+  /** 组织机构代码: the printed form. */
+  export function format(value: string): string
+  /** 组织机构代码: true when valid; never throws. */
+  export function isValid(value: unknown): boolean
+  /** 组织机构代码: the parts of a valid code (the core's JSON shape). */
+  export function parts(value: string): Record<string, any>
+  /** 组织机构代码: the compact code when valid; throws the family's `ID-` code otherwise. */
+  export function validate(value: string): string
+  /** 组织机构代码: the input unchanged when it is already a valid compact code; no normalising. */
+  export function validateStrict(value: string): string
+}
+
+export declare namespace ric {
+  /** 居民身份证号码: the check character of the body (one-character string). */
+  export function calcCheckDigit(value: string): string
+  /** 居民身份证号码: normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
+  export function compact(value: string): string
+  /** 居民身份证号码: the printed form. */
+  export function format(value: string): string
+  /** 居民身份证号码: true when valid; never throws. */
+  export function isValid(value: unknown): boolean
+  /** 居民身份证号码: the parts of a valid code (the core's JSON shape). */
+  export function parts(value: string): Record<string, any>
+  /** 居民身份证号码: the 18-character number (15 digits upgraded). */
+  export function to18(value: string): string
+  /** 居民身份证号码: the compact code when valid; throws the family's `ID-` code otherwise. */
+  export function validate(value: string): string
+  /** 居民身份证号码: validate, and `ID-15` when the birth date is after `asOf`. */
+  export function validateAsOf(value: string, asOf: string | Date): string
+  /** 居民身份证号码: the input unchanged when it is already a valid compact code; no normalising. */
+  export function validateStrict(value: string): string
+}
+
+export declare namespace taxpayerId {
+  /** 纳税人识别号: what kind of identifier this is, with its parts. */
+  export function classify(value: string): Record<string, any>
+  /** 纳税人识别号: normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
+  export function compact(value: string): string
+  /** 纳税人识别号: the printed form. */
+  export function format(value: string): string
+  /** 纳税人识别号: true when valid; never throws. */
+  export function isValid(value: unknown): boolean
+  /** 纳税人识别号: the compact code when valid; throws the family's `ID-` code otherwise. */
+  export function validate(value: string): string
+  /** 纳税人识别号: the input unchanged when it is already a valid compact code; no normalising. */
+  export function validateStrict(value: string): string
+  /** 纳税人识别号: warnings of a valid code (e.g. `ID-06`), as findings. */
+  export function warnings(value: string): Finding[]
+}
+
+export declare namespace uscc {
+  /** 统一社会信用代码 (USCC): the check character of the body (one-character string). */
+  export function calcCheckDigit(value: string): string
+  /** 统一社会信用代码 (USCC): normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
+  export function compact(value: string): string
+  /** 统一社会信用代码 (USCC): the printed form. */
+  export function format(value: string): string
+  /** 统一社会信用代码: true when valid; never throws (any non-string is false). */
+  export function isValid(value: unknown): boolean
+  /** 统一社会信用代码 (USCC): the parts of a valid code (the core's JSON shape). */
+  export function parts(value: string): Record<string, any>
+  /** 统一社会信用代码 (USCC): the compact code when valid; throws the family's `ID-` code otherwise. */
+  export function validate(value: string): string
+  /** 统一社会信用代码 (USCC): the input unchanged when it is already a valid compact code; no normalising. */
+  export function validateStrict(value: string): string
+  /** 统一社会信用代码 (USCC): warnings of a valid code (e.g. `ID-06`), as findings. */
+  export function warnings(value: string): Finding[]
 }

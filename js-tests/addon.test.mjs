@@ -1,7 +1,47 @@
-// The corpus and junk inputs through the Node addon (napi-rs).
+// The corpus and junk inputs through the Node addon (napi-rs), and the addon-only async API.
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { test } from 'node:test';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
+import { invoices } from './fixtures.mjs';
 
 const addon = createRequire(import.meta.url)('../bindings-node/index.js');
 registerCorpus('node addon', addon);
 registerJunk('node addon', addon);
+
+test('validateManyAsync resolves to what validateMany returns, off the main thread', async () => {
+  const list = invoices(200);
+  const options = { asOf: '2024-12-01' };
+  const promise = addon.validateManyAsync(list, options);
+  assert.ok(promise instanceof Promise);
+  // The main thread stays free while the pool validates: a timer fires before the promise settles
+  // or, at the latest, in the same turn; and the answer is the synchronous one.
+  let ticked = false;
+  setImmediate(() => { ticked = true; });
+  const reports = await promise;
+  assert.equal(ticked, true);
+  assert.deepEqual(reports, addon.validateMany(list, options));
+  assert.equal(reports.length, 200);
+  assert.ok(reports.some((r) => !r.valid) && reports.some((r) => r.valid));
+});
+
+test('validateManyAsync throws bad options synchronously (coded), never rejects for them', () => {
+  assert.throws(() => addon.validateManyAsync([], {}), (e) => e.code === 'INP-04' && e.path.join('.') === 'asOf');
+  assert.throws(() => addon.validateManyAsync('x', { asOf: '2024-12-01' }), { code: 'INP-02' });
+});
+
+test('a JS number where money is expected is INP-01 at its path, even a whole one', () => {
+  const [inv] = invoices(1);
+  inv.lines[0].amount = 100;
+  const r = addon.validate(inv, { asOf: '2024-12-01' });
+  assert.equal(r.valid, false);
+  assert.deepEqual(r.findings.map((f) => [f.code, f.path.join('.')]), [['INP-01', 'lines.0.amount']]);
+  assert.throws(() => addon.compute(inv), (e) => e.code === 'INP-01' && e.path.join('.') === 'lines.0.amount');
+  assert.throws(() => addon.amountInWords(100), { code: 'INP-01' });
+});
+
+test('dates may be Date objects (local calendar day)', () => {
+  const [inv] = invoices(1);
+  const asDate = { ...inv, issue_date: new Date(2024, 10, 18) };
+  assert.deepEqual(addon.validate(asDate, { asOf: new Date(2024, 11, 1) }), addon.validate(inv, { asOf: '2024-12-01' }));
+});

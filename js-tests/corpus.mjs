@@ -2,6 +2,7 @@
 // same surface). Browser-safe: no Node imports. Each case's `op` is mapped to the API by the
 // per-area tables in areas/; an op no table knows fails the case.
 import { AREAS } from './areas/index.mjs';
+import { dotted } from './paths.mjs';
 
 /** op name -> (api, input) => output, merged from every area (a duplicate op is a bug). */
 export const OPS = (() => {
@@ -15,25 +16,19 @@ export const OPS = (() => {
   return ops;
 })();
 
-/** Expands generated inputs: {"$repeat": s, "times": n} becomes s repeated n times, anywhere. */
+/** Expands generated inputs, anywhere: {"$repeat": s, "times": n} becomes s repeated n times;
+ * {"$repeat_item": x, "times": n} becomes a list of n copies of x. */
 export function expand(v) {
   if (Array.isArray(v)) return v.map(expand);
   if (v !== null && typeof v === 'object') {
+    if ('$repeat_item' in v) return Array.from({ length: Number(v.times ?? 1) }, () => expand(v.$repeat_item));
     if ('$repeat' in v) return String(v.$repeat).repeat(Number(v.times ?? 1));
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expand(x)]));
   }
   return v;
 }
 
-/** ["lines", 2, "tax"] -> "lines[2].tax"; [] -> "". */
-export function dotted(path) {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? seg : `.${seg}`;
-  }
-  return out;
-}
+export { dotted };
 
 /** JSON with sorted keys, so that outputs compare by value whatever their key order. */
 export function canonical(v) {

@@ -22,6 +22,12 @@ wasm-bindgen --version
 for dir in bindings-node bindings-wasm js-tests; do
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 done
+# A CJK font so that the web example's screenshot (test-output/) shows Chinese, not boxes.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null) || true
+  fi
+fi
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null

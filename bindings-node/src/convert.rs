@@ -4,15 +4,18 @@
 //! float where money is expected, `INP-02` for any other wrong type) instead of a bare napi
 //! `TypeError` without a code.
 
-use invoice_core::error::catalog::{INP_FLOAT, INP_TYPE};
+use invoice_core::error::catalog::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
 use invoice_core::{Error, Path};
 use napi::ValueType;
-use napi::bindgen_prelude::{JsValue, Unknown};
+use napi::bindgen_prelude::{
+    Function, JsObjectValue, JsValue, KeyCollectionMode, KeyConversion, KeyFilter, Object, Unknown,
+};
+use serde_json::Value;
 
 use crate::error::{CoreResult, internal};
 
 /// The JS type name shown in `INP-02` messages (`array` and `null` told apart from `object`).
-fn type_name(v: &Unknown) -> CoreResult<&'static str> {
+pub(crate) fn type_name(v: &Unknown) -> CoreResult<&'static str> {
     Ok(match v.get_type().map_err(|e| internal(&e))? {
         ValueType::Undefined => "undefined",
         ValueType::Null => "null",
@@ -84,4 +87,146 @@ pub(crate) fn small_uint(v: &Unknown, max: u32, at: &Path) -> CoreResult<u32> {
             at,
         )),
     }
+}
+
+/// How a JS `Date` is written: a calendar day (`YYYY-MM-DD`) or a local date-time
+/// (`YYYY-MM-DDTHH:MM:SS`, for lifecycle steps). Both use the Date's *local* fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dates {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-MM-DDTHH:MM:SS`.
+    DateTime,
+}
+
+fn date_field(obj: &Object, method: &str) -> CoreResult<f64> {
+    let f: Function<(), f64> = obj.get_named_property(method).map_err(|e| internal(&e))?;
+    f.apply(obj, ()).map_err(|e| internal(&e))
+}
+
+fn date_text(obj: &Object, dates: Dates, at: &Path) -> CoreResult<Value> {
+    let y = date_field(obj, "getFullYear")?;
+    if y.is_nan() {
+        return Err(wrong_type("date", "Invalid Date", at));
+    }
+    let mut parts = [0i64; 6];
+    let methods = [
+        "getFullYear",
+        "getMonth",
+        "getDate",
+        "getHours",
+        "getMinutes",
+        "getSeconds",
+    ];
+    for (slot, m) in parts.iter_mut().zip(methods) {
+        // Whole numbers by construction (Date fields).
+        *slot = date_field(obj, m)? as i64;
+    }
+    let [y, mo, d, h, mi, s] = parts;
+    let mo = mo.saturating_add(1);
+    Ok(Value::String(match dates {
+        Dates::Day => format!("{y:04}-{mo:02}-{d:02}"),
+        Dates::DateTime => format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}"),
+    }))
+}
+
+/// Any JS value as JSON for the core's readers. Numbers always become JSON floats (so money
+/// given as a JS number is `INP-01` at its path, even a whole one); `Date`s become strings
+/// ([`Dates`]); `undefined` properties are left out (`undefined` elsewhere is `null`); functions,
+/// symbols and bigints are `INP-02` at their path; nesting deeper than
+/// [`surface::MAX_DEPTH`](crate::surface::MAX_DEPTH) (a cycle) is `INP-06`.
+pub(crate) fn json(v: &Unknown, dates: Dates, at: &Path) -> CoreResult<Value> {
+    json_at(v, dates, at, 0)
+}
+
+fn json_at(v: &Unknown, dates: Dates, at: &Path, depth: usize) -> CoreResult<Value> {
+    let found = type_name(v)?;
+    match found {
+        "undefined" | "null" => Ok(Value::Null),
+        "boolean" => v
+            .coerce_to_bool()
+            .map(Value::Bool)
+            .map_err(|e| internal(&e)),
+        "number" => {
+            let n = read_number(v)?;
+            serde_json::Number::from_f64(n)
+                .map(Value::Number)
+                .ok_or_else(|| Error::new(INP_FLOAT).with("value", n).at(at.clone()))
+        }
+        "string" => read_string(v).map(Value::String),
+        "array" | "object" => {
+            if depth >= crate::surface::MAX_DEPTH {
+                return Err(Error::new(INP_TOO_LARGE)
+                    .with(
+                        "size",
+                        format!("nesting deeper than {}", crate::surface::MAX_DEPTH),
+                    )
+                    .with("limit", crate::surface::MAX_DEPTH)
+                    .at(at.clone()));
+            }
+            let obj = v.coerce_to_object().map_err(|e| internal(&e))?;
+            if found == "array" {
+                let len = obj.get_array_length().map_err(|e| internal(&e))?;
+                let mut out = Vec::with_capacity(len.min(1 << 16) as usize);
+                for i in 0..len {
+                    let item: Unknown = obj.get_element(i).map_err(|e| internal(&e))?;
+                    out.push(json_at(
+                        &item,
+                        dates,
+                        &at.clone().index(i as usize),
+                        depth + 1,
+                    )?);
+                }
+                return Ok(Value::Array(out));
+            }
+            if v.is_date().map_err(|e| internal(&e))? {
+                return date_text(&obj, dates, at);
+            }
+            let keys = obj
+                .get_all_property_names(
+                    KeyCollectionMode::OwnOnly,
+                    KeyFilter::Enumerable,
+                    KeyConversion::NumbersToStrings,
+                )
+                .map_err(|e| internal(&e))?;
+            let n = keys.get_array_length().map_err(|e| internal(&e))?;
+            let mut out = serde_json::Map::new();
+            for i in 0..n {
+                let key: Unknown = keys.get_element(i).map_err(|e| internal(&e))?;
+                if type_name(&key)? != "string" {
+                    continue; // symbol keys are not data
+                }
+                let name = read_string(&key)?;
+                let item: Unknown = obj.get_property(key).map_err(|e| internal(&e))?;
+                if type_name(&item)? == "undefined" {
+                    continue;
+                }
+                let value = json_at(&item, dates, &at.clone().key(name.clone()), depth + 1)?;
+                out.insert(name, value);
+            }
+            Ok(Value::Object(out))
+        }
+        other => Err(wrong_type("a JSON value", other, at)),
+    }
+}
+
+/// A JS array read element by element: each element's reading problem stays with that element
+/// (its path relative to the element), so one bad invoice does not hide the others' reports.
+pub(crate) fn json_list(
+    v: &Unknown,
+    dates: Dates,
+    at: &Path,
+) -> CoreResult<Vec<CoreResult<Value>>> {
+    let found = type_name(v)?;
+    if found != "array" {
+        return Err(wrong_type("array", found, at));
+    }
+    let obj = v.coerce_to_object().map_err(|e| internal(&e))?;
+    let len = obj.get_array_length().map_err(|e| internal(&e))?;
+    let mut out = Vec::with_capacity(len.min(1 << 16) as usize);
+    for i in 0..len {
+        let item: Unknown = obj.get_element(i).map_err(|e| internal(&e))?;
+        out.push(json(&item, dates, &Path::root()));
+    }
+    Ok(out)
 }

@@ -10,10 +10,19 @@
 //! `index.d.ts`, and add `js-tests/areas/<area>.mjs` for its vector ops.
 
 mod catalog;
+mod checks;
 mod convert;
 mod error;
+mod ids;
 mod kind;
+mod lifecycle;
 mod money;
+mod number;
+mod surface;
+mod tax;
+mod types;
+mod validate;
+mod words;
 
 use napi_derive::napi;
 

@@ -21,3 +21,36 @@ const v: string = version();
 amount(12.3);
 
 export const used = [a, p, q, r.fraction, r.percent, rounded, all.length, sev, name, qr, names, v];
+
+import {
+  amountInWords, amountsInWords, compute, isValid, lifecycle, orgCode, padInvoiceNumber, parseInvoice, parseInvoiceCode,
+  parseInvoiceNumber, ratesInForce, ric, splitTax, splitWithDeduction, lineTax, taxpayerId, uscc, validate, validateMany,
+  validateManyAsync, wordsMatch, wordsToAmount,
+} from '../index.js';
+import type { Computed, Finding, InvoiceInput, LifecycleSummary, Report, Split, ValidateOptions } from '../index.js';
+
+const inv: InvoiceInput = {
+  kind: 'digital_ordinary', issue_date: new Date(2024, 10, 18),
+  seller: { name: 'A', tax_id: '91310000580583950X' }, buyer: { name: 'B', type: 'natural_person' },
+  lines: [{ name: '*餐饮服务*餐饮服务', amount: '100.00', rate: '6%' }],
+};
+const opts: ValidateOptions = { asOf: '2024-12-01', sellerCategory: 'general' };
+const c: Computed = compute(inv, { pricesIncludeTax: true });
+const report: Report = validate(c.invoice, opts);
+const first: Finding | undefined = report.findings[0];
+const reports: Report[] = validateMany([inv], { asOf: new Date() });
+const later: Promise<Report[]> = validateManyAsync([inv], opts);
+const s: Split = splitTax('113', '13%');
+const life: LifecycleSummary = lifecycle.run({ kind: 'digital_special', amount: '113.00', events: [] });
+export const more: Array<unknown> = [
+  amountInWords('1.50', { style: 'accounting' }), amountsInWords(['1']).length, wordsToAmount('壹圆整'), wordsMatch('壹圆整', '1'),
+  padInvoiceNumber('1'), parseInvoiceCode('144031900111').year, parseInvoiceNumber('12345678', { minYear: 2021 }).format,
+  uscc.isValid(42), uscc.warnings('x')[0]?.messageZh, orgCode.format('x'), ric.validateAsOf('x', new Date()),
+  taxpayerId.classify('x').kind, ratesInForce('2024-01-01')[0], parseInvoice(inv).number, isValid(inv, opts),
+  first?.path.join('.'), reports.length, later, s.tax, life.seller_state, splitWithDeduction('1', '0', '6%').amount,
+  lineTax('1', '免税'), c.invoice.totals.total_in_words, lifecycle.table(null)[0]?.event,
+];
+// @ts-expect-error money is a decimal string, never a number
+amountInWords(12.3);
+// @ts-expect-error asOf is required
+validate(inv, {});

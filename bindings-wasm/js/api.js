@@ -1,5 +1,6 @@
 // The thin, hand-written layer over wasm-bindgen's glue. It only does two things:
-// 1. groups the flat raw exports `<area>__<name>` into namespaces (`kind__fromQr` -> `kind.fromQr`);
+// 1. groups the flat raw exports `<area>__<name>` into namespaces (`kind__fromQr` -> `kind.fromQr`)
+//    and routes a plain string argument to a `fast__<name>` twin where one exists;
 // 2. rethrows the coded errors the Rust side builds as `InvoiceError` instances, because
 //    wasm-bindgen cannot declare a JS class that extends `Error`.
 // No domain logic lives here: every value is computed by the Rust core.
@@ -39,9 +40,15 @@ function wrap(fn) {
  */
 export function makeApi(raw) {
   const api = { InvoiceError };
+  const fast = {};
   for (const [name, fn] of Object.entries(raw)) {
     // Skip the glue's own exports: the web target's init functions and internal symbols.
     if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) {
+      continue;
+    }
+    // `fast__<name>(text)`: a string-typed twin of `<name>` for its hot path (see below).
+    if (name.startsWith('fast__')) {
+      fast[name.slice(6)] = fn;
       continue;
     }
     const parts = name.split('__');
@@ -51,6 +58,15 @@ export function makeApi(raw) {
       api[parts[0]] ??= {};
       api[parts[0]][parts[1]] = wrap(fn);
     }
+  }
+  // A function with a fast twin calls the twin when its only argument is a string (the common
+  // call); anything else goes to the general entry, which reads any JS value with coded errors.
+  for (const [name, twin] of Object.entries(fast)) {
+    const general = api[name];
+    const quick = wrap(twin);
+    api[name] = function invoiceCore(...args) {
+      return args.length === 1 && typeof args[0] === 'string' ? quick(args[0]) : general(...args);
+    };
   }
   for (const value of Object.values(api)) {
     if (value !== InvoiceError && typeof value === 'object') Object.freeze(value);

@@ -6,4 +6,7 @@ const api = makeApi(createRequire(import.meta.url)('../pkg-node/invoice_core_was
 
 export default api;
 export { InvoiceError };
-export const { amount, price, quantity, taxRate, roundHalfUp, rules, rule, kind, version } = api;
+export const {
+  amount, price, quantity, taxRate, roundHalfUp, rules, rule, kind, version,
+  parseInvoiceCode, parseInvoiceNumber, padInvoiceNumber, uscc, orgCode, ric, taxpayerId, amountInWords, amountsInWords, wordsToAmount, wordsMatch, splitTax, splitWithDeduction, lineTax, compute, ratesInForce, parseInvoice, validate, isValid, validateMany, lifecycle,
+} = api;

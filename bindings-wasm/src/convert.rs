@@ -4,10 +4,11 @@
 //! Arguments arrive as `JsValue` so that a wrong type is reported by the catalogue (`INP-01` for a
 //! float where money is expected, `INP-02` for any other wrong type).
 
-use invoice_core::error::catalog::{INP_FLOAT, INP_TYPE};
+use invoice_core::error::catalog::{INP_FLOAT, INP_INTERNAL, INP_TOO_LARGE, INP_TYPE};
 use invoice_core::{Error, Path};
-use js_sys::{Array, Object};
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Object, Reflect};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{CoreResult, set};
 
@@ -72,4 +73,110 @@ pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
 /// A string, or `null` for `None`.
 pub(crate) fn nullable(s: Option<&str>) -> JsValue {
     s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// How a JS `Date` is written: a calendar day (`YYYY-MM-DD`) or a local date-time
+/// (`YYYY-MM-DDTHH:MM:SS`, for lifecycle steps). Both use the Date's *local* fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dates {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-MM-DDTHH:MM:SS`.
+    DateTime,
+}
+
+fn date_text(d: &js_sys::Date, dates: Dates, at: &Path) -> CoreResult<Value> {
+    if d.get_time().is_nan() {
+        return Err(wrong_type("date", "Invalid Date", at));
+    }
+    let (y, mo, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
+    Ok(Value::String(match dates {
+        Dates::Day => format!("{y:04}-{mo:02}-{day:02}"),
+        Dates::DateTime => format!(
+            "{y:04}-{mo:02}-{day:02}T{:02}:{:02}:{:02}",
+            d.get_hours(),
+            d.get_minutes(),
+            d.get_seconds()
+        ),
+    }))
+}
+
+/// Any JS value as JSON for the core's readers, exactly as the Node addon reads it: numbers
+/// always become JSON floats (money given as a JS number is `INP-01` at its path, even a whole
+/// one); `Date`s become strings ([`Dates`]); `undefined` properties are left out (`undefined`
+/// elsewhere is `null`); functions, symbols and bigints are `INP-02` at their path; nesting
+/// deeper than [`surface::MAX_DEPTH`](crate::surface::MAX_DEPTH) (a cycle) is `INP-06`.
+pub(crate) fn json(v: &JsValue, dates: Dates, at: &Path) -> CoreResult<Value> {
+    json_at(v, dates, at, 0)
+}
+
+fn json_at(v: &JsValue, dates: Dates, at: &Path, depth: usize) -> CoreResult<Value> {
+    let found = type_name(v);
+    match found.as_str() {
+        "undefined" | "null" => Ok(Value::Null),
+        "boolean" => Ok(Value::Bool(v.is_truthy())),
+        "number" => {
+            let n = v.as_f64().unwrap_or(f64::NAN);
+            serde_json::Number::from_f64(n)
+                .map(Value::Number)
+                .ok_or_else(|| Error::new(INP_FLOAT).with("value", n).at(at.clone()))
+        }
+        "string" => Ok(Value::String(v.as_string().unwrap_or_default())),
+        "array" | "object" => {
+            if depth >= crate::surface::MAX_DEPTH {
+                return Err(Error::new(INP_TOO_LARGE)
+                    .with(
+                        "size",
+                        format!("nesting deeper than {}", crate::surface::MAX_DEPTH),
+                    )
+                    .with("limit", crate::surface::MAX_DEPTH)
+                    .at(at.clone()));
+            }
+            if found == "array" {
+                let arr: &Array = v.unchecked_ref();
+                let mut out = Vec::with_capacity((arr.length() as usize).min(1 << 16));
+                for (i, item) in arr.iter().enumerate() {
+                    out.push(json_at(&item, dates, &at.clone().index(i), depth + 1)?);
+                }
+                return Ok(Value::Array(out));
+            }
+            if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+                return date_text(d, dates, at);
+            }
+            let obj: &Object = v.unchecked_ref();
+            let mut out = serde_json::Map::new();
+            for key in Object::keys(obj).iter() {
+                let name = key.as_string().unwrap_or_default();
+                let item = Reflect::get(obj, &key).map_err(|_| {
+                    Error::new(INP_INTERNAL)
+                        .with("reason", "a property getter threw")
+                        .at(at.clone())
+                })?;
+                if item.is_undefined() {
+                    continue;
+                }
+                let value = json_at(&item, dates, &at.clone().key(name.clone()), depth + 1)?;
+                out.insert(name, value);
+            }
+            Ok(Value::Object(out))
+        }
+        other => Err(wrong_type("a JSON value", other, at)),
+    }
+}
+
+/// A JS array read element by element: each element's reading problem stays with that element
+/// (its path relative to the element), so one bad invoice does not hide the others' reports.
+pub(crate) fn json_list(
+    v: &JsValue,
+    dates: Dates,
+    at: &Path,
+) -> CoreResult<Vec<CoreResult<Value>>> {
+    if !Array::is_array(v) {
+        return Err(wrong_type("array", &type_name(v), at));
+    }
+    let arr: &Array = v.unchecked_ref();
+    Ok(arr
+        .iter()
+        .map(|item| json(&item, dates, &Path::root()))
+        .collect())
 }

@@ -48,3 +48,22 @@ pub(crate) fn to_js(e: &invoice_core::Error) -> JsValue {
 pub(crate) fn out<T: Into<JsValue>>(r: CoreResult<T>) -> Result<JsValue, JsValue> {
     r.map(Into::into).map_err(|e| to_js(&e))
 }
+
+/// Converts a JSON-level result (see `surface`) for return to JS as a plain value.
+pub(crate) fn out_json(r: CoreResult<serde_json::Value>) -> Result<JsValue, JsValue> {
+    let v = r.map_err(|e| to_js(&e))?;
+    // Scalars cross directly; only objects and arrays go through JSON text (one JSON.parse is
+    // faster than building them property by property across the boundary).
+    match &v {
+        serde_json::Value::String(s) => return Ok(JsValue::from_str(s)),
+        serde_json::Value::Bool(b) => return Ok(JsValue::from_bool(*b)),
+        serde_json::Value::Null => return Ok(JsValue::NULL),
+        _ => {}
+    }
+    let text = serde_json::to_string(&v).map_err(|e| {
+        to_js(
+            &invoice_core::Error::new(invoice_core::error::catalog::INP_INTERNAL).with("reason", e),
+        )
+    })?;
+    js_sys::JSON::parse(&text)
+}

@@ -11,10 +11,20 @@
 //! `js-tests/areas/<area>.mjs` for its vector ops.
 
 mod catalog;
+mod checks;
 mod convert;
 mod error;
+mod ids;
 mod kind;
+mod lifecycle;
 mod money;
+mod number;
+// The JSON-level surface is shared with the Node addon, so both answer identically.
+#[path = "../../bindings-node/src/surface.rs"]
+mod surface;
+mod tax;
+mod validate;
+mod words;
 
 use wasm_bindgen::prelude::*;
 

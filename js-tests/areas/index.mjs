@@ -1,5 +1,11 @@
 // Every area's dispatch table. Adding an area: write areas/<area>.mjs and list it here.
+import ids from './ids.mjs';
 import kind from './kind.mjs';
+import lifecycle from './lifecycle.mjs';
 import money from './money.mjs';
+import number from './number.mjs';
+import tax from './tax.mjs';
+import validate from './validate.mjs';
+import words from './words.mjs';
 
-export const AREAS = { money, kind };
+export const AREAS = { money, kind, number, ids, words, tax, validate, lifecycle };

@@ -1,6 +1,6 @@
 // Vector ops of invoice kinds (the number area's `kind.*` ops) -> the JS surface.
-// `kind.from_code` needs the number module (not in the core yet): it is deliberately absent, so a
-// vector using it fails until the binding wraps it.
+
+
 export default {
   'kind.from_qr': (api, input) => api.kind.fromQr(input),
   'kind.from_verify': (api, input) => api.kind.fromVerify(input),

@@ -1,0 +1,83 @@
+// JS benchmarks: 大写 (amount in words) through the napi addon and the WASM build against nzh's
+// toMoney, per call and in a batch; validate() of a 5-line invoice through the WASM build against
+// the addon (the native core, same Rust code, reached through N-API).
+// Run: node benches/js/bench.mjs [--quick]   (after building bindings-node and bindings-wasm,
+// and `npm ci` here). Prints a table and whether each target holds.
+import { createRequire } from 'node:module';
+import wasm from '../../bindings-wasm/js/node.js';
+import { invoice } from '../../js-tests/fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+const addon = require('../../bindings-node/index.js');
+const nzh = require('nzh/cn');
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? 0.1 : 1;
+
+// Amounts with every shape of 大写: zeros inside, 角/分 only, large, whole.
+const AMOUNTS = [];
+for (let i = 0; i < 1000; i++) {
+  const yuan = (i * 7919 * 104729) % 100_000_000;
+  const fen = (i * 37) % 100;
+  AMOUNTS.push(`${yuan}.${String(fen).padStart(2, '0')}`);
+}
+AMOUNTS.push('0.05', '100000000.00', '1000001.10', '64.90');
+
+/** Best of `rounds` runs of `fn` called `n` times: nanoseconds per call. */
+function time(fn, n, rounds = 5) {
+  for (let i = 0; i < Math.min(n, 2000); i++) fn(i); // warm-up
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn(i);
+    const ns = Number(process.hrtime.bigint() - t0) / n;
+    best = Math.min(best, ns);
+  }
+  return best;
+}
+
+const A = AMOUNTS.length;
+const perCall = Math.round(200_000 * scale);
+const rows = [];
+const words = {
+  addon: time((i) => addon.amountInWords(AMOUNTS[i % A]), perCall),
+  wasm: time((i) => wasm.amountInWords(AMOUNTS[i % A]), perCall),
+  nzh: time((i) => nzh.toMoney(AMOUNTS[i % A]), perCall),
+};
+rows.push(['大写 per call', words]);
+
+const batches = Math.round(200 * scale);
+const batch = {
+  addon: time(() => addon.amountsInWords(AMOUNTS), batches) / A,
+  wasm: time(() => wasm.amountsInWords(AMOUNTS), batches) / A,
+  nzh: time(() => { for (const a of AMOUNTS) nzh.toMoney(a); }, batches) / A,
+};
+rows.push([`大写 batch of ${A} (per amount)`, batch]);
+
+const inv = invoice(5);
+const opts = { asOf: '2024-12-01' };
+const validateRuns = Math.round(20_000 * scale);
+const validate = {
+  addon: time(() => addon.validate(inv, opts), validateRuns),
+  wasm: time(() => wasm.validate(inv, opts), validateRuns),
+};
+rows.push(['validate, 5-line invoice', validate]);
+
+const fmt = (ns) => (ns === undefined ? '—' : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+console.log(`node ${process.version}, ${quick ? 'quick' : 'full'} run`);
+console.log('| case | addon | wasm | nzh |');
+console.log('|---|---|---|---|');
+for (const [name, r] of rows) console.log(`| ${name} | ${fmt(r.addon)} | ${fmt(r.wasm)} | ${fmt(r.nzh)} |`);
+
+const targets = [
+  ['addon ≥ 5× nzh per call', words.nzh / words.addon, 5],
+  ['wasm ≥ 3× nzh per call', words.nzh / words.wasm, 3],
+  ['addon ≥ 5× nzh in a batch', batch.nzh / batch.addon, 5],
+  ['wasm ≥ 3× nzh in a batch', batch.nzh / batch.wasm, 3],
+  ['wasm validate within 2× of native (addon)', 2 / (validate.wasm / validate.addon), 1],
+];
+console.log('');
+for (const [name, ratio, min] of targets) {
+  const shown = name.startsWith('wasm validate') ? `wasm/addon = ${(validate.wasm / validate.addon).toFixed(2)}×` : `${ratio.toFixed(2)}×`;
+  console.log(`${ratio >= min ? 'ok  ' : 'MISS'} ${name}: ${shown}`);
+}

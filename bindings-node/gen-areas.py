@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Writes the area wrappers of both JS bindings from one table (bindings-node/src/<area>.rs and
+bindings-wasm/src/<area>.rs): each wrapper converts its JS arguments to JSON with the binding's
+walker and calls the shared `surface.rs`. Run `python3 bindings-node/gen-areas.py` after editing
+the table, then `cargo fmt --all`. The never-throwing `isValid`s and the validation entry points
+are hand-written in `src/checks.rs` of each binding."""
+import collections
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# spec: (module, ns or None, js, rust, [(argname, tstype, dates)], ret, doc, call)
+S=[]
+def f(mod, ns, js, rust, args, ret, doc, call): S.append((mod, ns, js, rust, args, ret, doc, call))
+D='Day'
+# number
+f('number',None,'parseInvoiceCode','parse_invoice_code',[('code','string',D),('options','CodeOptions | null',D)],'Record<string, any>',
+  'Parses a 发票代码 (10 or 12 digits): format, kind, region, year and the format\'s fields (the core\'s JSON shape). Throws `NUM-` codes.','surface::parse_invoice_code(&a0, &a1)')
+f('number',None,'parseInvoiceNumber','parse_invoice_number',[('number','string',D),('options','NumberOptions | null',D)],'Record<string, any>',
+  'Parses a 发票号码: 8-digit legacy, or the 20-digit 数电 number with its year, region, channel and sequence. Throws `NUM-` codes.','surface::parse_invoice_number(&a0, &a1)')
+f('number',None,'padInvoiceNumber','pad_invoice_number',[('number','string',D)],'string',
+  'Left-pads a legacy 发票号码 of 1–8 digits with zeros to 8 digits.','surface::pad_invoice_number(&a0)')
+f('number','kind','fromCode','kind_from_code',[('code','string',D)],'string | null',
+  'The kind a 发票代码 names, or null (it does not parse, or names none).','surface::kind_from_invoice_code(&a0)')
+f('number','kind','refineQr','kind_refine_qr',[('qrKind','string',D),('code','string',D)],'string',
+  'The code\'s kind when it names one, else the QR payload\'s kind (never a conflict error).','surface::kind_refine_qr(&a0, &a1)')
+f('number','kind','checkQr','kind_check_qr',[('qrKind','string',D),('code','string',D)],'string',
+  'The refined kind; throws `NUM-14` when the QR payload\'s kind contradicts the 发票代码.','surface::kind_check_qr(&a0, &a1)')
+# ids
+fams=[('uscc','Uscc','统一社会信用代码 (USCC)'),('orgCode','OrgCode','组织机构代码'),('ric','Ric','居民身份证号码'),('taxpayerId','TaxpayerId','纳税人识别号')]
+ops={'compact':('string','normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails'),
+ 'validate':('string','the compact code when valid; throws the family\'s `ID-` code otherwise'),
+ 'validateStrict':('string','the input unchanged when it is already a valid compact code; no normalising'),
+ 'format':('string','the printed form'),
+ 'calcCheckDigit':('string','the check character of the body (one-character string)'),
+ 'parts':('Record<string, any>','the parts of a valid code (the core\'s JSON shape)'),
+ 'warnings':('Finding[]','warnings of a valid code (e.g. `ID-06`), as findings'),
+ 'to18':('string','the 18-character number (15 digits upgraded)'),
+ 'classify':('Record<string, any>','what kind of identifier this is, with its parts'),}
+famops={'uscc':['compact','validate','validateStrict','format','calcCheckDigit','parts','warnings'],
+ 'orgCode':['compact','validate','validateStrict','format','calcCheckDigit','parts'],
+ 'ric':['compact','validate','validateStrict','format','calcCheckDigit','parts','to18'],
+ 'taxpayerId':['compact','validate','validateStrict','format','classify','warnings']}
+def snake(s): return re.sub(r'([A-Z0-9]+)',lambda m:'_'+m.group(1).lower(),s)
+for ns,fam,zh in fams:
+    for op in famops[ns]:
+        ret,doc=ops[op]
+        f('ids',ns,op,snake(ns)+'_'+snake(op),[('value','string',D)],ret,f'{zh}: {doc}.',
+          f'surface::id_op(surface::Family::{fam}, "{op}", &a0).unwrap_or(Ok(serde_json::Value::Null))')
+f('ids','ric','validateAsOf','ric_validate_as_of',[('value','string',D),('asOf','string | Date',D)],'string',
+  '居民身份证号码: validate, and `ID-15` when the birth date is after `asOf`.','surface::ric_validate_as_of(&a0, &a1)')
+# words
+f('words',None,'amountsInWords','amounts_in_words',[('amounts','string[]',D),('options','WordsOptions | null',D)],'string[]',
+  'The 大写 of each amount (one call for a batch); an error names the index (`[3]`).','surface::amounts_in_words(&a0, &a1)')
+f('words',None,'wordsToAmount','words_to_amount',[('text','string',D)],'string',
+  'Reads 大写 words back into an amount (decimal string with 2 decimals). Throws `WRD-` codes.','surface::words_to_amount(&a0)')
+f('words',None,'wordsMatch','words_match',[('text','string',D),('amount','string',D)],'boolean',
+  'Whether the 大写 words read as exactly this amount under any accepted variant.','surface::words_match(&a0, &a1)')
+# tax
+f('tax',None,'splitTax','split_tax',[('gross','string',D),('rate','string',D)],'Split',
+  '价税分离: splits a tax-inclusive amount into `{amount, tax}` at a rate (`"0.13"` or `"13%"`).','surface::split_tax(&a0, &a1)')
+f('tax',None,'splitWithDeduction','split_with_deduction',[('gross','string',D),('deduction','string',D),('rate','string',D)],'Split',
+  '差额征税: splits a tax-inclusive amount with a deduction into `{amount, tax}`.','surface::split_with_deduction(&a0, &a1, &a2)')
+f('tax',None,'lineTax','line_tax',[('amount','string',D),('rate','string',D),('deduction','string | null',D)],'string',
+  'The tax of one line: amount × rate rounded half-up (a rate may also be 免税/不征税 etc.).','surface::line_tax(&a0, &a1, &a2)')
+f('tax',None,'compute','compute',[('invoice','InvoiceInput',D),('options','ComputeOptions | null',D)],'Computed',
+  'Computes an invoice: fills each line\'s amount and tax, the totals and the 大写; returns `{invoice, per_rate, tax_difference, adjusted_lines, split}`. Throws the first reading or computing error.','surface::compute(&a0, &a1)')
+f('tax',None,'ratesInForce','rates_in_force',[('date','string | Date',D),('category','string | null',D)],'string[]',
+  'The VAT rates (percentages) in force on a day, for a taxpayer category (`general`/`small_scale`) or all.','surface::rates_in_force(&a0, &a1)')
+# validate
+f('validate',None,'parseInvoice','parse_invoice',[('invoice','InvoiceInput',D)],'Record<string, any>',
+  'Reads an invoice and returns it in the core\'s normal form; throws the first reading error (`MDL-`, `MNY-`, `INP-`).','surface::parse_invoice(&a0)')
+# lifecycle
+f('lifecycle','lifecycle','run','lifecycle_run',[('input','LifecycleInput','DateTime')],'LifecycleSummary',
+  'Replays lifecycle events (`{kind, amount, events, expireOverdueAt?}`) and returns the state summary. A refused step throws its code at `events[i]`.','surface::lifecycle_run(&a0)')
+f('lifecycle','lifecycle','table','lifecycle_table',[('from','Record<string, string> | null',D)],'TransitionRow[]',
+  'The transition-table rows leaving a state (`{seller: "issued"}`; null for documents not yet created).','surface::lifecycle_table(&a0)')
+
+mods=collections.OrderedDict()
+for s in S: mods.setdefault(s[0],[]).append(s)
+def path(i): return 'Path::root()'
+for mod,items in mods.items():
+    node=[f'//! The `{mod}` area: thin wrappers over `surface` (generated from one table; see README).\n',
+      'use invoice_core::Path;','use napi::Env;','use napi::bindgen_prelude::Unknown;','use napi_derive::napi;','use serde_json::Value;','',
+      'use crate::convert::{self, Dates};','use crate::error::call;','use crate::surface;','']
+    wasm=[f'//! The `{mod}` area: thin wrappers over `surface` (generated from one table; see README).\n',
+      'use invoice_core::Path;','use wasm_bindgen::prelude::*;','','use crate::convert::{self, Dates};','use crate::error::out_json;','use crate::surface;','']
+    for (_,ns,js,rust,args,ret,doc,call) in items:
+        tsargs=', '.join(f'{n}{"?" if "null" in t else ""}: {t}' for n,t,_ in args)
+        nsattr=f'namespace = "{ns}", ' if ns else ''
+        params=', '.join(f'a{i}: Unknown' for i in range(len(args)))
+        conv='\n'.join(f'        let a{i} = convert::json(&a{i}, Dates::{d}, &{path(i)})?;' for i,(n,t,d) in enumerate(args))
+        node.append(f'/// {doc}\n#[napi({nsattr}js_name = "{js}", ts_args_type = "{tsargs}", ts_return_type = "{ret}")]\npub fn {rust}(env: Env, {params}) -> napi::Result<Value> {{\n    call(&env, || {{\n{conv}\n        {call}\n    }})\n}}\n')
+        wname=f'{ns}__{js}' if ns else js
+        wparams=', '.join(f'a{i}: JsValue' for i in range(len(args)))
+        wasm.append(f'/// {doc}\n#[wasm_bindgen(js_name = {wname})]\npub fn {rust}({wparams}) -> Result<JsValue, JsValue> {{\n    out_json((|| {{\n{conv}\n        {call}\n    }})())\n}}\n')
+    open(os.path.join(ROOT, 'bindings-node', 'src', f'{mod}.rs'),'w').write('\n'.join(node))
+    open(os.path.join(ROOT, 'bindings-wasm', 'src', f'{mod}.rs'),'w').write('\n'.join(wasm))
+print('wrote', ', '.join(mods))

@@ -1,0 +1,759 @@
+//! The JS surface in JSON terms (JS 接口的 JSON 层), shared by the Node addon and the WASM build.
+//!
+//! Both bindings turn JS values into [`serde_json::Value`] with their own walker (numbers always
+//! become JSON *floats*, so a JS number where money is expected is `INP-01` at its path, whatever
+//! its value; `Date`s become `YYYY-MM-DD` strings), call a function here, and turn the result
+//! back into JS. This file holds no domain logic: it reads option objects, calls the core's
+//! public API and shapes the answer. `bindings-wasm` includes it with `#[path]` so both bindings
+//! answer identically (the parity test checks it).
+//!
+//! Data objects (invoices, parsed codes, computed results, lifecycle summaries) keep the core's
+//! snake_case JSON shape; option objects use camelCase keys (`pricesIncludeTax`); an unknown
+//! option key is `INP-05`.
+
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use invoice_core::error::catalog::{INP_JSON, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
+use invoice_core::ids::{org_code, resident_id, taxpayer_id, uscc};
+use invoice_core::lifecycle::{Lifecycle, Node, Step, table};
+use invoice_core::model::{Invoice, LineRate};
+use invoice_core::money::{Amount, MNY_SYNTAX, TaxRate};
+use invoice_core::number::{
+    CodeOptions, InvoiceCode, InvoiceNumber, Kind, NumberOptions, check_qr_kind, kind_from_code,
+    pad_number, refine_qr_kind,
+};
+use invoice_core::tax::{self, Basis, Policy, TaxpayerCategory};
+use invoice_core::validate::{Context, Report, validate_json};
+use invoice_core::words::{self, Excess, NegativeLabel, Style, WholeMark, Zeros};
+use invoice_core::{Error, Path};
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+/// What every surface function returns before conversion to JS.
+pub(crate) type Out = Result<Value, Error>;
+
+/// The deepest nesting the walkers accept (a cyclic object ends here with `INP-06`).
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// At most 40 characters of a bad input, as the core shows them.
+fn short(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        s.chars().take(37).chain(['…']).collect()
+    }
+}
+
+fn ser<T: Serialize>(v: &T) -> Value {
+    // The core's types serialise to JSON without floats or non-string keys.
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Option objects
+
+/// The JSON type name shown in `INP-02` messages.
+pub(crate) fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn wrong_type(expected: &str, v: &Value, at: &Path) -> Error {
+    Error::new(INP_TYPE)
+        .with("expected", expected)
+        .with("found", type_name(v))
+        .at(at.clone())
+}
+
+/// An options object: `null`/`undefined` is no options, an object is checked against the
+/// allowed keys (`INP-05` for another key), anything else is `INP-02`.
+struct Opts<'v> {
+    map: Option<&'v Map<String, Value>>,
+    at: Path,
+}
+
+impl<'v> Opts<'v> {
+    fn read(v: &'v Value, at: Path, allowed: &[&str]) -> Result<Self, Error> {
+        match v {
+            Value::Null => Ok(Opts { map: None, at }),
+            Value::Object(m) => {
+                if let Some(k) = m.keys().find(|k| !allowed.contains(&k.as_str())) {
+                    return Err(Error::new(INP_UNKNOWN_OPTION)
+                        .with("value", short(k))
+                        .with("allowed", allowed.join(", "))
+                        .at(at));
+                }
+                Ok(Opts { map: Some(m), at })
+            }
+            other => Err(wrong_type("options object", other, &at)),
+        }
+    }
+
+    fn path(&self, key: &str) -> Path {
+        self.at.clone().key(key.to_string())
+    }
+
+    /// The value at `key`, `None` when absent or null.
+    fn get(&self, key: &str) -> Option<&'v Value> {
+        self.map.and_then(|m| m.get(key)).filter(|v| !v.is_null())
+    }
+
+    fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(wrong_type("boolean", other, &self.path(key))),
+        }
+    }
+
+    fn str(&self, key: &str) -> Result<Option<&'v str>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(wrong_type("string", other, &self.path(key))),
+        }
+    }
+
+    /// A name read with the core's own `FromStr` (unknown names are `INP-05`, reported as the
+    /// core reports them: without a path, like the shared vectors expect).
+    fn name<T: FromStr<Err = Error>>(&self, key: &str) -> Result<Option<T>, Error> {
+        self.str(key)?.map(T::from_str).transpose()
+    }
+
+    /// A whole number in `min..=max` (JS numbers arrive as floats).
+    fn int(&self, key: &str, min: i64, max: i64) -> Result<Option<i64>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => whole(v, min, max)
+                .map(Some)
+                .ok_or_else(|| wrong_type(&format!("integer {min}–{max}"), v, &self.path(key))),
+        }
+    }
+
+    fn year(&self, key: &str) -> Result<Option<i32>, Error> {
+        Ok(self.int(key, 1, 9999)?.and_then(|y| i32::try_from(y).ok()))
+    }
+
+    fn amount(&self, key: &str) -> Result<Option<Amount>, Error> {
+        self.get(key)
+            .map(|v| amount_at(v, &self.path(key)))
+            .transpose()
+    }
+
+    fn date(&self, key: &str) -> Result<Option<NaiveDate>, Error> {
+        self.get(key).map(|v| date(v, &self.path(key))).transpose()
+    }
+}
+
+/// A JSON number that is a whole number in `min..=max`.
+fn whole(v: &Value, min: i64, max: i64) -> Option<i64> {
+    if let Some(i) = v.as_i64() {
+        return (min..=max).contains(&i).then_some(i);
+    }
+    let f = v.as_f64()?;
+    // `as` saturates; the round trip is exact only for a whole number in range.
+    let i = f as i64;
+    #[allow(clippy::cast_precision_loss)]
+    let back = i as f64;
+    (back == f && (min..=max).contains(&i)).then_some(i)
+}
+
+/// Money at `at`: a decimal string (a number is `INP-01` via the core's reader rules).
+fn amount_at(v: &Value, at: &Path) -> Result<Amount, Error> {
+    match v {
+        Value::String(s) => Amount::parse(s).map_err(|e| e.at(at.clone())),
+        // Shown as JS shows the number (`113`, not `113.0`).
+        Value::Number(n) => Err(Error::new(invoice_core::error::catalog::INP_FLOAT)
+            .with("value", n.as_f64().unwrap_or(f64::NAN))
+            .at(at.clone())),
+        other => Err(wrong_type("decimal string", other, at)),
+    }
+}
+
+/// A `YYYY-MM-DD` date (a JS `Date` arrives already written so).
+pub(crate) fn date(v: &Value, at: &Path) -> Result<NaiveDate, Error> {
+    match v {
+        Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            Error::new(INP_TYPE)
+                .with("expected", "date YYYY-MM-DD")
+                .with("found", short(s))
+                .at(at.clone())
+        }),
+        Value::Null => Err(Error::new(INP_MISSING).at(at.clone())),
+        other => Err(wrong_type("date YYYY-MM-DD", other, at)),
+    }
+}
+
+/// A string argument.
+pub(crate) fn string<'v>(v: &'v Value, at: &Path) -> Result<&'v str, Error> {
+    v.as_str().ok_or_else(|| wrong_type("string", v, at))
+}
+
+/// The path of an error in a positional argument: the root, as the core reports errors of a
+/// plain value (the shared vectors expect it). Errors inside option objects name their key.
+fn arg(_position: usize) -> Path {
+    Path::root()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings and errors as data
+
+/// One finding (or warning) as a plain object:
+/// `{code, path, severity, message, messageZh, params}`.
+pub(crate) fn finding(e: &Error) -> Value {
+    let path: Vec<Value> = e
+        .path()
+        .segments()
+        .iter()
+        .map(|s| match s {
+            invoice_core::error::Segment::Key(k) => json!(k.as_ref()),
+            invoice_core::error::Segment::Index(i) => json!(i),
+        })
+        .collect();
+    let params: Map<String, Value> = e
+        .params()
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), json!(v)))
+        .collect();
+    json!({
+        "code": e.code(),
+        "path": path,
+        "severity": e.severity().as_str(),
+        "message": e.message(),
+        "messageZh": e.message_zh(),
+        "params": params,
+    })
+}
+
+fn report(r: &Report) -> Value {
+    json!({
+        "valid": r.is_valid(),
+        "findings": r.findings.iter().map(finding).collect::<Vec<_>>(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers: invoice codes, invoice numbers, kinds
+
+/// `parseInvoiceCode(code, {maxYear, minYear10, minYear12}?)`.
+pub(crate) fn parse_invoice_code(code: &Value, options: &Value) -> Out {
+    let code = string(code, &Path::root())?;
+    let o = Opts::read(options, arg(1), &["maxYear", "minYear10", "minYear12"])?;
+    let mut opts = CodeOptions {
+        max_year: o.year("maxYear")?,
+        ..CodeOptions::default()
+    };
+    if let Some(y) = o.year("minYear10")? {
+        opts.min_year_10 = y;
+    }
+    if let Some(y) = o.year("minYear12")? {
+        opts.min_year_12 = y;
+    }
+    InvoiceCode::parse_with(code, &opts).map(|c| ser(&c))
+}
+
+/// `parseInvoiceNumber(number, {maxYear, minYear}?)`.
+pub(crate) fn parse_invoice_number(number: &Value, options: &Value) -> Out {
+    let number = string(number, &Path::root())?;
+    let o = Opts::read(options, arg(1), &["maxYear", "minYear"])?;
+    let mut opts = NumberOptions {
+        max_year: o.year("maxYear")?,
+        ..NumberOptions::default()
+    };
+    if let Some(y) = o.year("minYear")? {
+        opts.min_year = y;
+    }
+    InvoiceNumber::parse_with(number, &opts).map(|n| ser(&n))
+}
+
+/// `padInvoiceNumber(number)`: 1–8 digits left-padded to 8.
+pub(crate) fn pad_invoice_number(number: &Value) -> Out {
+    pad_number(string(number, &Path::root())?).map(Value::String)
+}
+
+/// `kind.fromCode(code)`: the kind a 发票代码 names, or null.
+pub(crate) fn kind_from_invoice_code(code: &Value) -> Out {
+    let code = string(code, &Path::root())?;
+    Ok(kind_from_code(code).map_or(Value::Null, |k| json!(k.name())))
+}
+
+fn qr_and_code(qr_kind: &Value, code: &Value) -> Result<(Kind, InvoiceCode), Error> {
+    let kind = Kind::parse_name(string(qr_kind, &Path::root())?)?;
+    let code = InvoiceCode::parse(string(code, &arg(1))?)?;
+    Ok((kind, code))
+}
+
+/// `kind.refineQr(qrKind, code)`.
+pub(crate) fn kind_refine_qr(qr_kind: &Value, code: &Value) -> Out {
+    qr_and_code(qr_kind, code).map(|(k, c)| json!(refine_qr_kind(k, &c).name()))
+}
+
+/// `kind.checkQr(qrKind, code)`: `NUM-14` when the QR kind contradicts the code.
+pub(crate) fn kind_check_qr(qr_kind: &Value, code: &Value) -> Out {
+    let (k, c) = qr_and_code(qr_kind, code)?;
+    check_qr_kind(k, &c).map(|k| json!(k.name()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers
+
+/// The identifier families (`uscc`, `orgCode`, `ric`, `taxpayerId`).
+#[derive(Clone, Copy)]
+pub(crate) enum Family {
+    /// 统一社会信用代码.
+    Uscc,
+    /// 组织机构代码.
+    OrgCode,
+    /// 居民身份证号码.
+    Ric,
+    /// 纳税人识别号.
+    TaxpayerId,
+}
+
+fn warnings(ws: Result<Vec<Error>, Error>) -> Out {
+    ws.map(|ws| Value::Array(ws.iter().map(finding).collect()))
+}
+
+/// `<family>.<op>(value)` for the string-in ops; `None` when the family has no such op.
+pub(crate) fn id_op(family: Family, op: &str, value: &Value) -> Option<Out> {
+    use Family::{OrgCode, Ric, TaxpayerId, Uscc};
+    if op == "isValid" {
+        // Never throws: anything that is not a string is simply not a valid identifier.
+        let s = value.as_str();
+        return Some(Ok(json!(s.is_some_and(|s| match family {
+            Uscc => uscc::is_valid(s),
+            OrgCode => org_code::is_valid(s),
+            Ric => resident_id::is_valid(s),
+            TaxpayerId => taxpayer_id::is_valid(s),
+        }))));
+    }
+    let s = match string(value, &Path::root()) {
+        Ok(s) => s,
+        Err(e) => return Some(Err(e)),
+    };
+    let text = |r: Result<String, Error>| r.map(Value::String);
+    let ch = |r: Result<char, Error>| r.map(|c| json!(c.to_string()));
+    Some(match (family, op) {
+        (Uscc, "compact") => Ok(json!(uscc::compact(s))),
+        (Uscc, "validate") => text(uscc::validate(s)),
+        (Uscc, "validateStrict") => text(uscc::validate_strict(s)),
+        (Uscc, "format") => text(uscc::format(s)),
+        (Uscc, "calcCheckDigit") => ch(uscc::calc_check_digit(s)),
+        (Uscc, "parts") => uscc::parts(s).map(|p| ser(&p)),
+        (Uscc, "warnings") => warnings(uscc::warnings(s)),
+        (OrgCode, "compact") => Ok(json!(org_code::compact(s))),
+        (OrgCode, "validate") => text(org_code::validate(s)),
+        (OrgCode, "validateStrict") => text(org_code::validate_strict(s)),
+        (OrgCode, "format") => text(org_code::format(s)),
+        (OrgCode, "calcCheckDigit") => ch(org_code::calc_check_digit(s)),
+        (OrgCode, "parts") => org_code::parts(s).map(|p| ser(&p)),
+        (Ric, "compact") => Ok(json!(resident_id::compact(s))),
+        (Ric, "validate") => text(resident_id::validate(s)),
+        (Ric, "validateStrict") => text(resident_id::validate_strict(s)),
+        (Ric, "format") => text(resident_id::format(s)),
+        (Ric, "calcCheckDigit") => ch(resident_id::calc_check_digit(s)),
+        (Ric, "parts") => resident_id::parts(s).map(|p| ser(&p)),
+        (Ric, "to18") => text(resident_id::to_18(s)),
+        (TaxpayerId, "compact") => Ok(json!(taxpayer_id::compact(s))),
+        (TaxpayerId, "validate") => text(taxpayer_id::validate(s)),
+        (TaxpayerId, "validateStrict") => text(taxpayer_id::validate_strict(s)),
+        (TaxpayerId, "format") => text(taxpayer_id::format(s)),
+        (TaxpayerId, "classify") => taxpayer_id::classify(s).map(|c| ser(&c)),
+        (TaxpayerId, "warnings") => warnings(taxpayer_id::warnings(s)),
+        _ => return None,
+    })
+}
+
+/// `ric.validateAsOf(value, asOf)`: adds `ID-15` for a birth date after `asOf`.
+pub(crate) fn ric_validate_as_of(value: &Value, as_of: &Value) -> Out {
+    let s = string(value, &Path::root())?;
+    let as_of = date(as_of, &arg(1))?;
+    resident_id::validate_as_of(s, as_of).map(Value::String)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words (大写金额)
+
+const WORDS_OPTIONS: &[&str] = &["style", "rmbPrefix", "zheng", "negative", "zeros", "excess"];
+
+fn words_options(options: &Value) -> Result<(words::Options, Option<Excess>), Error> {
+    let o = Opts::read(options, arg(1), WORDS_OPTIONS)?;
+    let style: Style = o.name("style")?.unwrap_or_default();
+    let mut out = style.options();
+    if let Some(b) = o.bool("rmbPrefix")? {
+        out.rmb_prefix = b;
+    }
+    if let Some(w) = o.name::<WholeMark>("zheng")? {
+        out.whole = w;
+    }
+    if let Some(n) = o.name::<NegativeLabel>("negative")? {
+        out.negative = n;
+    }
+    if let Some(z) = o.name::<Zeros>("zeros")? {
+        out.zeros = z;
+    }
+    Ok((out, o.name::<Excess>("excess")?))
+}
+
+fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Excess>) -> Out {
+    let text = match amount {
+        Value::String(s) => s,
+        other => {
+            return Err(amount_at(other, at)
+                .err()
+                .unwrap_or_else(|| wrong_type("string", other, at)));
+        }
+    };
+    match excess {
+        None => Amount::parse(text).map(|a| Value::String(words::to_words_with(a, opts))),
+        // As the core's vector runner reads it: any decimal rust_decimal holds (text that is not
+        // one is MNY-01), so that the words' own range check (WRD-16) decides, not
+        // `money::parse_decimal`'s amount range (MNY-03).
+        Some(excess) => rust_decimal::Decimal::from_str(text)
+            .map_err(|_| Error::new(MNY_SYNTAX).with("value", short(text)))
+            .and_then(|d| words::decimal_to_words(d, excess, opts))
+            .map(Value::String),
+    }
+    .map_err(|e| e.under(at))
+}
+
+/// `amountInWords(amount, options?)` with the amount already read as text (the hot path: no
+/// JSON value for the amount, and no options object when `options` is null).
+pub(crate) fn amount_in_words_text(amount: &str, options: &Value) -> Result<String, Error> {
+    let (opts, excess) = if options.is_null() {
+        (Style::default().options(), None)
+    } else {
+        words_options(options)?
+    };
+    match words_of(
+        &Value::String(amount.to_string()),
+        &Path::root(),
+        &opts,
+        excess,
+    )? {
+        Value::String(s) => Ok(s),
+        _ => Ok(String::new()),
+    }
+}
+
+/// `amountsInWords(list, options?)`: the 大写 of each amount (an error names its index).
+pub(crate) fn amounts_in_words(list: &Value, options: &Value) -> Out {
+    let (opts, excess) = words_options(options)?;
+    let Value::Array(items) = list else {
+        return Err(wrong_type("array of decimal strings", list, &Path::root()));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, a)| words_of(a, &Path::root().index(i), &opts, excess))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Value::Array)
+}
+
+/// `wordsToAmount(text)`: the amount the words name, as a decimal string.
+pub(crate) fn words_to_amount(text: &Value) -> Out {
+    words::parse_words(string(text, &Path::root())?).map(|a| json!(a.to_string()))
+}
+
+/// `wordsMatch(words, amount)`: whether the words read as exactly that amount.
+pub(crate) fn words_match(text: &Value, amount: &Value) -> Out {
+    let text = string(text, &Path::root())?;
+    let amount = amount_at(amount, &arg(1))?;
+    Ok(json!(words::matches(text, amount)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tax
+
+fn split_json(s: &tax::Split) -> Value {
+    json!({"amount": s.amount.to_string(), "tax": s.tax.to_string()})
+}
+
+fn rate_at(v: &Value, at: &Path) -> Result<TaxRate, Error> {
+    match v {
+        Value::String(s) => TaxRate::parse(s).map_err(|e| e.at(at.clone())),
+        other => Err(amount_at(other, at)
+            .err()
+            .unwrap_or_else(|| wrong_type("string", other, at))),
+    }
+}
+
+/// `splitTax(gross, rate)`: 价税分离 → `{amount, tax}`.
+pub(crate) fn split_tax(gross: &Value, rate: &Value) -> Out {
+    let gross = amount_at(gross, &Path::root())?;
+    let rate = rate_at(rate, &arg(1))?;
+    tax::split_tax(gross, rate).map(|s| split_json(&s))
+}
+
+/// `splitWithDeduction(gross, deduction, rate)`: 差额征税 → `{amount, tax}`.
+pub(crate) fn split_with_deduction(gross: &Value, deduction: &Value, rate: &Value) -> Out {
+    let gross = amount_at(gross, &Path::root())?;
+    let deduction = amount_at(deduction, &arg(1))?;
+    let rate = rate_at(rate, &arg(2))?;
+    tax::split_with_deduction(gross, deduction, rate).map(|s| split_json(&s))
+}
+
+/// `lineTax(amount, rate, deduction?)`: the tax of one line (rate may be 免税 etc.).
+pub(crate) fn line_tax(amount: &Value, rate: &Value, deduction: &Value) -> Out {
+    let amount = amount_at(amount, &Path::root())?;
+    let rate = match rate {
+        Value::String(s) => LineRate::parse(s).map_err(|e| e.at(arg(1)))?,
+        other => {
+            return Err(rate_at(other, &arg(1))
+                .err()
+                .unwrap_or_else(|| wrong_type("string", other, &arg(1))));
+        }
+    };
+    let deduction = match deduction {
+        Value::Null => None,
+        v => Some(amount_at(v, &arg(2))?),
+    };
+    tax::tax_of(amount, rate, deduction).map(|t| json!(t.to_string()))
+}
+
+const POLICY_KEYS: &[&str] = &[
+    "quantityPriceTolerance",
+    "lineTaxTolerance",
+    "invoiceTaxTolerance",
+    "paperLineLimit",
+];
+
+fn policy(o: &Opts) -> Result<Policy, Error> {
+    let mut p = Policy::default();
+    let Some(v) = o.get("policy") else {
+        return Ok(p);
+    };
+    let po = Opts::read(v, o.path("policy"), POLICY_KEYS)?;
+    if let Some(a) = po.amount("quantityPriceTolerance")? {
+        p.quantity_price_tolerance = a;
+    }
+    if let Some(a) = po.amount("lineTaxTolerance")? {
+        p.line_tax_tolerance = a;
+    }
+    if let Some(a) = po.amount("invoiceTaxTolerance")? {
+        p.invoice_tax_tolerance = a;
+    }
+    if let Some(n) = po.int("paperLineLimit", 0, 1_000_000)? {
+        p.paper_line_limit = usize::try_from(n).unwrap_or(p.paper_line_limit);
+    }
+    Ok(p)
+}
+
+/// `compute(invoice, {pricesIncludeTax, redistribute, policy}?)`: fills amounts, taxes, totals
+/// and the 大写; returns the core's `Computed` as JSON (`{invoice, per_rate, tax_difference,
+/// adjusted_lines, split}`). Throws the first reading or computing error.
+pub(crate) fn compute(invoice: &Value, options: &Value) -> Out {
+    let o = Opts::read(
+        options,
+        arg(1),
+        &["pricesIncludeTax", "redistribute", "policy"],
+    )?;
+    let opts = tax::Options {
+        basis: if o.bool("pricesIncludeTax")?.unwrap_or(false) {
+            Basis::Inclusive
+        } else {
+            Basis::Exclusive
+        },
+        redistribute: o.bool("redistribute")?.unwrap_or(false),
+        policy: policy(&o)?,
+    };
+    let inv = Invoice::from_value(invoice)?;
+    tax::compute(&inv, &opts).map(|c| ser(&c))
+}
+
+/// `ratesInForce(date, category?)`: the rates (as percentages) in force on a day.
+pub(crate) fn rates_in_force(day: &Value, category: &Value) -> Out {
+    let day = date(day, &Path::root())?;
+    let category = match category {
+        Value::Null => None,
+        Value::String(s) => Some(TaxpayerCategory::from_name(s).ok_or_else(|| {
+            Error::new(INP_UNKNOWN_OPTION)
+                .with("value", short(s))
+                .with("allowed", "general, small_scale")
+                .at(arg(1))
+        })?),
+        other => return Err(wrong_type("string", other, &arg(1))),
+    };
+    Ok(json!(
+        tax::rates_in_force(day, category)
+            .iter()
+            .map(|r| r.percent())
+            .collect::<Vec<_>>()
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model and validation
+
+/// `parseInvoice(invoice)`: the invoice read and written back in the core's normal form.
+pub(crate) fn parse_invoice(invoice: &Value) -> Out {
+    Invoice::from_value(invoice).map(|i| i.to_value())
+}
+
+/// The validation context from `{asOf, sellerCategory?, issuingLimit?, policy?}`.
+pub(crate) fn context(options: &Value) -> Result<Context, Error> {
+    let o = Opts::read(
+        options,
+        arg(1),
+        &["asOf", "sellerCategory", "issuingLimit", "policy"],
+    )?;
+    let as_of = o
+        .date("asOf")?
+        .ok_or_else(|| Error::new(INP_MISSING).at(o.path("asOf")))?;
+    let mut ctx = Context::new(as_of);
+    ctx.seller_category = o
+        .str("sellerCategory")?
+        .map(|s| {
+            TaxpayerCategory::from_name(s).ok_or_else(|| {
+                Error::new(INP_UNKNOWN_OPTION)
+                    .with("value", short(s))
+                    .with("allowed", "general, small_scale")
+                    .at(o.path("sellerCategory"))
+            })
+        })
+        .transpose()?;
+    ctx.issuing_limit = o.amount("issuingLimit")?;
+    ctx.policy = policy(&o)?;
+    Ok(ctx)
+}
+
+/// The report for one invoice as the walker read it: a walker problem (a function inside the
+/// invoice, a cycle) is the report's only finding, like any other reading problem.
+pub(crate) fn report_of(invoice: &Result<Value, Error>, ctx: &Context) -> Value {
+    match invoice {
+        Ok(v) => report(&validate_json(v, ctx)),
+        Err(e) => report(&Report::from_errors(vec![e.clone()])),
+    }
+}
+
+/// `validate(invoice, options)`: `{valid, findings}`; throws only for bad options.
+pub(crate) fn validate_one(invoice: &Result<Value, Error>, options: &Value) -> Out {
+    let ctx = context(options)?;
+    Ok(report_of(invoice, &ctx))
+}
+
+/// `isValid(invoice, options)`: no error finding.
+pub(crate) fn is_valid(invoice: &Result<Value, Error>, options: &Value) -> Out {
+    let ctx = context(options)?;
+    Ok(json!(match invoice {
+        Ok(v) => validate_json(v, &ctx).is_valid(),
+        Err(_) => false,
+    }))
+}
+
+/// `validateMany(list, options)`: one report per invoice, in order.
+pub(crate) fn validate_many(invoices: &[Result<Value, Error>], ctx: &Context) -> Value {
+    Value::Array(invoices.iter().map(|i| report_of(i, ctx)).collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+
+/// The summary `lifecycle.run` returns: both states, the money, and the documents' states.
+fn summary(lc: &Lifecycle) -> Value {
+    let slips: Map<String, Value> = lc
+        .slips()
+        .iter()
+        .map(|s| (s.slip_no.clone(), json!(s.state.code())))
+        .collect();
+    let tables: Map<String, Value> = lc
+        .info_tables()
+        .iter()
+        .map(|t| (t.table_no.clone(), json!(t.state.name())))
+        .collect();
+    let reds: Vec<Value> = lc
+        .red_invoices()
+        .iter()
+        .map(|r| json!({"number": r.number, "amount": r.amount.to_string()}))
+        .collect();
+    json!({
+        "seller_state": lc.seller_state().name(),
+        "buyer_state": lc.buyer_state().name(),
+        "use_purpose": lc.use_purpose().map(|p| p.name()),
+        "lost": lc.lost(),
+        "remaining": lc.remaining().to_string(),
+        "reversed": lc.reversed().to_string(),
+        "history_len": lc.history().len(),
+        "red_invoices": reds,
+        "slips": slips,
+        "info_tables": tables,
+    })
+}
+
+/// `lifecycle.run({kind, amount, events, expireOverdueAt?})`: replays the events
+/// (`Lifecycle::replay`), then expires overdue slips when `expireOverdueAt` is given; returns the
+/// state summary. A refused step throws its code at `events[i]`.
+pub(crate) fn lifecycle_run(input: &Value) -> Out {
+    let o = Opts::read(
+        input,
+        Path::root(),
+        &["kind", "amount", "events", "expireOverdueAt"],
+    )?;
+    let Some(m) = o.map else {
+        return Err(wrong_type("object", input, &Path::root()));
+    };
+    let kind = match m.get("kind") {
+        Some(Value::String(s)) => Kind::parse_name(s).map_err(|e| e.at(Path::field("kind")))?,
+        Some(other) => return Err(wrong_type("kind name", other, &Path::field("kind"))),
+        None => Kind::parse_name("").map_err(|e| e.at(Path::field("kind")))?,
+    };
+    let amount = match m.get("amount") {
+        Some(Value::String(s)) => Amount::parse(s).map_err(|e| e.under(&Path::field("amount")))?,
+        other => {
+            return Err(Error::new(INP_JSON)
+                .with(
+                    "reason",
+                    format!(
+                        "amount must be a decimal string, got {}",
+                        other.map_or("nothing", type_name)
+                    ),
+                )
+                .at(Path::field("amount")));
+        }
+    };
+    let events = match m.get("events") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Step::from_json(v).map_err(|e| e.under(&Path::field("events").index(i))))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(other) => return Err(wrong_type("array of steps", other, &Path::field("events"))),
+    };
+    let mut lc = Lifecycle::replay(kind, amount, events)?;
+    if let Some(now) = o.get("expireOverdueAt") {
+        let at = Path::field("expireOverdueAt");
+        let now: NaiveDateTime = serde_json::from_value(now.clone())
+            .map_err(|e| Error::new(INP_JSON).with("reason", e).at(at.clone()))?;
+        lc.expire_overdue(now).map_err(|e| e.under(&at))?;
+    }
+    Ok(summary(&lc))
+}
+
+/// `lifecycle.table(from)`: the transition-table rows leaving a state
+/// (`{seller: "issued"}`; `null` for documents not yet created).
+pub(crate) fn lifecycle_table(from: &Value) -> Out {
+    // The error names the parameter (`from`), as the vectors expect.
+    let from: Option<Node> = serde_json::from_value(from.clone()).map_err(|e| {
+        Error::new(INP_JSON)
+            .with("reason", e)
+            .at(Path::field("from"))
+    })?;
+    Ok(Value::Array(
+        table::TABLE
+            .iter()
+            .filter(|r| r.from == from)
+            .map(|r| {
+                let guards: Vec<&str> = r.guards.iter().map(|g| g.name()).collect();
+                json!({"event": r.event.name(), "to": r.to, "guards": guards})
+            })
+            .collect(),
+    ))
+}

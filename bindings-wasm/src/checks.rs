@@ -1,0 +1,96 @@
+//! Validation entry points that return reports instead of throwing, and the never-throwing
+//! `isValid` of each identifier family.
+
+use invoice_core::Path;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{self, Dates};
+use crate::error::{out, out_json};
+use crate::surface::{self, Family};
+
+fn id_is_valid(family: Family, value: &JsValue) -> bool {
+    let v = convert::json(value, Dates::Day, &Path::root()).unwrap_or(Value::Null);
+    matches!(
+        surface::id_op(family, "isValid", &v),
+        Some(Ok(Value::Bool(true)))
+    )
+}
+
+/// `uscc.isValid(value)`: true when valid; never throws.
+#[wasm_bindgen(js_name = uscc__isValid)]
+pub fn uscc_is_valid(value: JsValue) -> bool {
+    id_is_valid(Family::Uscc, &value)
+}
+
+/// `orgCode.isValid(value)`: true when valid; never throws.
+#[wasm_bindgen(js_name = orgCode__isValid)]
+pub fn org_code_is_valid(value: JsValue) -> bool {
+    id_is_valid(Family::OrgCode, &value)
+}
+
+/// `ric.isValid(value)`: true when valid; never throws.
+#[wasm_bindgen(js_name = ric__isValid)]
+pub fn ric_is_valid(value: JsValue) -> bool {
+    id_is_valid(Family::Ric, &value)
+}
+
+/// `taxpayerId.isValid(value)`: true when valid; never throws.
+#[wasm_bindgen(js_name = taxpayerId__isValid)]
+pub fn taxpayer_id_is_valid(value: JsValue) -> bool {
+    id_is_valid(Family::TaxpayerId, &value)
+}
+
+/// `validate(invoice, options)`: `{valid, findings}`; only bad options throw.
+#[wasm_bindgen]
+pub fn validate(invoice: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let inv = convert::json(&invoice, Dates::Day, &Path::root());
+    out_json(
+        convert::json(&options, Dates::Day, &Path::root())
+            .and_then(|opts| surface::validate_one(&inv, &opts)),
+    )
+}
+
+/// `isValid(invoice, options)`: true when `validate` finds no error.
+#[wasm_bindgen(js_name = isValid)]
+pub fn is_valid(invoice: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let inv = convert::json(&invoice, Dates::Day, &Path::root());
+    out_json(
+        convert::json(&options, Dates::Day, &Path::root())
+            .and_then(|opts| surface::is_valid(&inv, &opts)),
+    )
+}
+
+/// `validateMany(invoices, options)`: one report per invoice, in order.
+#[wasm_bindgen(js_name = validateMany)]
+pub fn validate_many(invoices: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    out_json((|| {
+        let list = convert::json_list(&invoices, Dates::Day, &Path::root())?;
+        let opts = convert::json(&options, Dates::Day, &Path::root())?;
+        let ctx = surface::context(&opts)?;
+        Ok(surface::validate_many(&list, &ctx))
+    })())
+}
+
+/// `amountInWords(amount, options?)`: the 大写 of a decimal-string amount (the general entry:
+/// any argument types, coded errors).
+#[wasm_bindgen(js_name = amountInWords)]
+pub fn amount_in_words(amount: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    out((|| {
+        let text = convert::decimal(&amount, &Path::root())?;
+        let opts = if options.is_undefined() || options.is_null() {
+            Value::Null
+        } else {
+            convert::json(&options, Dates::Day, &Path::root())?
+        };
+        surface::amount_in_words_text(&text, &opts)
+    })())
+}
+
+/// The hot path of `amountInWords(amount)` for a string amount and no options: the string
+/// crosses as wasm-bindgen's `&str` (one copy, no JsValue round trip). `js/api.js` calls it only
+/// when the first argument is a string and there is no second; same answers as the general entry.
+#[wasm_bindgen(js_name = fast__amountInWords)]
+pub fn amount_in_words_fast(amount: &str) -> Result<String, JsValue> {
+    surface::amount_in_words_text(amount, &Value::Null).map_err(|e| crate::error::to_js(&e))
+}

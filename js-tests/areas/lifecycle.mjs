@@ -1,0 +1,7 @@
+// Vector ops of the lifecycle (lifecycle.json) -> the JS surface.
+export default {
+  'lifecycle.run': (api, input) => api.lifecycle.run({
+    kind: input.kind, amount: input.amount, events: input.events, expireOverdueAt: input.expire_overdue_at,
+  }),
+  'lifecycle.table': (api, input) => api.lifecycle.table(input.from),
+};
