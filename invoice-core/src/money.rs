@@ -65,6 +65,11 @@ const LIMIT: Decimal = Decimal::from_parts(1_874_919_424, 2_328_306, 0, false, 0
 
 /// Parses a strict decimal string with at most `max_dp` decimals.
 fn parse_strict(s: &str, max_dp: u32) -> Result<Decimal, Error> {
+    parse_digits(s, max_dp, 16)
+}
+
+/// The strict syntax with at most `max_dp` decimals and `max_int` integer digits.
+fn parse_digits(s: &str, max_dp: u32, max_int: usize) -> Result<Decimal, Error> {
     let shown = || shorten(s);
     let body = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = match body.split_once('.') {
@@ -86,7 +91,7 @@ fn parse_strict(s: &str, max_dp: u32) -> Result<Decimal, Error> {
         }
     }
     let int_trim = int.trim_start_matches('0');
-    if int_trim.len() > 16 {
+    if int_trim.len() > max_int {
         return Err(range_error(s));
     }
     let kept_frac = frac.map_or("", |f| &f[..f.len().min(max_dp as usize)]);
@@ -104,7 +109,7 @@ fn parse_strict(s: &str, max_dp: u32) -> Result<Decimal, Error> {
     }
     let scale = u32::try_from(kept_frac.len()).unwrap_or(u32::MAX);
     match Decimal::try_from_i128_with_scale(mantissa, scale) {
-        // At most 16 integer digits were read, so |d| < 10^16 holds already.
+        // At most `max_int` integer digits were read, so the magnitude bound holds already.
         Ok(d) => Ok(d),
         Err(_) => parse_slow(s, int_trim, kept_frac, negative),
     }
@@ -158,8 +163,17 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, Error> {
     parse_strict(s, 28)
 }
 
-/// Shows at most 40 characters of a bad input in a message.
-pub(crate) fn shorten(s: &str) -> String {
+/// [`parse_decimal`] without the amount range: any value a `Decimal` holds (28 significant
+/// digits), for callers with their own range rule (大写 reports `WRD-16` above its limit).
+///
+/// # Errors
+/// `MNY-01` not a number, `MNY-02` more than 28 decimals, `MNY-03` more than 28 integer digits.
+pub fn parse_decimal_wide(s: &str) -> Result<Decimal, Error> {
+    parse_digits(s, 28, 28)
+}
+
+/// Shows at most 40 characters of a bad input in a message (longer input ends in `…`).
+pub fn shorten(s: &str) -> String {
     if s.chars().count() <= 40 {
         s.to_string()
     } else {
@@ -594,6 +608,18 @@ mod parse_decimal_tests {
         );
         assert_eq!(
             parse_decimal("10000000000000000").unwrap_err().code(),
+            "MNY-03"
+        );
+        assert_eq!(
+            parse_decimal_wide("12345678901234567890")
+                .unwrap()
+                .to_string(),
+            "12345678901234567890"
+        );
+        assert_eq!(
+            parse_decimal_wide("1".repeat(29).as_str())
+                .unwrap_err()
+                .code(),
             "MNY-03"
         );
         // More significant digits than a Decimal holds: an error, never a panic.
