@@ -170,15 +170,9 @@ impl RawQuery {
     }
 }
 
+/// The JSON type name shown in messages (the model reader's names, one vocabulary).
 pub(crate) fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
+    crate::model::json_type_name(v)
 }
 
 /// A clean lookup query.

@@ -161,6 +161,39 @@ impl TryFrom<Saved> for Lifecycle {
 }
 
 impl Lifecycle {
+    /// A compact view of the state for reports and the bindings: both states, the use purpose,
+    /// the money (remaining and reversed, as strings), the history length, the red invoices, and
+    /// the state of every 确认单 (by number, its `01`–`13` code) and 红字信息表 (by number).
+    pub fn summary(&self) -> serde_json::Value {
+        let slips: serde_json::Map<String, serde_json::Value> = self
+            .slips()
+            .iter()
+            .map(|s| (s.slip_no.clone(), serde_json::json!(s.state.code())))
+            .collect();
+        let tables: serde_json::Map<String, serde_json::Value> = self
+            .info_tables()
+            .iter()
+            .map(|t| (t.table_no.clone(), serde_json::json!(t.state.name())))
+            .collect();
+        let reds: Vec<serde_json::Value> = self
+            .red_invoices()
+            .iter()
+            .map(|r| serde_json::json!({"number": r.number, "amount": r.amount.to_string()}))
+            .collect();
+        serde_json::json!({
+            "seller_state": self.seller_state().name(),
+            "buyer_state": self.buyer_state().name(),
+            "use_purpose": self.use_purpose().map(|p| p.name()),
+            "lost": self.lost(),
+            "remaining": self.remaining().to_string(),
+            "reversed": self.reversed().to_string(),
+            "history_len": self.history().len(),
+            "red_invoices": reds,
+            "slips": slips,
+            "info_tables": tables,
+        })
+    }
+
     /// A new lifecycle: a draft on the seller side, not received on the buyer side.
     ///
     /// `amount` is the blue invoice's 价税合计; reversals are measured against it.

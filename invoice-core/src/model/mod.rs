@@ -49,6 +49,12 @@ use crate::money::{Amount, shorten};
 use crate::number::Kind;
 use read::Reader;
 
+/// The JSON type name of a value as messages show it: `null`, `boolean`, `integer`, `float`,
+/// `string`, `list`, `object`.
+pub fn json_type_name(v: &Value) -> &'static str {
+    read::type_name(v)
+}
+
 rules! {
     /// A field the model does not have (often a typo).
     MDL_UNKNOWN_FIELD = ("MDL-01", Error,

@@ -5,7 +5,7 @@ use invoice_core::lifecycle::{Lifecycle, Node, Step, table};
 use invoice_core::money::Amount;
 use invoice_core::number::Kind;
 use invoice_core::{Error, Path};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     Some(match op {
@@ -15,35 +15,9 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     })
 }
 
-/// The summary `lifecycle.run` returns: both states, the money, and the documents' states.
+/// The summary `lifecycle.run` returns: the core's own [`Lifecycle::summary`].
 pub fn summary(lc: &Lifecycle) -> Value {
-    let slips: Map<String, Value> = lc
-        .slips()
-        .iter()
-        .map(|s| (s.slip_no.clone(), json!(s.state.code())))
-        .collect();
-    let tables: Map<String, Value> = lc
-        .info_tables()
-        .iter()
-        .map(|t| (t.table_no.clone(), json!(t.state.name())))
-        .collect();
-    let reds: Vec<Value> = lc
-        .red_invoices()
-        .iter()
-        .map(|r| json!({"number": r.number, "amount": r.amount.to_string()}))
-        .collect();
-    json!({
-        "seller_state": lc.seller_state().name(),
-        "buyer_state": lc.buyer_state().name(),
-        "use_purpose": lc.use_purpose().map(|p| p.name()),
-        "lost": lc.lost(),
-        "remaining": lc.remaining().to_string(),
-        "reversed": lc.reversed().to_string(),
-        "history_len": lc.history().len(),
-        "red_invoices": reds,
-        "slips": slips,
-        "info_tables": tables,
-    })
+    lc.summary()
 }
 
 /// Parses `{kind, amount, events}` into the core's types, with coded errors.
