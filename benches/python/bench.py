@@ -10,6 +10,8 @@ Compared (each on the same inputs, in the same process, best of several repeats)
   arithmetic, 大写) vs a straightforward pure-Python ``decimal`` implementation of 价税分离 and
   the line and total checks only (so the pure-Python side does much less work).
 - ``validate_many`` throughput per invoice (dicts and Invoice objects).
+- Where reading a dict goes: the binding's dict -> JSON conversion alone (a private hook),
+  ``Invoice.from_dict`` and ``Invoice.from_json`` (the core's reader from text).
 
 Run: bash benches/python/run.sh  (installs python-stdnum and cn2an in its own venv). Prints a
 table and, with --markdown, the rows for benches/README.md.
@@ -211,6 +213,15 @@ def main() -> None:
     compare("validate_many(dicts), per invoice vs pure-Python decimal checks", many_dicts, py_5, "")
     compare("validate_many(Invoice objects), per invoice vs pure-Python", many_models, py_5, "")
 
+    # Where the time of validate(dict) goes: the binding's dict -> JSON value conversion alone,
+    # and reading (conversion + the core's reader) from a dict vs the core's reader from JSON text.
+    import json
+
+    text = json.dumps(inv, ensure_ascii=False)
+    convert_only = per_call(lambda: invoice_core._native._testing.json_in(inv), 1)
+    read_dict = per_call(lambda: invoice_core.Invoice.from_dict(inv), 1)
+    read_json = per_call(lambda: invoice_core.Invoice.from_json(text), 1)
+
     head = (f"invoice_core {invoice_core.__version__}, Python {platform.python_version()} "
             f"({platform.machine()}), best of 5")
     print(head)
@@ -219,6 +230,8 @@ def main() -> None:
         print(f"{name:<68} {ours * 1e6:>8.2f}µs {theirs * 1e6:>8.2f}µs {theirs / ours:>7.1f}×  {target}")
     print(f"validate_many throughput: {1 / many_dicts:,.0f} invoices/s from dicts, "
           f"{1 / many_models:,.0f} invoices/s from Invoice objects (5 lines each, one thread)")
+    print(f"reading the 5-line invoice: dict -> JSON value (binding) {convert_only * 1e6:.2f}µs, "
+          f"Invoice.from_dict {read_dict * 1e6:.2f}µs, Invoice.from_json (core reader) {read_json * 1e6:.2f}µs")
     if args.markdown:
         print("\n| comparison | invoice_core | reference | ratio | target |\n|---|---:|---:|---:|---|")
         for name, ours, theirs, target in rows:

@@ -145,7 +145,26 @@ fn int_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
 
 /// The exact positional text of a `decimal.Decimal` (non-finite values as `str()` gives them,
 /// `"NaN"`, `"Infinity"`, which the core refuses with its own code).
+///
+/// For an exact `Decimal`, `str()` is read once: it is already positional (`"633.00"`, `"-0.5"`) unless it has an
+/// exponent (`"1E+3"`, `"1E-7"`) or is not finite; only those take the slower exact path.
 fn decimal_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
+    // A subclass may override __str__: only the exact type takes the short path.
+    if !obj.get_type().is(decimal_type(obj.py())?) {
+        return decimal_text_slow(obj);
+    }
+    let s = obj.str()?;
+    let text = string_of(&s);
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return Ok(text.into_owned());
+    }
+    decimal_text_slow(obj)
+}
+
+fn decimal_text_slow(obj: &Bound<'_, PyAny>) -> Conv<String> {
     let finite: bool = obj.call_method0("is_finite")?.extract()?;
     if !finite {
         return Ok(obj.str()?.to_string_lossy().into_owned());
@@ -328,7 +347,7 @@ pub fn datetime_out(py: Python<'_>, t: NaiveDateTime) -> PyResult<Bound<'_, PyAn
 /// A JSON-like Python value (for model inputs), read with the path of every element so errors
 /// point at it (`lines[2].amount`).
 pub fn value_in(obj: &Bound<'_, PyAny>) -> Conv<Value> {
-    value_at(obj, &Path::root(), 0, false)
+    value_at(obj, 0, false)
 }
 
 /// A JSON-like Python value read as [`value_in`] does, except that a finite `float` becomes a
@@ -336,26 +355,47 @@ pub fn value_in(obj: &Bound<'_, PyAny>) -> Conv<Value> {
 /// reports every problem of the document, not only the first float. NaN and infinities have no
 /// JSON form and are `INP-01` here, at their path.
 pub fn json_in(obj: &Bound<'_, PyAny>) -> Conv<Value> {
-    value_at(obj, &Path::root(), 0, true)
+    value_at(obj, 0, true)
 }
 
-fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize, floats: bool) -> Conv<Value> {
-    let py = obj.py();
-    let leaf = |r: Conv<Value>| r.map_err(|f| f.under(path));
+/// One element. The path of an error is built on the way out (each container prefixes its key
+/// or index), so a document that reads costs no path at all. The common kinds come first and are
+/// recognised by their type flags (`str`, `dict`, `list`, `bool`, `int`, `float`); only what is
+/// left pays the `isinstance` checks against `Decimal`, `datetime` and `date`.
+fn value_at(obj: &Bound<'_, PyAny>, depth: usize, floats: bool) -> Conv<Value> {
     if depth > MAX_DEPTH {
-        return leaf(Err(too_large(
+        return Err(too_large(
             format!("nesting deeper than {MAX_DEPTH} levels"),
             format!("{MAX_DEPTH} levels"),
-        )));
+        ));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(string_of(s).into_owned()));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(wrong_type(&k, "str keys"));
+            };
+            let key = string_of(key).into_owned();
+            match value_at(&v, depth + 1, floats) {
+                Ok(x) => {
+                    map.insert(key, x);
+                }
+                Err(f) => return Err(f.under(&Path::field(key))),
+            }
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(l) = obj.cast::<PyList>() {
+        return seq(l.iter(), l.len(), depth, floats);
     }
     if obj.is_none() {
         return Ok(Value::Null);
     }
     if let Ok(b) = obj.cast::<PyBool>() {
         return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(string_of(s).into_owned()));
     }
     if obj.is_instance_of::<PyInt>() {
         if let Ok(n) = obj.extract::<i64>() {
@@ -366,7 +406,7 @@ fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize, floats: bool) -> 
         }
         // Beyond 64 bits: the exact digits as text (the core reads money from text), or the
         // 128-bit limit error.
-        return leaf(int_text(obj).map(Value::String));
+        return int_text(obj).map(Value::String);
     }
     if obj.is_instance_of::<PyFloat>() {
         if floats {
@@ -375,49 +415,43 @@ fn value_at(obj: &Bound<'_, PyAny>, path: &Path, depth: usize, floats: bool) -> 
                 return Ok(Value::Number(n));
             }
         }
-        return leaf(Err(float_error(obj)));
+        return Err(float_error(obj));
     }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        return seq(t.iter(), t.len(), depth, floats);
+    }
+    let py = obj.py();
     if obj.is_instance(decimal_type(py)?)? {
-        return leaf(decimal_text(obj).map(Value::String));
+        return decimal_text(obj).map(Value::String);
     }
     if obj.is_instance(datetime_type(py)?)? {
-        return leaf(
-            datetime_in(obj).map(|t| Value::String(t.format("%Y-%m-%dT%H:%M:%S%.f").to_string())),
-        );
+        return datetime_in(obj)
+            .map(|t| Value::String(t.format("%Y-%m-%dT%H:%M:%S%.f").to_string()));
     }
     if obj.is_instance(date_type(py)?)? {
-        return leaf(date_in(obj).map(|d| Value::String(d.format("%Y-%m-%d").to_string())));
+        return date_in(obj).map(|d| Value::String(d.format("%Y-%m-%d").to_string()));
     }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in d.iter() {
-            let Ok(key) = k.cast::<PyString>() else {
-                return leaf(Err(wrong_type(&k, "str keys")));
-            };
-            let key = string_of(key).into_owned();
-            let child = path.clone().key(key.clone());
-            map.insert(key, value_at(&v, &child, depth + 1, floats)?);
-        }
-        return Ok(Value::Object(map));
-    }
-    let items: Option<Vec<Bound<'_, PyAny>>> = if let Ok(l) = obj.cast::<PyList>() {
-        Some(l.iter().collect())
-    } else if let Ok(t) = obj.cast::<PyTuple>() {
-        Some(t.iter().collect())
-    } else {
-        None
-    };
-    if let Some(items) = items {
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            out.push(value_at(item, &path.clone().index(i), depth + 1, floats)?);
-        }
-        return Ok(Value::Array(out));
-    }
-    leaf(Err(wrong_type(
+    Err(wrong_type(
         obj,
         "None, bool, int, str, Decimal, date, dict or list",
-    )))
+    ))
+}
+
+/// The items of a list or tuple, an error prefixed by its index.
+fn seq<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    len: usize,
+    depth: usize,
+    floats: bool,
+) -> Conv<Value> {
+    let mut out = Vec::with_capacity(len);
+    for (i, item) in items.enumerate() {
+        match value_at(&item, depth + 1, floats) {
+            Ok(x) => out.push(x),
+            Err(f) => return Err(f.under(&Path::root().index(i))),
+        }
+    }
+    Ok(Value::Array(out))
 }
 
 /// A core JSON value as plain Python (`dict`, `list`, `str`, `int`, `bool`, `None`).

@@ -138,6 +138,11 @@ impl Report {
     pub fn new(report: CoreReport) -> Self {
         Report { report }
     }
+
+    /// The core report.
+    pub(crate) fn core(&self) -> &CoreReport {
+        &self.report
+    }
 }
 
 #[pymethods]

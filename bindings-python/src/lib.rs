@@ -14,6 +14,7 @@ use pyo3::prelude::*;
 
 mod convert;
 mod error;
+mod find;
 mod findings;
 mod ids;
 mod invoice;
@@ -51,6 +52,7 @@ const AREAS: &[Area] = &[
     ("lifecycle", lifecycle::DOC, lifecycle::register),
     ("verify", verify::DOC, verify::register),
     ("stats", stats::DOC, stats::register),
+    ("find", find::DOC, find::register),
     ("_testing", testing::DOC, testing::register),
 ];
 

@@ -28,6 +28,13 @@ pub struct Stats {
     s: CoreStats,
 }
 
+impl Stats {
+    /// The core statistics.
+    pub(crate) fn core(&self) -> &CoreStats {
+        &self.s
+    }
+}
+
 #[pymethods]
 impl Stats {
     /// {count, amount, tax, total} over every invoice counted.

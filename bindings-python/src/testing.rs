@@ -45,6 +45,13 @@ fn value<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
     })
 }
 
+/// Converts a JSON-like value as model input is converted (floats kept) and drops it: the
+/// binding's conversion cost alone, for the benchmark.
+#[pyfunction]
+fn json_in(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    guard(py, || convert::json_in(value).map(drop).or_raise(py))
+}
+
 /// The text a money argument is handed to the core as.
 #[pyfunction]
 fn money_text(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -58,5 +65,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(datetime, m)?)?;
     m.add_function(wrap_pyfunction!(value, m)?)?;
     m.add_function(wrap_pyfunction!(money_text, m)?)?;
+    m.add_function(wrap_pyfunction!(json_in, m)?)?;
     Ok(())
 }

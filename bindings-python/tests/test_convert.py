@@ -66,3 +66,19 @@ def test_money_text_is_exact() -> None:
     assert _testing.money_text(123) == "123"
     # A lone surrogate cannot be UTF-8: replaced by U+FFFD, which the core then refuses.
     assert set(_testing.money_text("1\ud800")) == {"1", "\ufffd"}
+
+
+class _ShownDecimal(Decimal):
+    def __str__(self) -> str:
+        return "0"
+
+
+def test_decimal_text_is_the_exact_positional_form() -> None:
+    # The short path (str() read once) and the exact path agree with format(d, "f").
+    for text in ["633.00", "-0.5", "0", "-0", "0.000001", "1E-7", "1E+3", "123.4500", "-1.23E+5", "9" * 40]:
+        d = Decimal(text)
+        assert _testing.value(d) == format(d, "f"), text
+    # A subclass overriding __str__ is read by value, not by its str().
+    assert _testing.value(_ShownDecimal("12.30")) == "12.30"
+    for junk in [Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN")]:
+        assert _testing.value(junk) == str(junk)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import invoice_core
-from invoice_core import InvoiceError, kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
+from invoice_core import InvoiceError, find, kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
 
 
 class Weird:
@@ -62,7 +62,7 @@ JUNK = [
     lambda: None,
 ]
 
-MODULES = [invoice_core, money, kind, uscc, org_code, ric, taxpayer_id, lifecycle]
+MODULES = [invoice_core, money, kind, uscc, org_code, ric, taxpayer_id, lifecycle, find]
 
 
 def public_functions():

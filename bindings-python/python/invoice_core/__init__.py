@@ -23,6 +23,9 @@ Invoices:
   (``VerifyQuery``, ``VerifyOutcome``), ``dedupe_key`` / ``find_duplicates`` (GIL released).
 - ``stats(invoices, own_tax_id=None)``: 发票统计 by month, kind, rate, status, counterparty and
   direction (GIL released).
+- ``invoice_core.find``: 发票查找: ``normalise_query`` (what a person typed → a clean query, each
+  correction reported), ``search``, ``diagnose`` (为什么查不到我的发票), ``build_number`` /
+  ``next_number`` / ``number_parts`` (数电 numbers), ``export_csv`` / ``export_jsonl``.
 - ``rules()`` / ``rule(code)``: the rule catalogue (规则目录) of every code.
 
 Every failure is an ``InvoiceError`` (a ``ValueError``) with ``code``, ``path``, ``message``,
@@ -76,7 +79,7 @@ from invoice_core._native.words import (
     words_to_amount,
 )
 from invoice_core._types import TaxSplit
-from invoice_core import kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
+from invoice_core import find, kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
 
 __all__ = [
     "CheckCodeKey",
@@ -99,6 +102,7 @@ __all__ = [
     "check_code_message",
     "compute",
     "dedupe_key",
+    "find",
     "find_duplicates",
     "invoice_schema",
     "is_valid",

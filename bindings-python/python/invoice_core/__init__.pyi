@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
 
+from invoice_core import find as find
 from invoice_core import kind as kind
 from invoice_core import lifecycle as lifecycle
 from invoice_core import money as money
@@ -486,6 +487,7 @@ __all__ = [
     "check_code_message",
     "compute",
     "dedupe_key",
+    "find",
     "find_duplicates",
     "invoice_schema",
     "is_valid",
