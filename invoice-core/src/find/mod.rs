@@ -74,8 +74,8 @@ rules! {
         "{field_zh}：已去除空格、连字符和标点（{from} → {to}）");
     /// A 20-digit 数电 number typed into the code field was moved to the number field.
     DIGITAL_IN_CODE = ("FND-03", Warning,
-        "{field}: a 20-digit 数电 number was typed into the code field; 数电 invoices have no code, so it was moved ({from} → {to})",
-        "{field_zh}：发票代码栏填写的是20位数电发票号码；数电发票没有发票代码，已移至发票号码栏（{from} → {to}）");
+        "{field}: {from} is a 20-digit 数电 number typed into the code field; 数电 invoices have no code, so it was moved to the number field",
+        "{field_zh}：填写的 {from} 是20位数电发票号码；数电发票没有发票代码，已移至发票号码栏");
     /// The code and the number were swapped.
     SWAPPED = ("FND-04", Warning,
         "{field}: the invoice code and number look swapped and were exchanged ({from} → {to})",

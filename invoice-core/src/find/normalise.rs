@@ -616,7 +616,7 @@ fn code_and_number(ctx: &mut Ctx, code: Option<String>, number: Option<String>, 
     {
         match &number {
             None => {
-                ctx.fix(DIGITAL_IN_CODE, "number", "", &c);
+                ctx.fix(DIGITAL_IN_CODE, "code", &c, "");
                 code = None;
                 number = Some(c);
             }
