@@ -76,6 +76,54 @@ f('lifecycle','lifecycle','run','lifecycle_run',[('input','LifecycleInput','Date
   'Replays lifecycle events (`{kind, amount, events, expireOverdueAt?}`) and returns the state summary. A refused step throws its code at `events[i]`.','surface::lifecycle_run(&a0)')
 f('lifecycle','lifecycle','table','lifecycle_table',[('from','Record<string, string> | null',D)],'TransitionRow[]',
   'The transition-table rows leaving a state (`{seller: "issued"}`; null for documents not yet created).','surface::lifecycle_table(&a0)')
+# verify
+IQ='string | InvoiceInput | VerifyQueryInput'
+f('verify',None,'checkCode','check_code',[('invoice','InvoiceInput',D),('keyHex','string',D)],'string',
+  'The 20-digit check code (校验码) of an invoice under a hex key (at least 16 bytes), by the core\'s keyed scheme v1 (HMAC-SHA256; not the tax system\'s secret algorithm). Throws `VER-01` a short key, `VER-17` no totals, `INP-02` bad hex.','surface::check_code(&a0, &a1)')
+f('verify',None,'verifyCheckCode','verify_check_code',[('invoice','InvoiceInput',D),('code','string',D),('keyHex','string',D)],'boolean',
+  'Whether `code` is the invoice\'s check code under the key (constant-time compare). Throws `VER-02` when `code` is not 20 ASCII digits.','surface::verify_check_code(&a0, &a1, &a2)')
+f('verify',None,'checkCodeMessage','check_code_message',[('invoice','InvoiceInput',D)],'string',
+  'The canonical v1 message a check code is computed over, for reproducing the scheme elsewhere.','surface::check_code_message(&a0)')
+f('verify',None,'last6','last6',[('code','string',D)],'string',
+  'The last 6 digits of a 20-digit check code (what 查验 asks for). Throws `VER-02`.','surface::last6(&a0)')
+f('verify',None,'last5','last5',[('code','string',D)],'string',
+  'The last 5 digits of a 20-digit check code (blockchain invoices). Throws `VER-02`.','surface::last5(&a0)')
+f('verify',None,'parseQr','parse_qr',[('text','string',D)],'QrPayload',
+  'Parses a scanned QR text: `{type: "invoice", kind, code, number, amount, amount_meaning, issue_date, check_code, …}`, `{type: "blockchain", …}` or `{type: "url", raw}`. Throws the `VER-` code of the first problem.','surface::parse_qr(&a0)')
+f('verify',None,'buildQr','build_qr',[('invoice','InvoiceInput',D),('options','{ hash?: string | null } | null',D)],'string',
+  'The QR payload text of an invoice (legacy kinds: 合计金额; 数电: 价税合计); `hash` is field 8 (2–4 hex digits).','surface::build_qr(&a0, &a1)')
+f('verify',None,'verifyQuery','verify_query',[('invoice',IQ,D),('options','{ carPrice?: string | null } | null',D)],'VerifyQuery',
+  'The 查验 query of an invoice or of a scanned QR text: `{kind, fplx, code, number, issue_date, element, value, seller_tax_id}`. `carPrice` (车价合计) for used-car kinds.','surface::verify_query(&a0, &a1)')
+f('verify',None,'precheck','precheck',[('query',IQ,D),('options','PrecheckOptions',D)],'VerifyOutcome | null',
+  'Checks a query against the platform\'s rules on `asOf` before any lookup: null when it may be looked up, else the outcome given instead (`malformed`, `too_old`, `not_yet_verifiable`).','surface::precheck(&a0, &a1)')
+f('verify',None,'matchRecord','match_record',[('query',IQ,D),('record','InvoiceInput | null',D),('options','MatchOptions',D)],'VerifyOutcome',
+  'The platform\'s answer to a query given the record stored under its code and number (null: none): `{outcome, status, message, message_zh, …}`.','surface::match_record(&a0, &a1, &a2)')
+f('verify',None,'dedupeKey','dedupe_key',[('item','string | { invoice: InvoiceInput } | { qr: string } | { number: string }',D)],'string[]',
+  'The identity keys of one item (`legacy:<code>:<number>`, `digital:<number>`): an invoice `{invoice}`, `{qr}`, `{number}` or a string.','surface::dedupe_key(&a0)')
+f('verify',None,'findDuplicates','find_duplicates',[('items','Array<string | { invoice: InvoiceInput } | { qr: string } | { number: string }>',D)],'DuplicateReport',
+  'Groups the items that are the same invoice: `{groups, errors: [{index, error}]}`; an unreadable item is reported, never thrown.','surface::find_duplicates(&a0)')
+# stats
+f('stats',None,'stats','stats',[('invoices','Array<StatsItem | InvoiceInput>',D),('options','{ ownTaxId?: string | null } | null',D)],'Stats',
+  'Statistics of many invoices (`{invoice, status?}` or invoices): total and groups by month, kind, rate, status, counterparty and direction (money as strings), and `STA-01` warnings. An item\'s error is under `[i]`.','surface::stats_of(&a0, &a1)')
+# find
+f('find',None,'normaliseQuery','normalise_query',[('raw','RawQuery',D)],'Normalised',
+  'Normalises what a person typed into a lookup form (full-width digits, a 20-digit number in the code field, …): `{query, corrections}`. Throws the first unfixable problem at its field.','surface::normalise_query(&a0)')
+f('find',None,'normaliseQueryAll','normalise_query_all',[('raw','RawQuery',D)],'NormalisedAll',
+  'As `normaliseQuery`, but every unfixable problem is returned as a finding in `errors` (throws only for a value that is not a query object).','surface::normalise_query_all(&a0)')
+f('find',None,'search','search',[('records','FindRecord[]',D),('filter','SearchFilter',D)],'SearchHit[]',
+  'Searches records (`{invoice, status?, red_confirmation_pending?}`) with the core\'s filter (snake_case keys): hits `{index, number, code, typos}` in stable order. A record\'s error is under `[i]`.','surface::search(&a0, &a1)')
+f('find',None,'diagnose','diagnose',[('lookup','Lookup',D)],'Diagnosis',
+  'Every reason a lookup fails (the core\'s `Lookup`: `{query, as_of, platform?, records?, options?}`): `{query, corrections, findings, matches}`.','surface::diagnose(&a0)')
+f('find',None,'buildNumber','build_number',[('parts','NumberParts',D)],'string',
+  'Builds a 20-digit 数电 number from `{year, region, channel, sequence}`. Throws `FND-60`…`FND-63` at the part.','surface::build_number(&a0)')
+f('find',None,'numberParts','number_parts',[('number','string',D)],'NumberParts',
+  'The parts of a 20-digit 数电 number: `{year, region, channel, sequence}`.','surface::number_parts(&a0)')
+f('find',None,'nextNumber','next_number',[('number','string',D)],'string',
+  'The next 20-digit number of its sequence. Throws `FND-64` overflow, `FND-65` a legacy number.','surface::next_number(&a0)')
+f('find',None,'exportCsv','export_csv',[('what',"'invoices' | 'reports' | 'stats'",D),('invoices','InvoiceInput[]',D),('options','ExportOptions | null',D)],'string',
+  'CSV text (with a BOM) of invoices, their validation reports (as of `asOf`) or their statistics; `lang` `zh` (default) or `en`.','surface::export(&a0, &a1, &a2, true)')
+f('find',None,'exportJsonl','export_jsonl',[('what',"'invoices' | 'reports' | 'stats'",D),('invoices','InvoiceInput[]',D),('options','ExportOptions | null',D)],'string',
+  'JSON Lines text of invoices, their validation reports (as of `asOf`) or their statistics.','surface::export(&a0, &a1, &a2, false)')
 
 mods=collections.OrderedDict()
 for s in S: mods.setdefault(s[0],[]).append(s)
@@ -87,7 +135,9 @@ for mod,items in mods.items():
     wasm=[f'//! The `{mod}` area: thin wrappers over `surface` (generated from one table; see README).\n',
       'use invoice_core::Path;','use wasm_bindgen::prelude::*;','','use crate::convert::{self, Dates};','use crate::error::out_json;','use crate::surface;','']
     for (_,ns,js,rust,args,ret,doc,call) in items:
-        tsargs=', '.join(f'{n}{"?" if "null" in t else ""}: {t}' for n,t,_ in args)
+        # `?` only on trailing nullable arguments (TS refuses a required one after an optional).
+        opt=[all('null' in t for _,t,_ in args[i:]) for i in range(len(args))]
+        tsargs=', '.join(f'{n}{"?" if o else ""}: {t}' for (n,t,_),o in zip(args,opt))
         nsattr=f'namespace = "{ns}", ' if ns else ''
         params=', '.join(f'a{i}: Unknown' for i in range(len(args)))
         conv='\n'.join(f'        let a{i} = convert::json(&a{i}, Dates::{d}, &{path(i)})?;' for i,(n,t,d) in enumerate(args))

@@ -116,4 +116,121 @@ describe('wasm (chromium)', () => {
     await page.close();
     assert.deepEqual(errors, []);
   });
+  test('examples/web: a person pastes QR texts and reads the decoded fields and the 查验 query', { timeout: 60_000 }, async () => {
+    const errors = [];
+    const page = await openPage('/examples/web/index.html', errors);
+    await page.waitForSelector('#qr-parse:not([disabled])');
+    const field = (table, name) => page.textContent(`${table} tr[data-field=${name}] td`);
+    // A legacy 增值税电子普通发票: the amount is the amount excluding tax; 查验 wants the check code's last 6.
+    await page.fill('#qr', '01,10,031002100411,25096213,6.56,20210903,11631437361999467829,F168,');
+    await page.click('#qr-parse');
+    await page.waitForSelector('#qr-fields');
+    assert.match(await field('#qr-fields', 'kind') ?? '', /增值税电子普通发票.*electronic_ordinary/);
+    assert.equal(await field('#qr-fields', 'code'), '031002100411');
+    assert.equal(await field('#qr-fields', 'number'), '25096213');
+    assert.equal(await field('#qr-fields', 'amount'), '¥6.56');
+    assert.match(await field('#qr-fields', 'amount_meaning') ?? '', /不含税金额/);
+    assert.equal(await field('#qr-fields', 'issue_date'), '2021-09-03');
+    assert.equal(await field('#qr-fields', 'hash'), 'F168');
+    assert.match(await page.textContent('#qr-query tr[data-field=element]') ?? '', /校验码后6位\s*467829/);
+    assert.match(await field('#qr-query', 'kind') ?? '', /· 10$/);
+    // A 数电 payload: no code, and the amount is the total including tax (价税合计), which 查验 asks for.
+    await page.fill('#qr', '01,32,,24312000000358032546,633.00,20241118,,,');
+    await page.click('#qr-parse');
+    await page.waitForFunction(() => document.querySelector('#qr-fields tr[data-field=number] td')?.textContent === '24312000000358032546');
+    assert.match(await field('#qr-fields', 'kind') ?? '', /digital_ordinary/);
+    assert.match(await field('#qr-fields', 'amount_meaning') ?? '', /价税合计/);
+    assert.equal(await page.$('#qr-fields tr[data-field=code]'), null);
+    assert.match(await field('#qr-query', 'code') ?? '', /数电发票无代码/);
+    assert.match(await page.textContent('#qr-query tr[data-field=element]') ?? '', /价税合计\s*633\.00/);
+    await page.screenshot({ path: join(OUTPUT, 'web-qr.png'), fullPage: true });
+    // English, then a text that is no payload: a coded error, shown in the chosen language.
+    await page.selectOption('#lang', 'en');
+    assert.match(await field('#qr-fields', 'amount_meaning') ?? '', /total including tax/);
+    await page.fill('#qr', '01,10,abc');
+    await page.click('#qr-parse');
+    await page.waitForSelector('#qr-result p.error');
+    assert.equal(await page.getAttribute('#qr-result p.error', 'data-code'), 'VER-04');
+    assert.match(await page.textContent('#qr-result') ?? '', /VER-04 .*comma/);
+    assert.equal(await page.$('#qr-fields'), null);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('examples/web: a person looks for an invoice and reads the corrections and every reason', { timeout: 60_000 }, async () => {
+    const errors = [];
+    const page = await openPage('/examples/web/index.html', errors);
+    await page.waitForSelector('#find-run:not([disabled])');
+    const fullWidth = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xFEE0));
+    const FIELDS = ['code', 'number', 'date', 'amount', 'total', 'check-code', 'buyer-tax-id'];
+    /** Clears the form, types `values`, picks the platform, clicks 查找 and reads the answer. */
+    async function find(values, platform = '') {
+      for (const f of FIELDS) await page.fill(`#find-${f}`, values[f] ?? '');
+      await page.selectOption('#find-platform', platform);
+      // The click runs the core synchronously in the page's handler: the answer is there after it.
+      await page.click('#find-run');
+      await page.waitForFunction(() => document.querySelector('#find-verdict')?.textContent !== '');
+      return {
+        corrections: await page.$$eval('#find-corrections li', (lis) => lis.map((li) => li.dataset.code)),
+        reasons: await page.$$eval('#find-findings li', (lis) => lis.map((li) => li.dataset.code)),
+        text: await page.textContent('#find-output'),
+      };
+    }
+    // A 20-digit 数电 number typed in full-width digits into the code field, a Chinese date and a
+    // total without decimals: corrected, and found.
+    let r = await find({ code: fullWidth('24312000000358032546'), date: '2024年11月18日', total: '633' });
+    assert.deepEqual(r.corrections, ['FND-01', 'FND-03', 'FND-06']);
+    assert.deepEqual(r.reasons, []);
+    assert.match(r.text ?? '', /发票代码栏填写的是20位数电发票号码/);
+    assert.match(r.text ?? '', /找到了：第 0 条记录/);
+    assert.match(await page.textContent('#find-query') ?? '', /发票号码 24312000000358032546.*开票日期 2024-11-18.*价税合计 633\.00/);
+    // Two digits swapped at the end of the number: the near record is named.
+    r = await find({ number: '24312000000358032564', date: '2024-11-18', total: '633.00' });
+    assert.deepEqual(r.reasons, ['FND-36']);
+    assert.match(r.text ?? '', /您输入的发票号码 24312000000358032564 似乎有误：与已存的 24312000000358032546 相比，第19、20位颠倒/);
+    // One wrong digit.
+    r = await find({ number: '24312000000358032548', date: '2024-11-18', total: '633.00' });
+    assert.deepEqual(r.reasons, ['FND-35']);
+    assert.match(r.text ?? '', /您输入的发票号码 24312000000358032548 似乎有误/);
+    // The voided paper invoice, asked with the whole check code.
+    r = await find({ code: '1100174320', number: '40184419', date: '2024-05-12', 'check-code': '82190984023325258452' });
+    assert.deepEqual(r.corrections, ['FND-08']);
+    assert.deepEqual(r.reasons, ['FND-37']);
+    assert.match(r.text ?? '', /发票 40184419 存在，但已作废/);
+    // Another buyer's 专票, asked with the amount excluding tax and a lower-case tax id.
+    r = await find({ number: '24442000005310626521', date: '2024-11-20', amount: '27969.03', 'buyer-tax-id': '91310000580583950x' });
+    assert.deepEqual(r.corrections, ['FND-09']);
+    assert.deepEqual(r.reasons, ['FND-42', 'FND-41']);
+    assert.match(r.text ?? '', /购买方纳税人识别号为 91440101MA5CXXXX1Y，不是 91310000580583950X/);
+    // The invoice issued today, read off the sample table, on the Beijing platform.
+    const today = await page.textContent('#find-asof');
+    const number = await page.textContent('#find-records tbody tr:nth-child(4) td:nth-child(4)');
+    assert.match(number ?? '', /^\d{20}$/);
+    r = await find({ number, date: today, total: '106.00' }, '11');
+    assert.deepEqual(r.reasons, ['FND-32', 'FND-43']);
+    assert.match(r.text ?? '', /次日可查/);
+    // Older than five years, and the date differs from the record's.
+    r = await find({ number: '24312000000358032546', date: '2019-11-18', total: '633.00' });
+    assert.deepEqual(r.reasons, ['FND-33', 'FND-44']);
+    // Nothing but a date: what is missing; a number nobody has: not found.
+    r = await find({ date: '2024-11-18' });
+    assert.deepEqual(r.reasons, ['FND-31', 'FND-31']);
+    r = await find({ number: '24312000000999999999', date: '2024-11-18', total: '1.00' });
+    assert.deepEqual(r.reasons, ['FND-45']);
+    // A date that cannot be read.
+    r = await find({ number: '24312000000358032546', date: '2024-13-45', total: '633.00' });
+    assert.ok(r.reasons.includes('FND-30'), `expected FND-30 among ${r.reasons}`);
+    // Back to the typo, screenshot, then English.
+    r = await find({ code: fullWidth('24312000000358032564'), date: '2024/11/18', total: '633' });
+    assert.deepEqual(r.corrections, ['FND-01', 'FND-03', 'FND-06']);
+    assert.deepEqual(r.reasons, ['FND-36']);
+    await page.locator('#find-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, 'web-find.png'), fullPage: true });
+    await page.selectOption('#lang', 'en');
+    const en = await page.textContent('#find-output');
+    assert.match(en ?? '', /FND-36 number 24312000000358032564 differs from the stored 24312000000358032546 by two swapped digits/);
+    assert.match(en ?? '', /FND-03 .*20-digit 数电 number was typed into the code field/);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
 });

@@ -39,18 +39,9 @@ fn by_name(name: &str) -> CoreResult<Kind> {
     Kind::from_name(name).ok_or_else(|| {
         let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         invoice_core::Error::new(INP_UNKNOWN_OPTION)
-            .with("value", invoice_core_short(name))
+            .with("value", invoice_core::money::shorten(name))
             .with("allowed", allowed.join(", "))
     })
-}
-
-/// At most 40 characters of a bad input, as the core shows them.
-fn invoice_core_short(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        s.chars().take(37).chain(['…']).collect()
-    }
 }
 
 fn lookup(env: &Env, code: &Unknown, f: fn(&str) -> Option<Kind>) -> napi::Result<Option<String>> {

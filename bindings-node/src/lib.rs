@@ -13,15 +13,18 @@ mod catalog;
 mod checks;
 mod convert;
 mod error;
+mod find;
 mod ids;
 mod kind;
 mod lifecycle;
 mod money;
 mod number;
+mod stats;
 mod surface;
 mod tax;
 mod types;
 mod validate;
+mod verify;
 mod words;
 
 use napi_derive::napi;

@@ -15,16 +15,27 @@ use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use invoice_core::error::catalog::{INP_JSON, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
+use invoice_core::find::{
+    self, Filter, Lookup, RawQuery, Record,
+    export::{self, Lang},
+    normalise,
+    numbering::{self, NumberParts},
+};
 use invoice_core::ids::{org_code, resident_id, taxpayer_id, uscc};
 use invoice_core::lifecycle::{Lifecycle, Node, Step, table};
 use invoice_core::model::{Invoice, LineRate};
-use invoice_core::money::{Amount, MNY_SYNTAX, TaxRate};
+use invoice_core::money::{Amount, TaxRate, parse_decimal_wide, shorten};
 use invoice_core::number::{
     CodeOptions, InvoiceCode, InvoiceNumber, Kind, NumberOptions, check_qr_kind, kind_from_code,
     pad_number, refine_qr_kind,
 };
+use invoice_core::stats::{self, Stats};
 use invoice_core::tax::{self, Basis, Policy, TaxpayerCategory};
-use invoice_core::validate::{Context, Report, validate_json};
+use invoice_core::validate::{Context, Report, validate, validate_json};
+use invoice_core::verify::check_code::{self, CheckCodeInput, CheckCodeKey};
+use invoice_core::verify::duplicates::{self, Item};
+use invoice_core::verify::qr;
+use invoice_core::verify::query::{self, PrecheckOptions, RecordStatus, StoredRecord, VerifyQuery};
 use invoice_core::words::{self, Excess, NegativeLabel, Style, WholeMark, Zeros};
 use invoice_core::{Error, Path};
 use serde::Serialize;
@@ -35,15 +46,6 @@ pub(crate) type Out = Result<Value, Error>;
 
 /// The deepest nesting the walkers accept (a cyclic object ends here with `INP-06`).
 pub(crate) const MAX_DEPTH: usize = 64;
-
-/// At most 40 characters of a bad input, as the core shows them.
-fn short(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        s.chars().take(37).chain(['…']).collect()
-    }
-}
 
 fn ser<T: Serialize>(v: &T) -> Value {
     // The core's types serialise to JSON without floats or non-string keys.
@@ -86,7 +88,7 @@ impl<'v> Opts<'v> {
             Value::Object(m) => {
                 if let Some(k) = m.keys().find(|k| !allowed.contains(&k.as_str())) {
                     return Err(Error::new(INP_UNKNOWN_OPTION)
-                        .with("value", short(k))
+                        .with("value", shorten(k))
                         .with("allowed", allowed.join(", "))
                         .at(at));
                 }
@@ -183,7 +185,7 @@ pub(crate) fn date(v: &Value, at: &Path) -> Result<NaiveDate, Error> {
         Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
             Error::new(INP_TYPE)
                 .with("expected", "date YYYY-MM-DD")
-                .with("found", short(s))
+                .with("found", shorten(s))
                 .at(at.clone())
         }),
         Value::Null => Err(Error::new(INP_MISSING).at(at.clone())),
@@ -413,11 +415,9 @@ fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Exc
     };
     match excess {
         None => Amount::parse(text).map(|a| Value::String(words::to_words_with(a, opts))),
-        // As the core's vector runner reads it: any decimal rust_decimal holds (text that is not
-        // one is MNY-01), so that the words' own range check (WRD-16) decides, not
-        // `money::parse_decimal`'s amount range (MNY-03).
-        Some(excess) => rust_decimal::Decimal::from_str(text)
-            .map_err(|_| Error::new(MNY_SYNTAX).with("value", short(text)))
+        // Any decimal the core's wide reader takes, so that the words' own range check (WRD-16)
+        // decides, not the amount range (MNY-03).
+        Some(excess) => parse_decimal_wide(text)
             .and_then(|d| words::decimal_to_words(d, excess, opts))
             .map(Value::String),
     }
@@ -575,7 +575,7 @@ pub(crate) fn rates_in_force(day: &Value, category: &Value) -> Out {
         Value::Null => None,
         Value::String(s) => Some(TaxpayerCategory::from_name(s).ok_or_else(|| {
             Error::new(INP_UNKNOWN_OPTION)
-                .with("value", short(s))
+                .with("value", shorten(s))
                 .with("allowed", "general, small_scale")
                 .at(arg(1))
         })?),
@@ -613,7 +613,7 @@ pub(crate) fn context(options: &Value) -> Result<Context, Error> {
         .map(|s| {
             TaxpayerCategory::from_name(s).ok_or_else(|| {
                 Error::new(INP_UNKNOWN_OPTION)
-                    .with("value", short(s))
+                    .with("value", shorten(s))
                     .with("allowed", "general, small_scale")
                     .at(o.path("sellerCategory"))
             })
@@ -756,4 +756,398 @@ pub(crate) fn lifecycle_table(from: &Value) -> Out {
             })
             .collect(),
     ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification (查验): check codes, QR payloads, the 查验 query, duplicates
+
+/// A JSON value with every whole, finite float written as an integer (JS numbers arrive as
+/// floats; the core's serde readers want integers for counts and years).
+fn whole_numbers(v: &Value) -> Value {
+    match v {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => n
+            .as_f64()
+            .and_then(|f| whole(v, i64::MIN, i64::MAX).filter(|_| f.is_finite()))
+            .map_or_else(|| v.clone(), |i| json!(i)),
+        Value::Array(a) => Value::Array(a.iter().map(whole_numbers).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, x)| (k.clone(), whole_numbers(x)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// An invoice argument (any shape the model reads; its errors name paths inside it).
+fn invoice_arg(v: &Value) -> Result<Invoice, Error> {
+    Invoice::from_value(v)
+}
+
+/// Money that the core reads without a path (as the Python binding and the runner report it);
+/// a JS number is `INP-01` at `at`.
+fn money_no_path(v: &Value, at: &Path) -> Result<Amount, Error> {
+    match v {
+        Value::String(s) => Amount::parse(s),
+        other => amount_at(other, at),
+    }
+}
+
+fn key_arg(key_hex: &Value) -> Result<CheckCodeKey, Error> {
+    CheckCodeKey::from_hex(string(key_hex, &Path::root())?)
+}
+
+/// `checkCode(invoice, keyHex)`: the 20-digit check code under the core's keyed scheme v1.
+pub(crate) fn check_code(invoice: &Value, key_hex: &Value) -> Out {
+    let key = key_arg(key_hex)?;
+    check_code::generate_for(&key, &invoice_arg(invoice)?).map(Value::String)
+}
+
+/// `verifyCheckCode(invoice, code, keyHex)`: whether `code` is the invoice's check code.
+pub(crate) fn verify_check_code(invoice: &Value, code: &Value, key_hex: &Value) -> Out {
+    let key = key_arg(key_hex)?;
+    let inv = invoice_arg(invoice)?;
+    check_code::verify_for(&key, &inv, string(code, &arg(1))?).map(|b| json!(b))
+}
+
+/// `checkCodeMessage(invoice)`: the canonical v1 message a check code is computed over.
+pub(crate) fn check_code_message(invoice: &Value) -> Out {
+    let input = CheckCodeInput::from_invoice(&invoice_arg(invoice)?)?;
+    Ok(json!(String::from_utf8_lossy(&input.message())))
+}
+
+/// `last6(code)`: the last 6 digits of a 20-digit check code.
+pub(crate) fn last6(code: &Value) -> Out {
+    check_code::last6(string(code, &Path::root())?).map(Value::String)
+}
+
+/// `last5(code)`: the last 5 digits of a 20-digit check code (blockchain invoices).
+pub(crate) fn last5(code: &Value) -> Out {
+    check_code::last5(string(code, &Path::root())?).map(Value::String)
+}
+
+/// `parseQr(text)`: the decoded payload (the core's JSON shape).
+pub(crate) fn parse_qr(text: &Value) -> Out {
+    qr::parse(string(text, &Path::root())?).map(|p| ser(&p))
+}
+
+/// `buildQr(invoice, {hash}?)`: the QR payload text of an invoice.
+pub(crate) fn build_qr(invoice: &Value, options: &Value) -> Out {
+    let o = Opts::read(options, arg(1), &["hash"])?;
+    let hash = o.str("hash")?;
+    qr::build(&invoice_arg(invoice)?, hash).map(Value::String)
+}
+
+/// The query of an argument: QR text (a string), `{invoice, carPrice?}`, `{qr}`, or an invoice;
+/// `car_price` (from the options) applies to an invoice given directly.
+fn query_arg(v: &Value, car_price: Option<Amount>) -> Result<VerifyQuery, Error> {
+    match v {
+        Value::String(text) => query::from_qr(&qr::parse_invoice(text)?),
+        Value::Object(m) if m.contains_key("invoice") || m.contains_key("qr") => {
+            let o = Opts::read(v, Path::root(), &["invoice", "carPrice", "qr"])?;
+            if let Some(text) = o.str("qr")? {
+                return query::from_qr(&qr::parse_invoice(text)?);
+            }
+            let price = match o.get("carPrice") {
+                None => car_price,
+                Some(p) => Some(money_no_path(p, &o.path("carPrice"))?),
+            };
+            query::build(
+                &invoice_arg(o.get("invoice").unwrap_or(&Value::Null))?,
+                price,
+            )
+        }
+        other => query::build(&invoice_arg(other)?, car_price),
+    }
+}
+
+/// `verifyQuery(invoice, {carPrice}?)`: the 查验 query (the core's JSON shape).
+pub(crate) fn verify_query(invoice: &Value, options: &Value) -> Out {
+    let o = Opts::read(options, arg(1), &["carPrice"])?;
+    let price = o
+        .get("carPrice")
+        .map(|p| money_no_path(p, &o.path("carPrice")))
+        .transpose()?;
+    query_arg(invoice, price).map(|q| ser(&q))
+}
+
+const PRECHECK_KEYS: &[&str] = &["asOf", "sameDay", "lookBackYears"];
+const MATCH_KEYS: &[&str] = &["asOf", "sameDay", "lookBackYears", "status", "carPrice"];
+
+/// `asOf` (required) and the pre-check options.
+fn precheck_options(o: &Opts) -> Result<(NaiveDate, PrecheckOptions), Error> {
+    let as_of = o
+        .date("asOf")?
+        .ok_or_else(|| Error::new(INP_MISSING).at(o.path("asOf")))?;
+    let mut opts = PrecheckOptions::default();
+    if let Some(y) = o.int("lookBackYears", 0, i64::from(u32::MAX))? {
+        opts.look_back_years = u32::try_from(y).unwrap_or(opts.look_back_years);
+    }
+    if let Some(s) = o.str("sameDay")? {
+        opts.same_day = serde_json::from_value(json!(s)).map_err(|_| {
+            Error::new(INP_UNKNOWN_OPTION)
+                .with("value", shorten(s))
+                .with("allowed", "today, next_day")
+                .at(o.path("sameDay"))
+        })?;
+    }
+    Ok((as_of, opts))
+}
+
+/// `precheck(query, {asOf, sameDay?, lookBackYears?})`: null when the query may be looked up,
+/// else the outcome the platform gives instead.
+pub(crate) fn precheck(q: &Value, options: &Value) -> Out {
+    let o = Opts::read(options, arg(1), PRECHECK_KEYS)?;
+    let (as_of, opts) = precheck_options(&o)?;
+    let q = query_arg(q, None)?;
+    Ok(query::precheck(&q, as_of, &opts)
+        .err()
+        .map_or(Value::Null, |o| ser(&o)))
+}
+
+/// `matchRecord(query, record, {asOf, status?, carPrice?, sameDay?, lookBackYears?})`: the
+/// platform's answer given the stored record (an invoice, or null for none).
+pub(crate) fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
+    let o = Opts::read(options, arg(2), MATCH_KEYS)?;
+    let (as_of, opts) = precheck_options(&o)?;
+    let q = query_arg(q, None)?;
+    let record = match record {
+        Value::Null => None,
+        r => Some(StoredRecord {
+            invoice: invoice_arg(r)?,
+            status: match o.str("status")? {
+                None => RecordStatus::Normal,
+                Some(s) => serde_json::from_value(json!(s)).map_err(|_| {
+                    Error::new(INP_UNKNOWN_OPTION)
+                        .with("value", shorten(s))
+                        .with(
+                            "allowed",
+                            "normal, voided, red_flushed, partially_red_flushed",
+                        )
+                        .at(o.path("status"))
+                })?,
+            },
+            car_price: o
+                .get("carPrice")
+                .map(|p| money_no_path(p, &o.path("carPrice")))
+                .transpose()?,
+        }),
+    };
+    Ok(ser(&query::match_record(&q, record.as_ref(), as_of, &opts)))
+}
+
+/// `dedupeKey(item)`: the identity keys of one item.
+pub(crate) fn dedupe_key(item: &Value) -> Out {
+    Item::from_value(item)
+        .and_then(|i| i.keys())
+        .map(|k| ser(&k))
+}
+
+/// `findDuplicates(items)`: `{groups, errors: [{index, error}]}`.
+pub(crate) fn find_duplicates(items: &Value) -> Out {
+    let Value::Array(items) = items else {
+        return Err(wrong_type("array of items", items, &Path::root()));
+    };
+    Ok(ser(&duplicates::find_duplicates_json(items)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+/// The items of a list argument: `{invoice, status?}` or an invoice; errors under `[i]`.
+fn stat_items(list: &Value) -> Result<Vec<(Invoice, Option<String>)>, Error> {
+    let Value::Array(items) = list else {
+        return Err(wrong_type("array of invoices", list, &Path::root()));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let at = Path::root().index(i);
+            match item {
+                Value::Object(m) if m.contains_key("invoice") => {
+                    let o = Opts::read(item, at.clone(), &["invoice", "status"])?;
+                    let inv = invoice_arg(o.get("invoice").unwrap_or(&Value::Null))
+                        .map_err(|e| e.under(&at))?;
+                    Ok((inv, o.str("status")?.map(str::to_string)))
+                }
+                other => Ok((invoice_arg(other).map_err(|e| e.under(&at))?, None)),
+            }
+        })
+        .collect()
+}
+
+fn compute_stats(items: &[(Invoice, Option<String>)], own: Option<&str>) -> Result<Stats, Error> {
+    let entries: Vec<stats::Entry<'_>> = items
+        .iter()
+        .map(|(invoice, status)| stats::Entry {
+            invoice,
+            status: status.as_deref(),
+        })
+        .collect();
+    let opts = stats::Options {
+        own_tax_id: own.map(str::to_string),
+    };
+    stats::compute(&entries, &opts)
+}
+
+/// `stats(list, {ownTaxId}?)`: totals and groups (the core's JSON shape, money as strings).
+pub(crate) fn stats_of(list: &Value, options: &Value) -> Out {
+    let o = Opts::read(options, arg(1), &["ownTaxId"])?;
+    let items = stat_items(list)?;
+    compute_stats(&items, o.str("ownTaxId")?).map(|s| ser(&s))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Find (查找发票): normalising what was typed, searching, diagnosing, numbering, exports
+
+fn normalised(raw: &Value) -> Result<find::Normalised, Error> {
+    RawQuery::from_value(raw).map(|r| normalise::normalise(&r))
+}
+
+/// `normaliseQuery(raw)`: `{query, corrections}`; throws the first unfixable problem.
+pub(crate) fn normalise_query(raw: &Value) -> Out {
+    let n = normalised(raw)?;
+    if let Some(e) = n.errors.into_iter().next() {
+        return Err(e);
+    }
+    Ok(json!({"query": ser(&n.query), "corrections": ser(&n.corrections)}))
+}
+
+/// `normaliseQueryAll(raw)`: `{query, corrections, errors}` (errors as findings).
+pub(crate) fn normalise_query_all(raw: &Value) -> Out {
+    let n = normalised(raw)?;
+    Ok(json!({
+        "query": ser(&n.query),
+        "corrections": ser(&n.corrections),
+        "errors": n.errors.iter().map(finding).collect::<Vec<_>>(),
+    }))
+}
+
+/// The records of a list argument (errors under `[i]`).
+fn records(list: &Value) -> Result<Vec<Record>, Error> {
+    let Value::Array(items) = list else {
+        return Err(wrong_type("array of records", list, &Path::root()));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Record::from_value(r).map_err(|e| e.under(&Path::root().index(i))))
+        .collect()
+}
+
+/// `search(records, filter)`: the hits in stable order (the filter is the core's `Filter`).
+pub(crate) fn search(list: &Value, filter: &Value) -> Out {
+    let rs = records(list)?;
+    let f = Filter::from_value(filter)?;
+    find::search::search(&rs, &f).map(|h| ser(&h))
+}
+
+/// `diagnose(lookup)`: every reason a lookup fails (`{query, corrections, findings, matches}`;
+/// findings as plain objects). `lookup` is the core's `Lookup`:
+/// `{query, as_of, platform?, records?, options?: {look_back_years?, same_day?}}`.
+pub(crate) fn diagnose(lookup: &Value) -> Out {
+    let mut v = lookup.clone();
+    if let Value::Object(m) = &mut v
+        && let Some(o) = m.get_mut("options")
+    {
+        *o = whole_numbers(o);
+    }
+    let d = find::diagnose::diagnose(&Lookup::from_value(&v)?);
+    Ok(json!({
+        "query": ser(&d.query),
+        "corrections": ser(&d.corrections),
+        "findings": d.findings.iter().map(finding).collect::<Vec<_>>(),
+        "matches": ser(&d.matches),
+    }))
+}
+
+/// `buildNumber({year, region, channel, sequence})`: the 20-digit 数电 number.
+pub(crate) fn build_number(parts: &Value) -> Out {
+    let parts: NumberParts = serde_json::from_value(whole_numbers(parts))
+        .map_err(|e| Error::new(INP_JSON).with("reason", shorten(&e.to_string())))?;
+    numbering::build_number(&parts).map(Value::String)
+}
+
+/// `numberParts(number)`: `{year, region, channel, sequence}`.
+pub(crate) fn number_parts(number: &Value) -> Out {
+    numbering::parts_of(string(number, &Path::root())?).map(|p| ser(&p))
+}
+
+/// `nextNumber(number)`: the next number of its sequence.
+pub(crate) fn next_number(number: &Value) -> Out {
+    numbering::next_number(string(number, &Path::root())?).map(Value::String)
+}
+
+/// `exportCsv(what, invoices, {lang, asOf, ownTaxId, statuses}?)` and `exportJsonl(…)`:
+/// `what` is `invoices`, `reports` (each invoice validated as of `asOf`) or `stats`.
+pub(crate) fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out {
+    let what = string(what, &Path::root())?;
+    let o = Opts::read(options, arg(2), &["lang", "asOf", "ownTaxId", "statuses"])?;
+    let lang: Lang = match o.str("lang")? {
+        None => Lang::Zh,
+        Some(s) => serde_json::from_value(json!(s)).map_err(|_| {
+            Error::new(INP_UNKNOWN_OPTION)
+                .with("value", shorten(s))
+                .with("allowed", "zh, en")
+                .at(o.path("lang"))
+        })?,
+    };
+    let Value::Array(list) = invoices else {
+        return Err(wrong_type("array of invoices", invoices, &arg(1)));
+    };
+    let invs = list
+        .iter()
+        .enumerate()
+        .map(|(i, v)| invoice_arg(v).map_err(|e| e.under(&Path::root().index(i))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let text = match what {
+        "invoices" if csv => export::invoices_csv(&invs, lang),
+        "invoices" => export::invoices_jsonl(&invs),
+        "reports" => {
+            let as_of = o
+                .date("asOf")?
+                .ok_or_else(|| Error::new(INP_MISSING).at(o.path("asOf")))?;
+            let ctx = Context::new(as_of);
+            let reports: Vec<(String, Report)> = invs
+                .iter()
+                .map(|inv| (export::invoice_key(inv), validate(inv, &ctx)))
+                .collect();
+            if csv {
+                export::reports_csv(&reports, lang)
+            } else {
+                export::reports_jsonl(&reports)
+            }
+        }
+        "stats" => {
+            let statuses: Vec<Option<String>> = match o.get("statuses") {
+                None => Vec::new(),
+                Some(Value::Array(a)) => a.iter().map(|s| s.as_str().map(str::to_string)).collect(),
+                Some(other) => {
+                    return Err(wrong_type(
+                        "array of status labels",
+                        other,
+                        &o.path("statuses"),
+                    ));
+                }
+            };
+            let items: Vec<(Invoice, Option<String>)> = invs
+                .into_iter()
+                .zip(statuses.into_iter().chain(std::iter::repeat(None)))
+                .collect();
+            let s = compute_stats(&items, o.str("ownTaxId")?)?;
+            if csv {
+                export::stats_csv(&s, lang)
+            } else {
+                export::stats_jsonl(&s)
+            }
+        }
+        other => {
+            return Err(Error::new(INP_UNKNOWN_OPTION)
+                .with("value", shorten(other))
+                .with("allowed", "invoices, reports, stats")
+                .at(Path::root()));
+        }
+    };
+    Ok(Value::String(text))
 }

@@ -349,4 +349,392 @@ export interface InvoiceCoreApi {
   /** One report per invoice. */
   validateMany(invoices: InvoiceInput[], options: ValidateOptions): Report[];
   lifecycle: LifecycleApi;
+  /** The 20-digit check code (校验码) of an invoice under a hex key (at least 16 bytes), by the core's keyed scheme v1 (HMAC-SHA256; not the tax system's secret algorithm). Throws `VER-01` a short key, `VER-17` no totals, `INP-02` bad hex. */
+  checkCode(invoice: InvoiceInput, keyHex: string): string;
+  /** Whether `code` is the invoice's check code under the key (constant-time compare). Throws `VER-02` when `code` is not 20 ASCII digits. */
+  verifyCheckCode(invoice: InvoiceInput, code: string, keyHex: string): boolean;
+  /** The canonical v1 message a check code is computed over, for reproducing the scheme elsewhere. */
+  checkCodeMessage(invoice: InvoiceInput): string;
+  /** The last 6 digits of a 20-digit check code (what 查验 asks for). Throws `VER-02`. */
+  last6(code: string): string;
+  /** The last 5 digits of a 20-digit check code (blockchain invoices). Throws `VER-02`. */
+  last5(code: string): string;
+  /** Parses a scanned QR text: `{type: "invoice", kind, code, number, amount, amount_meaning, issue_date, check_code, …}`, `{type: "blockchain", …}` or `{type: "url", raw}`. Throws the `VER-` code of the first problem. */
+  parseQr(text: string): QrPayload;
+  /** The QR payload text of an invoice (legacy kinds: 合计金额; 数电: 价税合计); `hash` is field 8 (2–4 hex digits). */
+  buildQr(invoice: InvoiceInput, options?: { hash?: string | null } | null): string;
+  /** The 查验 query of an invoice or of a scanned QR text: `{kind, fplx, code, number, issue_date, element, value, seller_tax_id}`. `carPrice` (车价合计) for used-car kinds. */
+  verifyQuery(invoice: string | InvoiceInput | VerifyQueryInput, options?: { carPrice?: string | null } | null): VerifyQuery;
+  /** Checks a query against the platform's rules on `asOf` before any lookup: null when it may be looked up, else the outcome given instead (`malformed`, `too_old`, `not_yet_verifiable`). */
+  precheck(query: string | InvoiceInput | VerifyQueryInput, options: PrecheckOptions): VerifyOutcome | null;
+  /** The platform's answer to a query given the record stored under its code and number (null: none): `{outcome, status, message, message_zh, …}`. */
+  matchRecord(query: string | InvoiceInput | VerifyQueryInput, record: InvoiceInput | null, options: MatchOptions): VerifyOutcome;
+  /** The identity keys of one item (`legacy:<code>:<number>`, `digital:<number>`): an invoice `{invoice}`, `{qr}`, `{number}` or a string. */
+  dedupeKey(item: string | { invoice: InvoiceInput } | { qr: string } | { number: string }): string[];
+  /** Groups the items that are the same invoice: `{groups, errors: [{index, error}]}`; an unreadable item is reported, never thrown. */
+  findDuplicates(items: Array<string | { invoice: InvoiceInput } | { qr: string } | { number: string }>): DuplicateReport;
+  /** Statistics of many invoices (`{invoice, status?}` or invoices): total and groups by month, kind, rate, status, counterparty and direction (money as strings), and `STA-01` warnings. An item's error is under `[i]`. */
+  stats(invoices: Array<StatsItem | InvoiceInput>, options?: { ownTaxId?: string | null } | null): Stats;
+  /** Normalises what a person typed into a lookup form (full-width digits, a 20-digit number in the code field, …): `{query, corrections}`. Throws the first unfixable problem at its field. */
+  normaliseQuery(raw: RawQuery): Normalised;
+  /** As `normaliseQuery`, but every unfixable problem is returned as a finding in `errors` (throws only for a value that is not a query object). */
+  normaliseQueryAll(raw: RawQuery): NormalisedAll;
+  /** Searches records (`{invoice, status?, red_confirmation_pending?}`) with the core's filter (snake_case keys): hits `{index, number, code, typos}` in stable order. A record's error is under `[i]`. */
+  search(records: FindRecord[], filter: SearchFilter): SearchHit[];
+  /** Every reason a lookup fails (the core's `Lookup`: `{query, as_of, platform?, records?, options?}`): `{query, corrections, findings, matches}`. */
+  diagnose(lookup: Lookup): Diagnosis;
+  /** Builds a 20-digit 数电 number from `{year, region, channel, sequence}`. Throws `FND-60`…`FND-63` at the part. */
+  buildNumber(parts: NumberParts): string;
+  /** The parts of a 20-digit 数电 number: `{year, region, channel, sequence}`. */
+  numberParts(number: string): NumberParts;
+  /** The next 20-digit number of its sequence. Throws `FND-64` overflow, `FND-65` a legacy number. */
+  nextNumber(number: string): string;
+  /** CSV text (with a BOM) of invoices, their validation reports (as of `asOf`) or their statistics; `lang` `zh` (default) or `en`. */
+  exportCsv(what: 'invoices' | 'reports' | 'stats', invoices: InvoiceInput[], options?: ExportOptions | null): string;
+  /** JSON Lines text of invoices, their validation reports (as of `asOf`) or their statistics. */
+  exportJsonl(what: 'invoices' | 'reports' | 'stats', invoices: InvoiceInput[], options?: ExportOptions | null): string;
+}
+
+/** A query argument given as a wrapper: an invoice with its car price, or a QR text. */
+export interface VerifyQueryInput {
+  /** The invoice. */
+  invoice?: InvoiceInput;
+  /** 车价合计 (used-car kinds). */
+  carPrice?: string | null;
+  /** A scanned QR text. */
+  qr?: string;
+}
+
+/** A decoded QR payload (the core's JSON shape; `type` tells which fields are present). */
+export interface QrPayload {
+  /** The payload type. */
+  type: 'invoice' | 'blockchain' | 'url';
+  /** The text as scanned. */
+  raw: string;
+  /** Field 1 (invoice). */
+  version?: string;
+  /** Field 2: the QR kind code. */
+  kind_code?: string;
+  /** The kind the QR code names. */
+  qr_kind?: string;
+  /** The kind, refined by the 发票代码. */
+  kind?: string;
+  /** 发票代码 (null for 数电). */
+  code?: string | null;
+  /** 发票号码. */
+  number?: string;
+  /** The amount field. */
+  amount?: string;
+  /** What the amount is. */
+  amount_meaning?: 'amount_excluding_tax' | 'total_including_tax';
+  /** 开票日期 YYYY-MM-DD. */
+  issue_date?: string;
+  /** 校验码. */
+  check_code?: string | null;
+  /** Field 8, upper case. */
+  hash?: string | null;
+  /** How many fields. */
+  field_count?: number;
+  /** Text after the last field. */
+  trailing_text?: string | null;
+  /** Blockchain: the bill number. */
+  bill_num?: string | null;
+  /** Blockchain: the total. */
+  total_amount?: string | null;
+}
+
+/** A 查验 query (the elements the national platform asks for). */
+export interface VerifyQuery {
+  /** The kind name. */
+  kind: string;
+  /** The platform's kind code. */
+  fplx: string | null;
+  /** 发票代码. */
+  code: string | null;
+  /** 发票号码. */
+  number: string;
+  /** 开票日期. */
+  issue_date: string;
+  /** The fifth element. */
+  element: 'amount_excluding_tax' | 'total_including_tax' | 'check_code_last6' | 'check_code_last5' | 'car_price';
+  /** The fifth element's value. */
+  value: string;
+  /** The seller's tax id (blockchain). */
+  seller_tax_id: string | null;
+}
+
+/** Options of `precheck`. */
+export interface PrecheckOptions {
+  /** Today (required: the library has no clock). */
+  asOf: string | Date;
+  /** Same-day policy (default next_day). */
+  sameDay?: 'today' | 'next_day' | null;
+  /** Look-back window in years (default 5). */
+  lookBackYears?: number | null;
+}
+
+/** Options of `matchRecord`. */
+export interface MatchOptions {
+  /** Today. */
+  asOf: string | Date;
+  /** The record's stored status. */
+  status?: 'normal' | 'voided' | 'red_flushed' | 'partially_red_flushed' | null;
+  /** The record's 车价合计. */
+  carPrice?: string | null;
+  /** Same-day policy. */
+  sameDay?: 'today' | 'next_day' | null;
+  /** Look-back window. */
+  lookBackYears?: number | null;
+}
+
+/** The platform's answer to a query (查验结果). */
+export interface VerifyOutcome {
+  /** The outcome. */
+  outcome: 'match' | 'not_found' | 'mismatch' | 'voided' | 'red_flushed' | 'too_old' | 'not_yet_verifiable' | 'malformed';
+  /** The vendor status number. */
+  status: number;
+  /** English message. */
+  message: string;
+  /** Chinese message. */
+  message_zh: string;
+  /** mismatch: the fields that differ. */
+  fields?: string[];
+  /** red_flushed: 部分红冲. */
+  partial?: boolean;
+  /** too_old: earliest verifiable date. */
+  earliest?: string;
+  /** not_yet_verifiable: first day. */
+  from?: string;
+  /** malformed: the coded problems (core shape). */
+  errors?: Array<Record<string, any>>;
+}
+
+/** What `findDuplicates` returns. */
+export interface DuplicateReport {
+  /** Index groups naming the same invoice. */
+  groups: number[][];
+  /** Unreadable items. */
+  errors: Array<{ index: number, error: Record<string, any> }>;
+}
+
+/** One invoice with its status label, for `stats`. */
+export interface StatsItem {
+  /** The invoice. */
+  invoice: InvoiceInput;
+  /** A status label. */
+  status?: string | null;
+}
+
+/** One statistics group. */
+export interface StatsGroup {
+  /** The group key. */
+  key: string;
+  /** Counterparty name. */
+  name?: string;
+  /** Invoices counted. */
+  count: number;
+  /** 金额. */
+  amount: string;
+  /** 税额. */
+  tax: string;
+  /** 价税合计. */
+  total: string;
+}
+
+/** Statistics of many invoices. */
+export interface Stats {
+  /** Over every invoice counted. */
+  total: { count: number, amount: string, tax: string, total: string };
+  /** By YYYY-MM. */
+  by_month: StatsGroup[];
+  /** By kind. */
+  by_kind: StatsGroup[];
+  /** By line rate. */
+  by_rate: StatsGroup[];
+  /** By status label. */
+  by_status: StatsGroup[];
+  /** By counterparty. */
+  by_counterparty: StatsGroup[];
+  /** income / expense / other. */
+  by_direction: StatsGroup[];
+  /** STA-01 warnings (core shape). */
+  warnings: Array<Record<string, any>>;
+}
+
+/** What a person typed into a lookup form (every value a string or null). */
+export interface RawQuery {
+  /** 发票代码. */
+  code?: string | null;
+  /** 发票号码. */
+  number?: string | null;
+  /** 开票日期. */
+  date?: string | null;
+  /** 金额（不含税）. */
+  amount?: string | null;
+  /** 价税合计. */
+  total?: string | null;
+  /** 校验码. */
+  check_code?: string | null;
+  /** 购买方纳税人识别号. */
+  buyer_tax_id?: string | null;
+  /** Kind name or fplx. */
+  kind?: string | null;
+  /** A scanned QR text. */
+  qr?: string | null;
+}
+
+/** A normalised lookup query. */
+export interface FindQuery {
+  /** 发票代码. */
+  code: string | null;
+  /** 发票号码. */
+  number: string | null;
+  /** 开票日期. */
+  date: string | null;
+  /** The fifth element. */
+  element: { name: string, value: string } | null;
+  /** Buyer tax id. */
+  buyer_tax_id: string | null;
+  /** Kind. */
+  kind: string | null;
+}
+
+/** One change made to what was typed. */
+export interface Correction {
+  /** The field. */
+  field: string;
+  /** Before. */
+  from: string;
+  /** After. */
+  to: string;
+  /** The rule code. */
+  code: string;
+  /** English text. */
+  message: string;
+  /** Chinese text. */
+  message_zh: string;
+}
+
+/** What `normaliseQuery` returns. */
+export interface Normalised {
+  /** The clean query. */
+  query: FindQuery;
+  /** Corrections made. */
+  corrections: Correction[];
+}
+
+/** What `normaliseQueryAll` returns. */
+export interface NormalisedAll {
+  /** The clean query. */
+  query: FindQuery;
+  /** Corrections made. */
+  corrections: Correction[];
+  /** Unfixable problems. */
+  errors: Finding[];
+}
+
+/** A stored record for search and diagnose. */
+export interface FindRecord {
+  /** The invoice. */
+  invoice: InvoiceInput;
+  /** Its status. */
+  status?: 'normal' | 'voided' | 'red_flushed' | 'partially_red_flushed' | null;
+  /** A red confirmation is pending. */
+  red_confirmation_pending?: boolean | null;
+}
+
+/** The core's search filter (snake_case keys). */
+export interface SearchFilter {
+  /** Number, whole or part. */
+  number?: string;
+  /** How to match it. */
+  number_match?: 'exact' | 'prefix' | 'typo';
+  /** 发票代码. */
+  code?: string;
+  /** How to match it. */
+  code_match?: 'exact' | 'prefix' | 'typo';
+  /** From day. */
+  date_from?: string;
+  /** To day. */
+  date_to?: string;
+  /** Kinds. */
+  kinds?: string[];
+  /** Statuses. */
+  statuses?: string[];
+  /** Pending red confirmation. */
+  red_confirmation_pending?: boolean;
+  /** Seller tax id. */
+  seller_tax_id?: string;
+  /** Seller name. */
+  seller_name?: string;
+  /** Buyer tax id. */
+  buyer_tax_id?: string;
+  /** Buyer name. */
+  buyer_name?: string;
+  /** Minimum total. */
+  total_min?: string;
+  /** Maximum total. */
+  total_max?: string;
+}
+
+/** One search hit. */
+export interface SearchHit {
+  /** Record index. */
+  index: number;
+  /** How the number matched. */
+  number: 'exact' | 'prefix' | 'typo' | null;
+  /** How the code matched. */
+  code: 'exact' | 'prefix' | 'typo' | null;
+  /** The typos found. */
+  typos: Array<Record<string, any>>;
+}
+
+/** What a diagnosis is run on (the core's shape). */
+export interface Lookup {
+  /** What was typed. */
+  query: RawQuery;
+  /** Today. */
+  as_of: string | Date;
+  /** Region of the platform (2 or 4 digits). */
+  platform?: string | null;
+  /** The records the lookup ran against. */
+  records?: FindRecord[] | null;
+  /** Pre-check options. */
+  options?: { look_back_years?: number, same_day?: 'today' | 'next_day' } | null;
+}
+
+/** Every reason a lookup fails. */
+export interface Diagnosis {
+  /** The normalised query. */
+  query: FindQuery;
+  /** Corrections made. */
+  corrections: Correction[];
+  /** Every reason, in the documented order. */
+  findings: Finding[];
+  /** Indexes of records with this code and number. */
+  matches: number[];
+}
+
+/** The parts of a 20-digit 数电 number. */
+export interface NumberParts {
+  /** Year (2 or 4 digits). */
+  year: number;
+  /** 2-digit region. */
+  region: string;
+  /** Channel digit. */
+  channel: number;
+  /** Sequence digits. */
+  sequence: string;
+}
+
+/** Options of `exportCsv` / `exportJsonl`. */
+export interface ExportOptions {
+  /** Header language (default zh). */
+  lang?: 'zh' | 'en' | null;
+  /** reports: validate as of this day. */
+  asOf?: string | Date | null;
+  /** stats: your own tax id. */
+  ownTaxId?: string | null;
+  /** stats: status labels. */
+  statuses?: Array<string | null> | null;
 }

@@ -14,16 +14,19 @@ mod catalog;
 mod checks;
 mod convert;
 mod error;
+mod find;
 mod ids;
 mod kind;
 mod lifecycle;
 mod money;
 mod number;
+mod stats;
 // The JSON-level surface is shared with the Node addon, so both answer identically.
 #[path = "../../bindings-node/src/surface.rs"]
 mod surface;
 mod tax;
 mod validate;
+mod verify;
 mod words;
 
 use wasm_bindgen::prelude::*;

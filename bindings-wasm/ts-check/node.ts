@@ -39,3 +39,34 @@ const more: Array<string | boolean | number | null | undefined> = [
 // @ts-expect-error money is a decimal string, never a number
 amountInWords(12.3);
 export { more };
+import {
+  verifyQuery, parseQr, precheck, matchRecord, findDuplicates, stats, normaliseQuery, normaliseQueryAll, search, diagnose,
+  numberParts, checkCode, verifyCheckCode, checkCodeMessage, last6, last5, buildQr, dedupeKey, buildNumber, nextNumber,
+  exportCsv, exportJsonl,
+} from '../js/node.js';
+import type {
+  VerifyQuery, QrPayload, VerifyOutcome, DuplicateReport, Stats, Normalised, NormalisedAll, SearchHit, Diagnosis, NumberParts,
+} from '../js/node.js';
+
+// verify, stats, find
+const vq: VerifyQuery = verifyQuery('01,10,031002100411,25096213,6.56,20210903,11631437361999467829,F168,');
+const qrp: QrPayload = parseQr('01,32,,24312000000358032546,633.00,20241118,,,');
+const pre: VerifyOutcome | null = precheck({ invoice: inv, carPrice: '1.00' }, { asOf: '2024-12-01', sameDay: 'today' });
+const out2: VerifyOutcome = matchRecord(inv, null, { asOf: new Date(), status: 'voided', lookBackYears: 5 });
+const dup: DuplicateReport = findDuplicates(['24312000000358032546', { qr: 'x' }, { invoice: inv }]);
+const st: Stats = stats([{ invoice: inv, status: 'normal' }, inv], { ownTaxId: '91310000580583950X' });
+const norm: Normalised = normaliseQuery({ number: '２４３１２０００００００３５８０３２５４６' });
+const all2: NormalisedAll = normaliseQueryAll({ code: null });
+const hits: SearchHit[] = search([{ invoice: inv, status: 'normal' }], { number: '2431', number_match: 'prefix' });
+const diag: Diagnosis = diagnose({ query: { number: '1' }, as_of: '2024-12-01', platform: '31', options: { same_day: 'today' } });
+const parts: NumberParts = numberParts('24312000000358032546');
+const more2: Array<string | boolean | number | null | undefined> = [
+  checkCode(inv, '000102030405060708090a0b0c0d0e0f'), verifyCheckCode(inv, '1', 'aa'), checkCodeMessage(inv),
+  last6('1'), last5('1'), buildQr(inv, { hash: 'F168' }), vq.element, qrp.type, pre?.outcome, out2.message_zh,
+  dedupeKey('x')[0], dup.groups.length, st.total.amount, st.by_month[0]?.key, norm.corrections[0]?.message_zh,
+  all2.errors[0]?.code, hits[0]?.index, diag.findings[0]?.messageZh, buildNumber(parts), nextNumber('1'),
+  exportCsv('invoices', [inv], { lang: 'en' }), exportJsonl('stats', [inv], { statuses: ['normal', null] }),
+];
+// @ts-expect-error a car price is a decimal string
+verifyQuery(inv, { carPrice: 1 });
+export { more2 };
