@@ -48,3 +48,8 @@ pub mod verify;
 pub mod words;
 
 pub use error::{Error, Path, Rule, Severity};
+
+/// The README's Rust example runs as a doc test, so the README cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
