@@ -682,6 +682,18 @@ export interface TaxRate {
   percent: string
 }
 
+/** Internal (`api.js`): `isValid` with the invoice also given as JSON text. */
+export declare function text__isValid(text: string | undefined, invoice: unknown, options: unknown): boolean
+
+/** Internal (`api.js`): `validate` with the invoice also given as JSON text. */
+export declare function text__validate(text: string | undefined, invoice: unknown, options: unknown): Report
+
+/** Internal (`api.js`): `validateMany` with the list also given as JSON text. */
+export declare function text__validateMany(text: string | undefined, invoices: unknown, options: unknown): Report[]
+
+/** Internal (`api.js`): `validateManyAsync` with the list also given as JSON text. */
+export declare function text__validateManyAsync(text: string | undefined, invoices: unknown, options: unknown): Promise<Report[]>
+
 /** The totals of a computed invoice. */
 export interface Totals {
   /** 合计金额. */

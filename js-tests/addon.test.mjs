@@ -3,11 +3,22 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
+import { readFileSync } from 'node:fs';
 import { invoices } from './fixtures.mjs';
+import { registerTextPath } from './text-path.mjs';
 
-const addon = createRequire(import.meta.url)('../bindings-node/index.js');
+const require = createRequire(import.meta.url);
+// api.js: the package entry (index.js, generated, with the validation entries via JSON text).
+const addon = require('../bindings-node/api.js');
 registerCorpus('node addon', addon);
 registerJunk('node addon', addon);
+registerTextPath('node addon', require('../bindings-node/index.js'), addon);
+
+test('the addon and the WASM build share one json-text.js (CommonJS and ES module copies)', () => {
+  const body = (path) => readFileSync(new URL(path, import.meta.url), 'utf8')
+    .replace(/^"use strict";\n/, '').replace(/^export function/m, 'function').replace(/\n\nmodule\.exports = \{ jsonText \};\n$/, '\n');
+  assert.equal(body('../bindings-node/json-text.js'), body('../bindings-wasm/js/json-text.js'));
+});
 
 test('validateManyAsync resolves to what validateMany returns, off the main thread', async () => {
   const list = invoices(200);

@@ -7,7 +7,7 @@ import wasm from '../bindings-wasm/js/node.js';
 import { canonical } from './corpus.mjs';
 import { argLists, probe, surface } from './junk.mjs';
 
-const addon = createRequire(import.meta.url)('../bindings-node/index.js');
+const addon = createRequire(import.meta.url)('../bindings-node/api.js');
 
 function outcome(r) {
   if (r.problem) return `problem: ${r.problem}`;

@@ -2,10 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import wasm, { InvoiceError } from '../bindings-wasm/js/node.js';
+import { createRequire } from 'node:module';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
+import { registerTextPath } from './text-path.mjs';
 
 registerCorpus('wasm (node)', wasm);
 registerJunk('wasm (node)', wasm);
+// The raw glue's entries walk the JS value; the public ones (js/api.js) send JSON text first.
+registerTextPath('wasm (node)', createRequire(import.meta.url)('../bindings-wasm/pkg-node/invoice_core_wasm.js'), wasm);
 
 test('wasm (node): errors are InvoiceError instances', () => {
   assert.throws(() => wasm.amount('12.345'), (e) => e instanceof InvoiceError && e instanceof Error && e.code === 'MNY-02');

@@ -1,6 +1,6 @@
 // JS benchmarks: 大写 (amount in words) through the napi addon and the WASM build against nzh's
-// toMoney, per call and in a batch; validate() of a 5-line invoice through the WASM build against
-// the addon (the native core, same Rust code, reached through N-API).
+// toMoney, per call and in a batch; validate() of a 5-line invoice (and validateMany of 100) through
+// the WASM build against the addon (the native core, same Rust code, reached through N-API).
 // Run: node benches/js/bench.mjs [--quick]   (after building bindings-node and bindings-wasm,
 // and `npm ci` here). Prints a table and whether each target holds.
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import wasm from '../../bindings-wasm/js/node.js';
 import { invoice } from '../../js-tests/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
-const addon = require('../../bindings-node/index.js');
+const addon = require('../../bindings-node/api.js');
 const nzh = require('nzh/cn');
 
 const quick = process.argv.includes('--quick');
@@ -62,6 +62,14 @@ const validate = {
   wasm: time(() => wasm.validate(inv, opts), validateRuns),
 };
 rows.push(['validate, 5-line invoice', validate]);
+
+const many = Array.from({ length: 100 }, () => invoice(5));
+const manyRuns = Math.round(400 * scale);
+const validateMany = {
+  addon: time(() => addon.validateMany(many, opts), manyRuns) / many.length,
+  wasm: time(() => wasm.validateMany(many, opts), manyRuns) / many.length,
+};
+rows.push([`validateMany, ${many.length} 5-line invoices (per invoice)`, validateMany]);
 
 const fmt = (ns) => (ns === undefined ? '—' : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
 console.log(`node ${process.version}, ${quick ? 'quick' : 'full'} run`);

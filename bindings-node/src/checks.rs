@@ -150,6 +150,96 @@ pub fn validate_many_async(
     })
 }
 
+// The JSON-text twins of the four entries above. The hand-written `api.js` calls them with the
+// data argument written once by `JSON.stringify` (`undefined` when it could not be, e.g. a
+// cycle) next to the value itself: one string crosses instead of one N-API call per property,
+// and anything the text cannot stand for is read by the walker as before. Internal: `api.js`
+// does not export them.
+
+/// Internal (`api.js`): `validate` with the invoice also given as JSON text.
+#[napi(
+    js_name = "text__validate",
+    ts_args_type = "text: string | undefined, invoice: unknown, options: unknown",
+    ts_return_type = "Report"
+)]
+pub fn validate_text(
+    env: Env,
+    text: Option<String>,
+    invoice: Unknown,
+    options: Unknown,
+) -> napi::Result<Value> {
+    call(&env, || {
+        let inv = convert::json_or_text(text.as_deref(), &invoice, Dates::Day, &Path::root());
+        let opts = convert::json(&options, Dates::Day, &Path::root())?;
+        surface::validate_one(&inv, &opts)
+    })
+}
+
+/// Internal (`api.js`): `isValid` with the invoice also given as JSON text.
+#[napi(
+    js_name = "text__isValid",
+    ts_args_type = "text: string | undefined, invoice: unknown, options: unknown",
+    ts_return_type = "boolean"
+)]
+pub fn is_valid_text(
+    env: Env,
+    text: Option<String>,
+    invoice: Unknown,
+    options: Unknown,
+) -> napi::Result<Value> {
+    call(&env, || {
+        let inv = convert::json_or_text(text.as_deref(), &invoice, Dates::Day, &Path::root());
+        let opts = convert::json(&options, Dates::Day, &Path::root())?;
+        surface::is_valid(&inv, &opts)
+    })
+}
+
+fn read_many_text(
+    text: Option<&str>,
+    invoices: &Unknown,
+    options: &Unknown,
+) -> Result<(Vec<Result<Value, Error>>, Context), Error> {
+    let list = convert::json_list_or_text(text, invoices, Dates::Day, &Path::root())?;
+    let opts = convert::json(options, Dates::Day, &Path::root())?;
+    Ok((list, surface::context(&opts)?))
+}
+
+/// Internal (`api.js`): `validateMany` with the list also given as JSON text.
+#[napi(
+    js_name = "text__validateMany",
+    ts_args_type = "text: string | undefined, invoices: unknown, options: unknown",
+    ts_return_type = "Report[]"
+)]
+pub fn validate_many_text(
+    env: Env,
+    text: Option<String>,
+    invoices: Unknown,
+    options: Unknown,
+) -> napi::Result<Value> {
+    call(&env, || {
+        let (list, ctx) = read_many_text(text.as_deref(), &invoices, &options)?;
+        Ok(surface::validate_many(&list, &ctx))
+    })
+}
+
+/// Internal (`api.js`): `validateManyAsync` with the list also given as JSON text.
+#[napi(
+    js_name = "text__validateManyAsync",
+    ts_args_type = "text: string | undefined, invoices: unknown, options: unknown",
+    ts_return_type = "Promise<Report[]>"
+)]
+pub fn validate_many_async_text(
+    env: Env,
+    text: Option<String>,
+    invoices: Unknown,
+    options: Unknown,
+) -> napi::Result<AsyncTask<ValidateMany>> {
+    call(&env, || {
+        let (list, ctx) = read_many_text(text.as_deref(), &invoices, &options)?;
+        Ok(AsyncTask::new(ValidateMany { list, ctx }))
+    })
+}
+
 /// The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` →
 /// `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number, `INP-05` for an
 /// unknown option value. (Hand-written: the hot path reads the amount as text directly.)

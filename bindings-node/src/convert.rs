@@ -230,3 +230,31 @@ pub(crate) fn json_list(
     }
     Ok(out)
 }
+
+/// A data argument given both as the JSON text the JS layer wrote and as the JS value: the text
+/// when [`surface::from_js_text`](crate::surface::from_js_text) accepts it, else the walker over
+/// the value (same result either way; the walker gives the coded errors).
+pub(crate) fn json_or_text(
+    text: Option<&str>,
+    v: &Unknown,
+    dates: Dates,
+    at: &Path,
+) -> CoreResult<Value> {
+    match crate::surface::from_js_text(text) {
+        Some(value) => Ok(value),
+        None => json(v, dates, at),
+    }
+}
+
+/// [`json_list`] with the list's JSON text tried first (see [`json_or_text`]).
+pub(crate) fn json_list_or_text(
+    text: Option<&str>,
+    v: &Unknown,
+    dates: Dates,
+    at: &Path,
+) -> CoreResult<Vec<CoreResult<Value>>> {
+    match crate::surface::list_from_js_text(text) {
+        Some(items) => Ok(items.into_iter().map(Ok).collect()),
+        None => json_list(v, dates, at),
+    }
+}

@@ -47,6 +47,52 @@ pub(crate) type Out = Result<Value, Error>;
 /// The deepest nesting the walkers accept (a cyclic object ends here with `INP-06`).
 pub(crate) const MAX_DEPTH: usize = 64;
 
+/// A data argument that the JS layer wrote as one JSON text (`JSON.stringify`, with a replacer
+/// that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers treat
+/// differently from JSON: functions, symbols, bigints, `NaN`, `±Infinity`, `-0`, `toJSON`
+/// results, non-plain objects, cycles). Crossing as one string is far cheaper than walking the
+/// JS object property by property. Every number becomes a JSON *float*, exactly as the walkers
+/// read JS numbers (so money given as a JS number is still `INP-01` at its path). `None` when the
+/// text is absent, does not parse (e.g. a lone surrogate) or nests deeper than [`MAX_DEPTH`]:
+/// the caller then walks the JS value itself, so the coded error is the walker's.
+pub(crate) fn from_js_text(text: Option<&str>) -> Option<Value> {
+    let mut v: Value = serde_json::from_str(text?).ok()?;
+    as_js_numbers(&mut v, 0).then_some(v)
+}
+
+/// [`from_js_text`] of a list whose items are read one by one (each item's nesting counted
+/// from the item, as the walkers' list readers do); `None` unless the text is an array.
+pub(crate) fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
+    match serde_json::from_str(text?).ok()? {
+        Value::Array(mut items) => items
+            .iter_mut()
+            .all(|item| as_js_numbers(item, 0))
+            .then_some(items),
+        _ => None,
+    }
+}
+
+/// Turns every number into a float (a JS number is a double) and checks the nesting; false when
+/// an array or object sits at [`MAX_DEPTH`] or deeper (the walkers' `INP-06`).
+fn as_js_numbers(v: &mut Value, depth: usize) -> bool {
+    match v {
+        Value::Number(n) => match n.as_f64().and_then(serde_json::Number::from_f64) {
+            Some(f) => {
+                *n = f;
+                true
+            }
+            None => false,
+        },
+        Value::Array(items) => {
+            depth < MAX_DEPTH && items.iter_mut().all(|x| as_js_numbers(x, depth + 1))
+        }
+        Value::Object(map) => {
+            depth < MAX_DEPTH && map.values_mut().all(|x| as_js_numbers(x, depth + 1))
+        }
+        _ => true,
+    }
+}
+
 fn ser<T: Serialize>(v: &T) -> Value {
     // The core's types serialise to JSON without floats or non-string keys.
     serde_json::to_value(v).unwrap_or(Value::Null)

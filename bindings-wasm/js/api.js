@@ -1,9 +1,11 @@
 // The thin, hand-written layer over wasm-bindgen's glue. It only does two things:
-// 1. groups the flat raw exports `<area>__<name>` into namespaces (`kind__fromQr` -> `kind.fromQr`)
-//    and routes a plain string argument to a `fast__<name>` twin where one exists;
+// 1. groups the flat raw exports `<area>__<name>` into namespaces (`kind__fromQr` -> `kind.fromQr`),
+//    routes a plain string argument to a `fast__<name>` twin where one exists, and hands the
+//    data argument of a `text__<name>` twin over as one JSON text (json-text.js);
 // 2. rethrows the coded errors the Rust side builds as `InvoiceError` instances, because
 //    wasm-bindgen cannot declare a JS class that extends `Error`.
 // No domain logic lives here: every value is computed by the Rust core.
+import { jsonText } from './json-text.js';
 
 /** A coded invoice-core error: a real `Error` subclass. */
 export class InvoiceError extends Error {
@@ -41,6 +43,7 @@ function wrap(fn) {
 export function makeApi(raw) {
   const api = { InvoiceError };
   const fast = {};
+  const text = {};
   for (const [name, fn] of Object.entries(raw)) {
     // Skip the glue's own exports: the web target's init functions and internal symbols.
     if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) {
@@ -49,6 +52,12 @@ export function makeApi(raw) {
     // `fast__<name>(text)`: a string-typed twin of `<name>` for its hot path (see below).
     if (name.startsWith('fast__')) {
       fast[name.slice(6)] = fn;
+      continue;
+    }
+    // `text__<name>(text, data, ...rest)`: `<name>(data, ...rest)` with `data` also written as
+    // one JSON text, read by Rust when it can stand for the value (walked otherwise).
+    if (name.startsWith('text__')) {
+      text[name.slice(6)] = fn;
       continue;
     }
     const parts = name.split('__');
@@ -66,6 +75,14 @@ export function makeApi(raw) {
     const quick = wrap(twin);
     api[name] = function invoiceCore(...args) {
       return args.length === 1 && typeof args[0] === 'string' ? quick(args[0]) : general(...args);
+    };
+  }
+  // A function with a text twin always calls the twin: the first argument crosses as one string
+  // (plus the value itself, which Rust walks only when the text is `undefined` or unusable).
+  for (const [name, twin] of Object.entries(text)) {
+    const viaText = wrap(twin);
+    api[name] = function invoiceCore(data, ...rest) {
+      return viaText(jsonText(data), data, ...rest);
     };
   }
   for (const value of Object.values(api)) {

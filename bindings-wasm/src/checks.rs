@@ -72,6 +72,55 @@ pub fn validate_many(invoices: JsValue, options: JsValue) -> Result<JsValue, JsV
     })())
 }
 
+// The JSON-text twins of the three entries above. `js/api.js` calls `text__<name>` with the data
+// argument written once by `JSON.stringify` (`undefined` when it could not be, e.g. a cycle)
+// next to the value itself: one string crosses instead of one JS call per property, and
+// anything the text cannot stand for is read by the walker as before.
+
+/// Internal (`js/api.js`): `validate` with the invoice also given as JSON text.
+#[wasm_bindgen(js_name = text__validate)]
+pub fn validate_text(
+    text: Option<String>,
+    invoice: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let inv = convert::json_or_text(text.as_deref(), &invoice, Dates::Day, &Path::root());
+    out_json(
+        convert::json(&options, Dates::Day, &Path::root())
+            .and_then(|opts| surface::validate_one(&inv, &opts)),
+    )
+}
+
+/// Internal (`js/api.js`): `isValid` with the invoice also given as JSON text.
+#[wasm_bindgen(js_name = text__isValid)]
+pub fn is_valid_text(
+    text: Option<String>,
+    invoice: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let inv = convert::json_or_text(text.as_deref(), &invoice, Dates::Day, &Path::root());
+    out_json(
+        convert::json(&options, Dates::Day, &Path::root())
+            .and_then(|opts| surface::is_valid(&inv, &opts)),
+    )
+}
+
+/// Internal (`js/api.js`): `validateMany` with the list also given as JSON text.
+#[wasm_bindgen(js_name = text__validateMany)]
+pub fn validate_many_text(
+    text: Option<String>,
+    invoices: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    out_json((|| {
+        let list =
+            convert::json_list_or_text(text.as_deref(), &invoices, Dates::Day, &Path::root())?;
+        let opts = convert::json(&options, Dates::Day, &Path::root())?;
+        let ctx = surface::context(&opts)?;
+        Ok(surface::validate_many(&list, &ctx))
+    })())
+}
+
 /// `amountInWords(amount, options?)`: the 大写 of a decimal-string amount (the general entry:
 /// any argument types, coded errors).
 #[wasm_bindgen(js_name = amountInWords)]

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
-const ic = createRequire(import.meta.url)('../../bindings-node/index.js');
+const ic = createRequire(import.meta.url)('../../bindings-node/api.js');
 
 const text = '01,10,031002100411,25096213,6.56,20210903,11631437361999467829,F168,';
 const qr = ic.parseQr(text);

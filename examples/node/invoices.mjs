@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ic = createRequire(import.meta.url)('../../bindings-node/index.js');
+const ic = createRequire(import.meta.url)('../../bindings-node/api.js');
 const DIR = fileURLToPath(new URL('./invoices/', import.meta.url));
 const AS_OF = '2024-12-01';
 

@@ -2,7 +2,7 @@
 // Run after building the addon: `node examples/node/quickstart.mjs`.
 import { createRequire } from 'node:module';
 
-const ic = createRequire(import.meta.url)('../../bindings-node/index.js');
+const ic = createRequire(import.meta.url)('../../bindings-node/api.js');
 
 console.log(`invoice-core ${ic.version()}`);
 const amount = ic.amount('520.75');

@@ -1,0 +1,78 @@
+// The validation entries take their data argument as ONE JSON text (json-text.js) and fall back
+// to the Rust walker when the text cannot stand for the value. These tests pin that the fast path
+// is taken for plain data, and that it answers exactly as the walker (the generated entries,
+// which only walk) for junk at the top, inside an invoice and inside a list.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { invoice } from './fixtures.mjs';
+import { junkValues } from './junk.mjs';
+import { jsonText } from '../bindings-wasm/js/json-text.js';
+
+function odd() {
+  const cycle = {};
+  cycle.self = cycle;
+  const nest = (n) => { let v = '1'; for (let i = 0; i < n; i++) v = [v]; return v; };
+  return [
+    ['local date', new Date(2024, 10, 18)], ['Invalid Date', new Date(NaN)], ['year 10000', new Date(10000, 0, 1)],
+    ['toJSON', { toJSON: () => '1.00' }], ['boxed number', new Number(5)], ['boxed string', new String('ab')],
+    ['class instance', new (class A { constructor() { this.x = '1'; } })()], ['Map', new Map([[1, 2]])],
+    ['Uint8Array', new Uint8Array([1, 2])], ['100', 100], ['1e21', 1e21], ['2**60', 2 ** 60],
+    ['0.1 + 0.2', 0.1 + 0.2], ['5e-324', 5e-324], ['sparse array', [, '1']], ['[undefined]', [undefined]],
+    ['cycle', cycle], ['nesting 63', nest(63)], ['nesting 64', nest(64)], ['nesting 200', nest(200)],
+    ['nesting 100000', nest(100_000)],
+  ];
+}
+
+const show = (f) => {
+  try {
+    return JSON.stringify(f());
+  } catch (e) {
+    return `error ${e.code} ${JSON.stringify(e.path)} ${e.message}`;
+  }
+};
+
+/**
+ * @param {string} label
+ * @param {Record<string, Function>} walker the raw entries (generated glue: walk the JS value)
+ * @param {Record<string, Function>} api the public entries (JSON text first)
+ */
+export function registerTextPath(label, walker, api) {
+  test(`${label}: plain data crosses as JSON text; what JSON cannot say goes to the walker`, () => {
+    assert.equal(typeof jsonText(invoice(5)), 'string');
+    assert.equal(jsonText({ d: new Date(2024, 10, 18) }), '{"d":"2024-11-18"}');
+    for (const v of [NaN, Infinity, -0, () => 1, Symbol('s'), 1n, new Date(NaN), { toJSON: () => 1 }, new Number(1)]) {
+      assert.equal(jsonText({ lines: [{ amount: v }] }), undefined, String(v?.toString?.() ?? v));
+    }
+    const cycle = [];
+    cycle.push(cycle);
+    assert.equal(jsonText(cycle), undefined);
+  });
+
+  test(`${label}: the JSON-text path answers as the walker`, { timeout: 120_000 }, () => {
+    const opts = { asOf: '2024-12-01' };
+    const diffs = [];
+    const check = (what, x) => {
+      for (const name of ['validate', 'isValid']) {
+        const want = show(() => walker[name](x, opts));
+        const got = show(() => api[name](x, opts));
+        if (want !== got) diffs.push(`${name}(${what}): walker ${want.slice(0, 200)} | text ${got.slice(0, 200)}`);
+      }
+      const want = show(() => walker.validateMany([x, invoice(1)], opts));
+      const got = show(() => api.validateMany([x, invoice(1)], opts));
+      if (want !== got) diffs.push(`validateMany([${what}, …]): walker ${want.slice(0, 200)} | text ${got.slice(0, 200)}`);
+    };
+    for (const [name, v] of [...junkValues(), ...odd()]) {
+      check(name, v);
+      const a = invoice(2);
+      a.lines[1].amount = v;
+      check(`lines[1].amount = ${name}`, a);
+      const b = invoice(2);
+      b.issue_date = v;
+      check(`issue_date = ${name}`, b);
+      const c = invoice(1);
+      c.extra = { v };
+      check(`extra.v = ${name}`, c);
+    }
+    assert.deepEqual(diffs, []);
+  });
+}
