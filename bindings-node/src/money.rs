@@ -3,14 +3,11 @@
 //! Money crosses the boundary as decimal strings in both directions; a JS `number` is refused
 //! with `INP-01` because floats are not money.
 
-use std::str::FromStr;
-
 use invoice_core::Path;
-use invoice_core::money::{self, Amount, MNY_SYNTAX, Price, Quantity, TaxRate};
+use invoice_core::money::{self, Amount, Price, Quantity, TaxRate};
 use napi::Env;
 use napi::bindgen_prelude::Unknown;
 use napi_derive::napi;
-use rust_decimal::Decimal;
 
 use crate::convert;
 use crate::error::call;
@@ -69,11 +66,8 @@ pub fn round_half_up(env: Env, value: Unknown, places: Unknown) -> napi::Result<
     call(&env, || {
         let text = convert::decimal(&value, &Path::field("value"))?;
         let dp = convert::small_uint(&places, 28, &Path::field("places"))?;
-        let d = Decimal::from_str(&text).map_err(|_| {
-            invoice_core::Error::new(MNY_SYNTAX)
-                .with("value", &text)
-                .at(Path::field("value"))
-        })?;
+        // The core's strict syntax, so every binding accepts exactly the same text.
+        let d = money::parse_decimal_wide(&text).map_err(|e| e.at(Path::field("value")))?;
         Ok(money::round_half_up(d, dp).to_string())
     })
 }

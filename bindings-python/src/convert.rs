@@ -25,7 +25,6 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use invoice_core::error::catalog::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
-use invoice_core::money::{MNY_RANGE, MNY_SCALE, MNY_SYNTAX};
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -193,35 +192,11 @@ fn decimal_text_slow(obj: &Bound<'_, PyAny>) -> Conv<String> {
     Ok(s.str()?.to_string_lossy().into_owned())
 }
 
-/// A plain decimal (for rounding; not a money type): what [`money_text`] accepts, written
-/// strictly (an optional `-`, digits, an optional `.` and digits) and held exactly in 96 bits
-/// with at most 28 decimals.
-///
-/// The syntax check mirrors the core's money parser, which has no public plain-decimal entry
-/// yet; it belongs in `invoice_core::money` (noted for the core).
+/// A plain decimal (for rounding; not a money type): what [`money_text`] accepts, read with the
+/// core's strict parser (an optional `-`, digits, an optional `.` and up to 28 decimals).
 pub fn decimal_in(obj: &Bound<'_, PyAny>) -> Conv<Decimal> {
     let text = money_text(obj)?;
-    let body = text.strip_prefix('-').unwrap_or(&text);
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
-    };
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
-        return Err(Error::new(MNY_SYNTAX).with("value", shorten(&text)).into());
-    }
-    if frac.map_or(0, str::len) > 28 {
-        return Err(Error::new(MNY_SCALE)
-            .with("value", shorten(&text))
-            .with("max", 28)
-            .into());
-    }
-    Decimal::from_str_exact(&text).map_err(|_| {
-        Error::new(MNY_RANGE)
-            .with("value", shorten(&text))
-            .with("limit", Decimal::MAX)
-            .into()
-    })
+    Ok(invoice_core::money::parse_decimal_wide(&text)?)
 }
 
 /// A core decimal as `decimal.Decimal`, exactly (built from its string).

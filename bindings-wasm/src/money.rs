@@ -3,11 +3,8 @@
 //! Money crosses the boundary as decimal strings in both directions; a JS `number` is refused
 //! with `INP-01` because floats are not money.
 
-use std::str::FromStr;
-
 use invoice_core::Path;
-use invoice_core::money::{self, Amount, MNY_SYNTAX, Price, Quantity, TaxRate};
-use rust_decimal::Decimal;
+use invoice_core::money::{self, Amount, Price, Quantity, TaxRate};
 use wasm_bindgen::prelude::*;
 
 use crate::convert;
@@ -56,11 +53,8 @@ pub fn round_half_up(value: JsValue, places: JsValue) -> Result<JsValue, JsValue
     out((|| {
         let text = convert::decimal(&value, &Path::field("value"))?;
         let dp = convert::small_uint(&places, 28, &Path::field("places"))?;
-        let d = Decimal::from_str(&text).map_err(|_| {
-            invoice_core::Error::new(MNY_SYNTAX)
-                .with("value", &text)
-                .at(Path::field("value"))
-        })?;
+        // The core's strict syntax, so every binding accepts exactly the same text.
+        let d = money::parse_decimal_wide(&text).map_err(|e| e.at(Path::field("value")))?;
         Ok(money::round_half_up(d, dp).to_string())
     })())
 }

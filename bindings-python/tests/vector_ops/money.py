@@ -14,5 +14,6 @@ OPS: Dict[str, Callable[[Any], Any]] = {
     "money.price": lambda x: str(money.price(x)),
     "money.quantity": lambda x: str(money.quantity(x)),
     "money.rate": _rate,
-    "money.round": lambda x: str(money.round_half_up(x["value"], x["places"])),
+    # Positional text, as the core writes decimals (str() would give 1E-27 for tiny values).
+    "money.round": lambda x: format(money.round_half_up(x["value"], x["places"]), "f"),
 }

@@ -2,7 +2,6 @@
 
 use invoice_core::Error;
 use invoice_core::money::{self, Amount, Price, Quantity, TaxRate};
-use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::str_arg;
@@ -15,11 +14,9 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "money.rate" => TaxRate::parse(str_arg(input, None))
             .map(|r| json!({"fraction": r.to_string(), "percent": r.percent()})),
         "money.round" => {
-            let d: Decimal = str_arg(input, Some("value"))
-                .parse()
-                .expect("vector decimal");
             let dp = input["places"].as_u64().expect("places") as u32;
-            Ok(json!(money::round_half_up(d, dp).to_string()))
+            money::parse_decimal_wide(str_arg(input, Some("value")))
+                .map(|d| json!(money::round_half_up(d, dp).to_string()))
         }
         _ => return None,
     })
