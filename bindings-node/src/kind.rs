@@ -1,7 +1,6 @@
 //! Invoice kinds (发票种类) and their code tables: the `kind` namespace.
 
 use invoice_core::Path;
-use invoice_core::error::catalog::INP_UNKNOWN_OPTION;
 use invoice_core::number::Kind;
 use napi::Env;
 use napi::bindgen_prelude::Unknown;
@@ -36,12 +35,7 @@ pub struct JsKindFacts {
 }
 
 fn by_name(name: &str) -> CoreResult<Kind> {
-    Kind::from_name(name).ok_or_else(|| {
-        let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        invoice_core::Error::new(INP_UNKNOWN_OPTION)
-            .with("value", invoice_core::money::shorten(name))
-            .with("allowed", allowed.join(", "))
-    })
+    Kind::parse_name(name)
 }
 
 fn lookup(env: &Env, code: &Unknown, f: fn(&str) -> Option<Kind>) -> napi::Result<Option<String>> {

@@ -619,12 +619,7 @@ pub(crate) fn rates_in_force(day: &Value, category: &Value) -> Out {
     let day = date(day, &Path::root())?;
     let category = match category {
         Value::Null => None,
-        Value::String(s) => Some(TaxpayerCategory::from_name(s).ok_or_else(|| {
-            Error::new(INP_UNKNOWN_OPTION)
-                .with("value", shorten(s))
-                .with("allowed", "general, small_scale")
-                .at(arg(1))
-        })?),
+        Value::String(s) => Some(s.parse::<TaxpayerCategory>().map_err(|e| e.at(arg(1)))?),
         other => return Err(wrong_type("string", other, &arg(1))),
     };
     Ok(json!(
@@ -657,12 +652,8 @@ pub(crate) fn context(options: &Value) -> Result<Context, Error> {
     ctx.seller_category = o
         .str("sellerCategory")?
         .map(|s| {
-            TaxpayerCategory::from_name(s).ok_or_else(|| {
-                Error::new(INP_UNKNOWN_OPTION)
-                    .with("value", shorten(s))
-                    .with("allowed", "general, small_scale")
-                    .at(o.path("sellerCategory"))
-            })
+            s.parse::<TaxpayerCategory>()
+                .map_err(|e| e.at(o.path("sellerCategory")))
         })
         .transpose()?;
     ctx.issuing_limit = o.amount("issuingLimit")?;

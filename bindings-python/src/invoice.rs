@@ -342,11 +342,7 @@ fn context_arg(
     let mut ctx = Context::new(convert::date_in(as_of)?);
     if let Some(c) = seller_category.filter(|o| !o.is_none()) {
         let name = convert::text(c, "None, 'general' or 'small_scale'")?;
-        ctx.seller_category = Some(TaxpayerCategory::from_name(&name).ok_or_else(|| {
-            Error::new(INP_UNKNOWN_OPTION)
-                .with("value", &name)
-                .with("allowed", "general, small_scale, 一般纳税人, 小规模纳税人")
-        })?);
+        ctx.seller_category = Some(name.parse::<TaxpayerCategory>()?);
     }
     if let Some(l) = issuing_limit.filter(|o| !o.is_none()) {
         ctx.issuing_limit = Some(Amount::parse(&convert::money_text(l)?)?);

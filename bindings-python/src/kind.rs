@@ -1,8 +1,6 @@
 //! `invoice_core.kind`: invoice kinds (发票种类) and their code tables (see
 //! `invoice_core::number::Kind`). Kinds are their snake_case names in Python (`"special_paper"`).
 
-use invoice_core::Error;
-use invoice_core::error::catalog::INP_UNKNOWN_OPTION;
 use invoice_core::number::{InvoiceCode, Kind, check_qr_kind, kind_from_code, refine_qr_kind};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -18,13 +16,7 @@ itself: '32' is a 数电 ordinary invoice in a QR payload and nothing in fplx.";
 
 pub(crate) fn kind_arg(value: &Bound<'_, PyAny>) -> Result<Kind, crate::error::Fail> {
     let name = convert::text(value, "a kind name (str)")?;
-    Kind::from_name(&name).ok_or_else(|| {
-        let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        Error::new(INP_UNKNOWN_OPTION)
-            .with("value", &name)
-            .with("allowed", allowed.join(", "))
-            .into()
-    })
+    Ok(Kind::parse_name(&name)?)
 }
 
 /// The names of every kind, in the core's order.

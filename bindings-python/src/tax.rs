@@ -1,8 +1,6 @@
 //! Tax arithmetic (税额计算): `invoice_core.split_tax` (价税分离), `split_with_deduction`
 //! (差额征税), `line_tax` and `rates_in_force` (see `invoice_core::tax`).
 
-use invoice_core::Error;
-use invoice_core::error::catalog::INP_UNKNOWN_OPTION;
 use invoice_core::model::LineRate;
 use invoice_core::money::{Amount, TaxRate};
 use invoice_core::tax::{self, Split, TaxpayerCategory};
@@ -125,11 +123,7 @@ fn rates_in_force<'py>(
                 None => None,
                 Some(o) => {
                     let name = convert::text(o, "None, 'general' or 'small_scale'")?;
-                    Some(TaxpayerCategory::from_name(&name).ok_or_else(|| {
-                        Error::new(INP_UNKNOWN_OPTION)
-                            .with("value", &name)
-                            .with("allowed", "general, small_scale, 一般纳税人, 小规模纳税人")
-                    })?)
+                    Some(name.parse::<TaxpayerCategory>()?)
                 }
             };
             Ok((d, c))
