@@ -4,12 +4,14 @@
 # fails when an optimised module exceeds the size budget.
 set -euo pipefail
 cd "$(dirname "$0")"
-# The whole core (validation, lifecycle, ids, words, tax, tables) optimises to about 490 KB; the
-# original 300 KB target cannot hold it (see README "Size"), so the guard is set just above the
-# measured size to catch growth.
-budget=${WASM_SIZE_BUDGET:-753664} # 736 KB
+# Two modules: the browser module (default features: identifiers, words, QR, codes and numbers,
+# the model with compute and validate, check codes, duplicates) for --target web in pkg-web/, and
+# the full module (--features full: + lifecycle, statistics, find, 查验, the rule catalogue) for
+# --target web in pkg-web-full/ (loaded on demand) and --target nodejs in pkg-node/. Each has a
+# size guard; the browser module's target is 300 KB (see README "Size" for where it stands).
+budget=${WASM_SIZE_BUDGET:-393216}           # 384 KB: the browser module
+full_budget=${WASM_FULL_SIZE_BUDGET:-753664} # 736 KB: the full module
 target_dir=${CARGO_TARGET_DIR:-../target}
-cargo build -p invoice-core-wasm --target wasm32-unknown-unknown --profile wasm
 raw="$target_dir/wasm32-unknown-unknown/wasm/invoice_core_wasm.wasm"
 wasm_opt=node_modules/.bin/wasm-opt
 if [ ! -x "$wasm_opt" ]; then
@@ -20,8 +22,9 @@ fi
 features=(--enable-mutable-globals --enable-nontrapping-float-to-int --enable-bulk-memory
   --enable-sign-ext --enable-reference-types --enable-multivalue)
 status=0
-for target in web nodejs; do
-  out=pkg-${target/nodejs/node}
+# bindgen <target> <out dir> <budget>: wasm-bindgen, package.json, wasm-opt, sizes, guard.
+bindgen() {
+  local target=$1 out=$2 limit=$3
   rm -rf "$out"
   wasm-bindgen --target "$target" --out-dir "$out" "$raw"
   if [ "$target" = web ]; then
@@ -29,16 +32,22 @@ for target in web nodejs; do
   else
     echo '{"type":"commonjs"}' >"$out/package.json"
   fi
-  bg="$out/invoice_core_wasm_bg.wasm"
+  local bg="$out/invoice_core_wasm_bg.wasm"
+  local before size gz
   before=$(stat -c %s "$bg")
   "$wasm_opt" -Oz "${features[@]}" "$bg" -o "$bg.opt"
   mv "$bg.opt" "$bg"
   size=$(stat -c %s "$bg")
   gz=$(gzip -9c "$bg" | wc -c)
-  echo "wasm size ($out): cargo $(stat -c %s "$raw") B, wasm-bindgen $before B, wasm-opt -Oz $size B, gzip -9 $gz B (budget $budget B)"
-  if [ "$size" -gt "$budget" ]; then
-    echo "wasm size ($out): $size B exceeds the budget of $budget B" >&2
+  echo "wasm size ($out): cargo $(stat -c %s "$raw") B, wasm-bindgen $before B, wasm-opt -Oz $size B, gzip -9 $gz B (budget $limit B)"
+  if [ "$size" -gt "$limit" ]; then
+    echo "wasm size ($out): $size B exceeds the budget of $limit B" >&2
     status=1
   fi
-done
+}
+cargo build -p invoice-core-wasm --target wasm32-unknown-unknown --profile wasm
+bindgen web pkg-web "$budget"
+cargo build -p invoice-core-wasm --target wasm32-unknown-unknown --profile wasm --features full
+bindgen web pkg-web-full "$full_budget"
+bindgen nodejs pkg-node "$full_budget"
 exit $status

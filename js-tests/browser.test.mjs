@@ -3,7 +3,7 @@
 // inputs run in the page; the web example is driven like a person would (screenshot in
 // test-output/); neither page logs a console error.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +16,10 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const OUTPUT = join(ROOT, 'test-output');
+// The members only the full module has: the same list as `FullOnly` in bindings-wasm/js/types.d.ts.
+const FULL_ONLY = ['rules', 'rule', 'lifecycle', 'stats', 'precheck', 'matchRecord', 'normaliseQuery',
+  'normaliseQueryAll', 'search', 'diagnose', 'buildNumber', 'numberParts', 'nextNumber', 'exportCsv',
+  'exportJsonl'];
 mkdirSync(OUTPUT, { recursive: true });
 
 let server;
@@ -64,11 +68,18 @@ describe('wasm (chromium)', () => {
     for (const c of report.cases) {
       await t.test(`${c.file} ${c.id}`, () => assert.equal(c.problem, null, c.problem ?? undefined));
     }
+    const declared = readFileSync(join(ROOT, 'bindings-wasm/js/types.d.ts'), 'utf8')
+      .match(/export type FullOnly =([^;]*);/)[1].match(/'([^']+)'/g).map((q) => q.slice(1, -1));
+    assert.deepEqual(declared, FULL_ONLY);
     for (const j of report.junk) {
       await t.test(`junk ${j.name}`, () => assert.deepEqual(j.problems, []));
     }
     assert.ok(report.junk.length >= 10);
     assert.equal(report.subclass, true, 'errors are InvoiceError instances in the browser');
+    // The browser module is the full API minus exactly the members js/types.d.ts calls FullOnly.
+    const fullOnly = (name) => FULL_ONLY.includes(name.split('.')[0]);
+    assert.deepEqual(report.liteNames, report.fullNames.filter((n) => !fullOnly(n)));
+    assert.ok(report.fullNames.filter(fullOnly).length >= FULL_ONLY.length);
     await page.close();
     assert.deepEqual(errors, []);
   });

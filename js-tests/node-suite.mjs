@@ -65,6 +65,20 @@ export function registerJunk(label, api) {
         assert.match(e.messageZh, /浮点数不能表示金额/);
         return true;
       });
+      // The refused number is shown as JS writes it, whatever its size (String(n)).
+      const samples = [0, -0, 1, -2.5, 113, 0.1, 1e-6, 1e-7, 1.5e-7, 123456789012345680000, 1e21,
+        1.5e21, 1e100, 5e-324, Number.MAX_VALUE, -Number.MIN_VALUE, 2 ** 53, 0.000123, NaN,
+        Infinity, -Infinity];
+      for (let i = 0; i < 200; i += 1) {
+        const bits = new DataView(new ArrayBuffer(8));
+        bits.setUint32(0, (i * 2654435761) >>> 0);
+        bits.setUint32(4, (i * 40503 + 12345) >>> 0);
+        samples.push(bits.getFloat64(0));
+      }
+      for (const n of samples) {
+        assert.throws(() => api.amount(n), (e) => e.code === 'INP-01' && e.params.value === String(n),
+          `amount(${n})`);
+      }
       assert.throws(() => api.amount(null), { code: 'INP-02' });
       assert.throws(() => api.kind.fromQr(31), { code: 'INP-02' });
       assert.throws(() => api.roundHalfUp('1.005', '2'), (e) => {

@@ -6,6 +6,8 @@ echo "== rust: fmt, clippy, tests, docs"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
+# The WASM binding's full module (the workspace run checks the browser module's default features).
+cargo clippy -p invoice-core-wasm --features full -- -D warnings
 cargo test --workspace
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p invoice-core
 echo "== core builds for wasm32 and depends on no binding crate"

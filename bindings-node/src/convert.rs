@@ -65,7 +65,7 @@ pub(crate) fn decimal(v: &Unknown, at: &Path) -> CoreResult<String> {
     match type_name(v)? {
         "string" => read_string(v),
         "number" => Err(Error::new(INP_FLOAT)
-            .with("value", read_number(v)?)
+            .with("value", crate::surface::js_number(read_number(v)?))
             .at(at.clone())),
         other => Err(wrong_type("string", other, at)),
     }
@@ -83,7 +83,7 @@ pub(crate) fn small_uint(v: &Unknown, max: u32, at: &Path) -> CoreResult<u32> {
         Some(i) => Ok(i),
         None => Err(wrong_type(
             &format!("integer 0–{max}"),
-            &format!("number {n}"),
+            &format!("number {}", crate::surface::js_number(n)),
             at,
         )),
     }
@@ -151,7 +151,11 @@ fn json_at(v: &Unknown, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
             let n = read_number(v)?;
             serde_json::Number::from_f64(n)
                 .map(Value::Number)
-                .ok_or_else(|| Error::new(INP_FLOAT).with("value", n).at(at.clone()))
+                .ok_or_else(|| {
+                    Error::new(INP_FLOAT)
+                        .with("value", crate::surface::js_number(n))
+                        .at(at.clone())
+                })
         }
         "string" => read_string(v).map(Value::String),
         "array" | "object" => {

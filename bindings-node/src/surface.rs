@@ -47,6 +47,62 @@ pub(crate) type Out = Result<Value, Error>;
 /// The deepest nesting the walkers accept (a cyclic object ends here with `INP-06`).
 pub(crate) const MAX_DEPTH: usize = 64;
 
+/// A JS number as JS's `String(n)` writes it (`113`, `12.3`, `1e+21`, `1e-7`, `NaN`), for the
+/// `value` of `INP-01` and similar messages. Built from serde_json's shortest round-trip digits
+/// rather than `f64`'s `Display`, which writes no exponent (and whose float formatting alone is
+/// about 20 KB of the WASM module).
+pub(crate) fn js_number(n: f64) -> String {
+    let Some(num) = serde_json::Number::from_f64(n) else {
+        return if n.is_nan() {
+            "NaN".into()
+        } else if n.is_sign_positive() {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
+    };
+    let text = num.to_string();
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let (mantissa, exp) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{int}{frac}");
+    let digits = all.trim_start_matches('0');
+    let leading = i32::try_from(all.len() - digits.len()).unwrap_or(0);
+    let digits = digits.trim_end_matches('0');
+    if digits.is_empty() {
+        return "0".into(); // JS writes -0 as 0 too
+    }
+    // value = 0.<digits> × 10^point, the layout of ECMAScript's Number::toString.
+    let point = i32::try_from(int.len()).unwrap_or(0) + exp - leading;
+    let k = i32::try_from(digits.len()).unwrap_or(0);
+    let zeros = |count: i32| "0".repeat(usize::try_from(count).unwrap_or(0));
+    let body = if k <= point && point <= 21 {
+        format!("{digits}{}", zeros(point - k))
+    } else if 0 < point && point <= 21 {
+        let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        format!("{a}.{b}")
+    } else if -6 < point && point <= 0 {
+        format!("0.{}{digits}", zeros(-point))
+    } else {
+        let e = point - 1;
+        let sign = if e < 0 { '-' } else { '+' };
+        let (first, rest) = digits.split_at(1);
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        format!("{first}{rest}e{sign}{}", e.unsigned_abs())
+    };
+    if negative { format!("-{body}") } else { body }
+}
+
 /// A data argument that the JS layer wrote as one JSON text (`JSON.stringify`, with a replacer
 /// that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers treat
 /// differently from JSON: functions, symbols, bigints, `NaN`, `±Infinity`, `-0`, `toJSON`
@@ -219,7 +275,7 @@ fn amount_at(v: &Value, at: &Path) -> Result<Amount, Error> {
         Value::String(s) => Amount::parse(s).map_err(|e| e.at(at.clone())),
         // Shown as JS shows the number (`113`, not `113.0`).
         Value::Number(n) => Err(Error::new(invoice_core::error::catalog::INP_FLOAT)
-            .with("value", n.as_f64().unwrap_or(f64::NAN))
+            .with("value", js_number(n.as_f64().unwrap_or(f64::NAN)))
             .at(at.clone())),
         other => Err(wrong_type("decimal string", other, at)),
     }
@@ -228,7 +284,7 @@ fn amount_at(v: &Value, at: &Path) -> Result<Amount, Error> {
 /// A `YYYY-MM-DD` date (a JS `Date` arrives already written so).
 pub(crate) fn date(v: &Value, at: &Path) -> Result<NaiveDate, Error> {
     match v {
-        Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        Value::String(s) => invoice_core::dates::parse_day(s).ok_or_else(|| {
             Error::new(INP_TYPE)
                 .with("expected", "date YYYY-MM-DD")
                 .with("found", shorten(s))
@@ -265,11 +321,12 @@ pub(crate) fn finding(e: &Error) -> Value {
             invoice_core::error::Segment::Index(i) => json!(i),
         })
         .collect();
-    let params: Map<String, Value> = e
-        .params()
-        .iter()
-        .map(|(k, v)| ((*k).to_string(), json!(v)))
-        .collect();
+    // Inserted one by one: collecting into the map would sort first, pulling in a whole stable
+    // sort (about 3 KB of WebAssembly) for a handful of parameters.
+    let mut params = Map::new();
+    for (k, v) in e.params() {
+        params.insert((*k).to_string(), json!(v));
+    }
     json!({
         "code": e.code(),
         "path": path,

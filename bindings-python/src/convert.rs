@@ -251,7 +251,7 @@ pub fn date_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
         let s = string_of(s);
-        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| bad_text(EXPECTED, &s));
+        return invoice_core::dates::parse_day(&s).ok_or_else(|| bad_text(EXPECTED, &s));
     }
     if obj.is_instance(datetime_type(py)?)? || !obj.is_instance(date_type(py)?)? {
         return Err(wrong_type(obj, EXPECTED));
@@ -594,7 +594,7 @@ fn typed_leaf<'py>(
             return datetime_out(py, t).map(Some);
         }
     } else if keys.dates.contains(&key)
-        && let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        && let Some(d) = invoice_core::dates::parse_day(s)
     {
         return date_out(py, d).map(Some);
     }

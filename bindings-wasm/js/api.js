@@ -1,5 +1,6 @@
 // The thin, hand-written layer over wasm-bindgen's glue. It only does two things:
 // 1. groups the flat raw exports `<area>__<name>` into namespaces (`kind__fromQr` -> `kind.fromQr`),
+//    the operations behind the one `__call` export included,
 //    routes a plain string argument to a `fast__<name>` twin where one exists, and hands the
 //    data argument of a `text__<name>` twin over as one JSON text (json-text.js);
 // 2. rethrows the coded errors the Rust side builds as `InvoiceError` instances, because
@@ -44,7 +45,16 @@ export function makeApi(raw) {
   const api = { InvoiceError };
   const fast = {};
   const text = {};
-  for (const [name, fn] of Object.entries(raw)) {
+  const entries = Object.entries(raw);
+  // Most operations sit behind one export, `__call(op, args)`; `__ops()` names them by number
+  // (an empty name: an operation this build leaves out). They join the named exports below.
+  if (typeof raw.__ops === 'function') {
+    const call = raw.__call;
+    raw.__ops().split(',').forEach((name, op) => {
+      if (name) entries.push([name, (...args) => call(op, args)]);
+    });
+  }
+  for (const [name, fn] of entries) {
     // Skip the glue's own exports: the web target's init functions and internal symbols.
     if (typeof fn !== 'function' || name === 'default' || name === 'initSync' || name.startsWith('__')) {
       continue;

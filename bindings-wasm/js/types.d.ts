@@ -293,6 +293,16 @@ export interface LifecycleApi {
 }
 
 /** Everything the binding exports. Money is always a decimal string. */
+/** The members only the full module has (`initFull()` in the browser; the Node build has all). */
+export type FullOnly =
+  | 'rules' | 'rule' | 'lifecycle' | 'stats' | 'precheck' | 'matchRecord' | 'normaliseQuery'
+  | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
+  | 'exportCsv' | 'exportJsonl';
+
+/** The browser module's API (`init()`): identifiers, words, QR, codes and numbers, the model with
+ * compute and validate, check codes, the 查验 query of a QR text, duplicates. */
+export type BrowserApi = Omit<InvoiceCoreApi, FullOnly>;
+
 export interface InvoiceCoreApi {
   InvoiceError: typeof InvoiceError;
   /** An amount in yuan with exactly 2 decimals; throws `MNY-01/02/03`, `INP-01` for a number. */

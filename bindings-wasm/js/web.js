@@ -1,13 +1,25 @@
-// Browser entry: `const api = await init();` loads the optimised module from pkg-web/ (or from
-// `input`: a URL, Response, BufferSource or WebAssembly.Module) and returns the API.
+// Browser entry. `const api = await init();` loads the browser module from pkg-web/ (identifiers,
+// words, QR, codes and numbers, the model with compute and validate, check codes, duplicates);
+// `const full = await initFull();` loads the full module from pkg-web-full/ (everything, with
+// the lifecycle, statistics, find, 查验 and the rule catalogue), e.g. when a page first needs it.
+// Either takes an optional `input`: a URL, Response, BufferSource or WebAssembly.Module.
 import initGlue, * as raw from '../pkg-web/invoice_core_wasm.js';
 import { InvoiceError, makeApi } from './api.js';
 
 export { InvoiceError };
 
 let loaded;
+let loadedFull;
 
 export default function init(input) {
   loaded ??= initGlue(input === undefined ? undefined : { module_or_path: input }).then(() => makeApi(raw));
   return loaded;
+}
+
+export function initFull(input) {
+  loadedFull ??= import('../pkg-web-full/invoice_core_wasm.js').then(async (full) => {
+    await full.default(input === undefined ? undefined : { module_or_path: input });
+    return makeApi(full);
+  });
+  return loadedFull;
 }

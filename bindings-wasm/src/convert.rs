@@ -44,7 +44,9 @@ pub(crate) fn decimal(v: &JsValue, at: &Path) -> CoreResult<String> {
         return Ok(s);
     }
     match v.as_f64() {
-        Some(n) => Err(Error::new(INP_FLOAT).with("value", n).at(at.clone())),
+        Some(n) => Err(Error::new(INP_FLOAT)
+            .with("value", crate::surface::js_number(n))
+            .at(at.clone())),
         None => Err(wrong_type("string", &type_name(v), at)),
     }
 }
@@ -56,9 +58,10 @@ pub(crate) fn small_uint(v: &JsValue, max: u32, at: &Path) -> CoreResult<u32> {
         return Err(wrong_type(&expected, &type_name(v), at));
     };
     // Exact integer check without float arithmetic: the value must survive a round trip.
-    (0..=max)
-        .find(|i| f64::from(*i) == n)
-        .ok_or_else(|| wrong_type(&expected, &format!("number {n}"), at))
+    (0..=max).find(|i| f64::from(*i) == n).ok_or_else(|| {
+        let found = format!("number {}", crate::surface::js_number(n));
+        wrong_type(&expected, &found, at)
+    })
 }
 
 /// A plain JS object from key/value pairs.
@@ -81,7 +84,8 @@ pub(crate) fn nullable(s: Option<&str>) -> JsValue {
 pub(crate) enum Dates {
     /// `YYYY-MM-DD`.
     Day,
-    /// `YYYY-MM-DDTHH:MM:SS`.
+    /// `YYYY-MM-DDTHH:MM:SS` (only lifecycle steps, in the full build).
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     DateTime,
 }
 
@@ -119,7 +123,11 @@ fn json_at(v: &JsValue, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
             let n = v.as_f64().unwrap_or(f64::NAN);
             serde_json::Number::from_f64(n)
                 .map(Value::Number)
-                .ok_or_else(|| Error::new(INP_FLOAT).with("value", n).at(at.clone()))
+                .ok_or_else(|| {
+                    Error::new(INP_FLOAT)
+                        .with("value", crate::surface::js_number(n))
+                        .at(at.clone())
+                })
         }
         "string" => Ok(Value::String(v.as_string().unwrap_or_default())),
         "array" | "object" => {

@@ -6,28 +6,31 @@
 //! `<area>__<name>` (`kind__fromQr`) and the hand-written wrapper `js/api.js` groups them into
 //! namespaces (`kind.fromQr`) and rethrows errors as `InvoiceError` instances.
 //!
-//! Adding an area: write `src/<area>.rs` with `#[wasm_bindgen(js_name = <area>__<name>)]`
-//! functions, declare it below, add its types to `js/index.d.ts`, and add
-//! `js-tests/areas/<area>.mjs` for its vector ops.
+//! Most operations sit behind one `__call(op, args)` export ([`ops`], generated with the Node
+//! addon's wrappers by `bindings-node/gen-areas.py`); a handful of hand-written exports cover the
+//! never-throwing checks, the JSON-text and string fast paths, money and kinds.
+//!
+//! Two builds: the default is the browser module (identifiers, words, QR, codes and numbers, the
+//! model with compute and validate, check codes, duplicates), kept under 300 KB; the `full`
+//! feature adds the lifecycle, statistics, find, 查验 and the rule catalogue (the Node build and
+//! the browser's on-demand module).
+//!
+//! Adding an operation: add it to the table in `bindings-node/gen-areas.py`, run it, add its
+//! types to `js/types.d.ts`, and add its vector ops to `js-tests/areas/<area>.mjs`.
 
+#[cfg(feature = "full")]
 mod catalog;
 mod checks;
 mod convert;
 mod error;
-mod find;
-mod ids;
 mod kind;
-mod lifecycle;
 mod money;
-mod number;
-mod stats;
-// The JSON-level surface is shared with the Node addon, so both answer identically.
+mod ops;
+// The JSON-level surface is shared with the Node addon, so both answer identically. The
+// browser module leaves some of it unused.
+#[cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 #[path = "../../bindings-node/src/surface.rs"]
 mod surface;
-mod tax;
-mod validate;
-mod verify;
-mod words;
 
 use wasm_bindgen::prelude::*;
 

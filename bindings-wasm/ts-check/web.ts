@@ -1,12 +1,13 @@
 // Type-checked with `tsc --strict` (never run): the browser entry's declared surface.
-import init, { InvoiceError } from '../js/web.js';
-import type { InvoiceCoreApi, KindFacts, Rule, TaxRate } from '../js/web.js';
+import init, { initFull, InvoiceError } from '../js/web.js';
+import type { BrowserApi, InvoiceCoreApi, KindFacts, Rule, TaxRate } from '../js/web.js';
 
 export async function demo(): Promise<string> {
-  const api: InvoiceCoreApi = await init();
+  const api: BrowserApi = await init();
+  const full: InvoiceCoreApi = await initFull();
   const r: TaxRate = api.taxRate('6%');
   const facts: KindFacts = api.kind.facts('digital_special');
-  const rule: Rule | null = api.rule('MNY-02');
+  const rule: Rule | null = full.rule('MNY-02');
   try {
     return api.amount('12.345');
   } catch (e) {
@@ -25,5 +26,9 @@ export async function fromUrl(): Promise<string> {
   const api = await init(new URL('./pkg-web/invoice_core_wasm_bg.wasm', 'https://example.invalid/'));
   // @ts-expect-error money is a decimal string, never a number
   api.amount(1.5);
+  // @ts-expect-error the lifecycle is in the full module only
+  api.lifecycle.table(null);
+  const full = await initFull(new URL('./pkg-web-full/invoice_core_wasm_bg.wasm', 'https://example.invalid/'));
+  full.lifecycle.table(null);
   return api.roundHalfUp('2.665', 2);
 }

@@ -1,10 +1,12 @@
 // The browser example, on the --target web WASM build: an invoice form (compute() and
 // validate()), a QR text decoder (parseQr() and verifyQuery()) and a "find my invoice" form
-// (diagnose() over a few sample records). Serve the repository with `node js-tests/server.mjs`
+// (diagnose() over a few sample records). The form and the QR box run on the small browser module
+// (`init()`); the find form on the full module (`initFull()`), loaded once the form is ready, so
+// the first thing a person uses does not wait for it. Serve the repository with `node js-tests/server.mjs`
 // after `bash bindings-wasm/build.sh`, then open /examples/web/index.html. No domain logic here:
 // the page reads its forms into the core's shapes, calls the core and shows what it returns
 // (the only text of its own is labels).
-import init, { InvoiceError } from '../../bindings-wasm/js/web.js';
+import init, { initFull, InvoiceError } from '../../bindings-wasm/js/web.js';
 
 const $ = (sel) => document.querySelector(sel);
 const lang = () => $('#lang').value;
@@ -351,15 +353,24 @@ DEFAULT_LINES.forEach(addLine);
 $('#add-line').addEventListener('click', () => addLine());
 $('#run').addEventListener('click', () => run(api));
 const now = new Date();
-const records = sampleRecords(api, now);
+let find = null; // { api, records } once the full module is loaded
 $('#find-asof').textContent = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 $('#find-asof').title = 'as_of: today';
 $('#qr-parse').addEventListener('click', () => showQr(api));
 $('#qr-sample').addEventListener('click', () => { $('#qr').value = SAMPLE_QR; showQr(api); });
-$('#find-run').addEventListener('click', () => runFind(api, records, now));
-$('#lang').addEventListener('change', () => { render(); showAmount(api); showQr(api); renderFind(api, records); });
+$('#find-run').addEventListener('click', () => runFind(find.api, find.records, now));
+$('#lang').addEventListener('change', () => {
+  render();
+  showAmount(api);
+  showQr(api);
+  if (find) renderFind(find.api, find.records);
+});
 $('#amount').addEventListener('input', () => showAmount(api));
-showRecords(api, records);
-for (const el of ['#kind', '#run', '#amount', '#qr-parse', '#find-run']) $(el).disabled = false;
+for (const el of ['#kind', '#run', '#amount', '#qr-parse']) $(el).disabled = false;
 $('#verdict').textContent = '填写发票后点击“计算并校验”。Fill in the invoice and press Compute and check.';
 showAmount(api);
+// The find form: diagnose(), buildNumber() and the records live in the full module.
+const fullApi = await initFull();
+find = { api: fullApi, records: sampleRecords(fullApi, now) };
+showRecords(find.api, find.records);
+$('#find-run').disabled = false;

@@ -34,6 +34,7 @@
 //! so it is deterministic and builds for `wasm32-unknown-unknown`. No input makes it panic.
 #![forbid(unsafe_code)]
 
+pub mod dates;
 pub mod error;
 pub mod find;
 pub mod ids;
@@ -41,6 +42,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod number;
+mod sort;
 pub mod stats;
 pub mod tax;
 pub mod validate;

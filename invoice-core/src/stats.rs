@@ -214,7 +214,7 @@ pub fn compute(entries: &[Entry<'_>], opts: &Options) -> Result<Stats, Error> {
         out.total.add(a, x, g)?;
         bump(
             &mut month,
-            inv.issue_date.format("%Y-%m").to_string(),
+            crate::dates::month_text(inv.issue_date),
             None,
             a,
             x,

@@ -386,8 +386,8 @@ impl Guard {
                     Ok(())
                 }
                 Some(issued) => Err(Error::new(VOID_OTHER_MONTH)
-                    .with("issued", issued.format("%Y-%m"))
-                    .with("at", step.at.format("%Y-%m-%d"))
+                    .with("issued", crate::dates::month_text(issued.date()))
+                    .with("at", crate::dates::day_text(step.at.date()))
                     .at(Path::field("at"))),
                 // Void is only tabled from issued states, which always have an issue time.
                 None => Ok(()),
@@ -621,10 +621,7 @@ fn cancelled(s: SellerState, step: &Step) -> Error {
 }
 
 fn deadline_text(d: Option<chrono::NaiveDateTime>) -> String {
-    d.map_or_else(
-        || "never".to_string(),
-        |d| d.format("%Y-%m-%dT%H:%M:%S").to_string(),
-    )
+    d.map_or_else(|| "never".to_string(), crate::dates::date_time_text)
 }
 
 /// The red-letter route of an `issue_red` (domain.md §9.3, §9.4):

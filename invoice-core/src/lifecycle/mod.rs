@@ -254,8 +254,8 @@ impl Lifecycle {
             && step.at < last.step.at
         {
             return Err(Error::new(guards::TIME_ORDER)
-                .with("at", step.at.format("%Y-%m-%dT%H:%M:%S"))
-                .with("previous", last.step.at.format("%Y-%m-%dT%H:%M:%S"))
+                .with("at", crate::dates::date_time_text(step.at))
+                .with("previous", crate::dates::date_time_text(last.step.at))
                 .at(Path::field("at")));
         }
         let event = step.event.kind();
@@ -494,9 +494,7 @@ impl Lifecycle {
                         .iter()
                         .rev()
                         .find(|h| h.step.event.kind() == EventKind::Reimburse)
-                        .map_or_else(String::new, |h| {
-                            h.step.at.format("%Y-%m-%dT%H:%M:%S").to_string()
-                        }),
+                        .map_or_else(String::new, |h| crate::dates::date_time_text(h.step.at)),
                 ),
                 "purpose" => (
                     "purpose",

@@ -218,9 +218,9 @@ impl Reader {
         path: &Path,
     ) -> Option<NaiveTime> {
         let s = self.text(m, key, path, false)?;
-        match NaiveTime::parse_from_str(&s, "%H:%M:%S") {
-            Ok(t) if s.len() == 8 => Some(t),
-            _ => {
+        match crate::dates::parse_time(&s) {
+            Some(t) => Some(t),
+            None => {
                 self.push(
                     Error::new(MDL_TIME)
                         .at(path.clone().key(key))
@@ -263,15 +263,5 @@ impl Reader {
 
 /// Strict `YYYY-MM-DD` (four-digit year, real calendar date).
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::dates::parse_day(s)
 }

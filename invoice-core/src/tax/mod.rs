@@ -406,7 +406,7 @@ fn redistribute(
         })
         .collect();
     // Lines whose difference points the most against the sum gain the most from a move.
-    order.sort_by(|&a, &b| (deltas[a] * dir).cmp(&(deltas[b] * dir)));
+    crate::sort::sort_by_key(&mut order, |&i| deltas[i] * dir);
     for i in order {
         if sum.abs() <= tol {
             break;
@@ -436,7 +436,7 @@ fn redistribute(
         deltas[i] = new_delta;
         adjusted.push(i);
     }
-    adjusted.sort_unstable();
+    crate::sort::sort_by_key(adjusted, |&i| i);
     Ok(())
 }
 

@@ -227,7 +227,7 @@ pub fn rates_in_force(date: NaiveDate, category: Option<TaxpayerCategory>) -> Ve
         .filter(|r| r.in_force(date) && r.allows(category))
         .filter_map(RateRow::tax_rate)
         .collect();
-    out.sort();
+    crate::sort::sort_by_key(&mut out, |r| *r);
     out.dedup();
     out
 }

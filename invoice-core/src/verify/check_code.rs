@@ -188,7 +188,7 @@ impl CheckCodeInput {
             self.kind.name().to_string(),
             self.code.clone().unwrap_or_default(),
             self.number.clone(),
-            self.issue_date.format("%Y-%m-%d").to_string(),
+            crate::dates::day_text(self.issue_date),
             self.seller_tax_id.clone().unwrap_or_default(),
             self.buyer_tax_id.clone().unwrap_or_default(),
             self.amount.to_string(),

@@ -326,15 +326,17 @@ fn group(keys: impl Iterator<Item = Result<Vec<DedupeKey>, Error>>) -> Duplicate
             }
         }
     }
+    // Keyed by each group's first (smallest) index, so the groups come out in input order
+    // without a sort.
+    let mut first_of: BTreeMap<usize, usize> = BTreeMap::new();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..parent.len() {
         if ok.get(i).copied().unwrap_or(false) {
             let root = find(&mut parent, i);
-            groups.entry(root).or_default().push(i);
+            let first = *first_of.entry(root).or_insert(i);
+            groups.entry(first).or_default().push(i);
         }
     }
-    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    out.sort_by_key(|g| g.first().copied().unwrap_or(0));
-    report.groups = out;
+    report.groups = groups.into_values().filter(|g| g.len() > 1).collect();
     report
 }

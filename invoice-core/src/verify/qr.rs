@@ -324,13 +324,7 @@ pub fn parse_invoice(raw: &str) -> Result<QrInvoice, Error> {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let y: i32 = s.get(..4)?.parse().ok()?;
-    let m: u32 = s.get(4..6)?.parse().ok()?;
-    let d: u32 = s.get(6..)?.parse().ok()?;
-    NaiveDate::from_ymd_opt(y, m, d)
+    crate::dates::parse_compact_day(s)
 }
 
 /// The QR kind code written for a kind ([`Kind::qr_code`]; a toll invoice writes `10`, as the
@@ -393,6 +387,6 @@ pub fn build(inv: &Invoice, hash: Option<&str>) -> Result<String, Error> {
     Ok(format!(
         "01,{kind_code},{code},{},{amount},{},{check},{hash},",
         inv.number,
-        inv.issue_date.format("%Y%m%d")
+        crate::dates::compact_day_text(inv.issue_date)
     ))
 }
