@@ -105,8 +105,8 @@ pub(crate) fn js_number(n: f64) -> String {
 
 /// A data argument that the JS layer wrote as one JSON text (`JSON.stringify`, with a replacer
 /// that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers treat
-/// differently from JSON: functions, symbols, bigints, `NaN`, `±Infinity`, `-0`, `toJSON`
-/// results, non-plain objects, cycles). Crossing as one string is far cheaper than walking the
+/// differently from JSON: functions, symbols, bigints, numbers other than safe integers, `-0`,
+/// `toJSON` results, non-plain objects, cycles). Crossing as one string is far cheaper than walking the
 /// JS object property by property. Every number becomes a JSON *float*, exactly as the walkers
 /// read JS numbers (so money given as a JS number is still `INP-01` at its path). `None` when the
 /// text is absent, does not parse (e.g. a lone surrogate) or nests deeper than [`MAX_DEPTH`]:
