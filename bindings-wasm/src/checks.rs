@@ -5,40 +5,19 @@ use invoice_core::Path;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use invoice_core::money;
+
 use crate::convert::{self, Dates};
-use crate::error::{out, out_json};
+use crate::error::{CoreResult, out_json};
 use crate::surface::{self, Family};
 
-fn id_is_valid(family: Family, value: &JsValue) -> bool {
+/// `<family>.isValid(value)`: true when valid; never throws.
+pub(crate) fn id_is_valid(family: Family, value: &JsValue) -> bool {
     let v = convert::json(value, Dates::Day, &Path::root()).unwrap_or(Value::Null);
     matches!(
         surface::id_op(family, "isValid", &v),
         Some(Ok(Value::Bool(true)))
     )
-}
-
-/// `uscc.isValid(value)`: true when valid; never throws.
-#[wasm_bindgen(js_name = uscc__isValid)]
-pub fn uscc_is_valid(value: JsValue) -> bool {
-    id_is_valid(Family::Uscc, &value)
-}
-
-/// `orgCode.isValid(value)`: true when valid; never throws.
-#[wasm_bindgen(js_name = orgCode__isValid)]
-pub fn org_code_is_valid(value: JsValue) -> bool {
-    id_is_valid(Family::OrgCode, &value)
-}
-
-/// `ric.isValid(value)`: true when valid; never throws.
-#[wasm_bindgen(js_name = ric__isValid)]
-pub fn ric_is_valid(value: JsValue) -> bool {
-    id_is_valid(Family::Ric, &value)
-}
-
-/// `taxpayerId.isValid(value)`: true when valid; never throws.
-#[wasm_bindgen(js_name = taxpayerId__isValid)]
-pub fn taxpayer_id_is_valid(value: JsValue) -> bool {
-    id_is_valid(Family::TaxpayerId, &value)
 }
 
 /// `validate(invoice, options)`: `{valid, findings}`; only bad options throw.
@@ -123,17 +102,23 @@ pub fn validate_many_text(
 
 /// `amountInWords(amount, options?)`: the 大写 of a decimal-string amount (the general entry:
 /// any argument types, coded errors).
-#[wasm_bindgen(js_name = amountInWords)]
-pub fn amount_in_words(amount: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    out((|| {
-        let text = convert::decimal(&amount, &Path::root())?;
-        let opts = if options.is_undefined() || options.is_null() {
-            Value::Null
-        } else {
-            convert::json(&options, Dates::Day, &Path::root())?
-        };
-        surface::amount_in_words_text(&text, &opts)
-    })())
+pub(crate) fn amount_in_words(amount: &JsValue, options: &JsValue) -> CoreResult<String> {
+    let text = convert::decimal(amount, &Path::root())?;
+    let opts = if options.is_undefined() || options.is_null() {
+        Value::Null
+    } else {
+        convert::json(options, Dates::Day, &Path::root())?
+    };
+    surface::amount_in_words_text(&text, &opts)
+}
+
+/// `roundHalfUp(value, places)`: half-up (四舍五入) to `places` decimals (0–28).
+pub(crate) fn round_half_up(value: &JsValue, places: &JsValue) -> CoreResult<Value> {
+    let text = convert::decimal(value, &Path::field("value"))?;
+    let dp = convert::small_uint(places, 28, &Path::field("places"))?;
+    // The core's strict syntax, so every binding accepts exactly the same text.
+    let d = money::parse_decimal_wide(&text).map_err(|e| e.at(Path::field("value")))?;
+    Ok(Value::String(money::round_half_up(d, dp).to_string()))
 }
 
 /// The hot path of `amountInWords(amount)` for a string amount and no options: the string

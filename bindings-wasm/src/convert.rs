@@ -10,7 +10,7 @@ use js_sys::{Array, Object, Reflect};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::error::{CoreResult, set};
+use crate::error::CoreResult;
 
 /// The JS type name shown in `INP-02` messages (`array` and `null` told apart from `object`).
 fn type_name(v: &JsValue) -> String {
@@ -65,17 +65,13 @@ pub(crate) fn small_uint(v: &JsValue, max: u32, at: &Path) -> CoreResult<u32> {
 }
 
 /// A plain JS object from key/value pairs.
+#[cfg(feature = "full")]
 pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in fields {
-        set(&o, k, v.clone());
+        crate::error::set(&o, k, v.clone());
     }
     o.into()
-}
-
-/// A string, or `null` for `None`.
-pub(crate) fn nullable(s: Option<&str>) -> JsValue {
-    s.map_or(JsValue::NULL, JsValue::from_str)
 }
 
 /// How a JS `Date` is written: a calendar day (`YYYY-MM-DD`) or a local date-time

@@ -45,6 +45,7 @@ pub(crate) fn to_js(e: &invoice_core::Error) -> JsValue {
 }
 
 /// Converts a core result for return to JS.
+#[cfg(feature = "full")]
 pub(crate) fn out<T: Into<JsValue>>(r: CoreResult<T>) -> Result<JsValue, JsValue> {
     r.map(Into::into).map_err(|e| to_js(&e))
 }

@@ -23,8 +23,6 @@ mod catalog;
 mod checks;
 mod convert;
 mod error;
-mod kind;
-mod money;
 mod ops;
 // The JSON-level surface is shared with the Node addon, so both answer identically. The
 // browser module leaves some of it unused.

@@ -9,11 +9,21 @@
 
 use invoice_core::Path;
 use invoice_core::error::catalog::INP_INTERNAL;
+use invoice_core::money::{Amount, Price, Quantity, TaxRate};
+use invoice_core::number::Kind;
+use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
+use crate::checks;
 use crate::convert::{self, Dates};
-use crate::error::out_json;
+use crate::error::{CoreResult, out_json};
 use crate::surface;
+
+/// `kind.fromQr` and its siblings: the kind a code names (by `f`), or null.
+fn kind_lookup(code: &JsValue, f: fn(&str) -> Option<Kind>) -> CoreResult<Value> {
+    let code = convert::string(code, &Path::root())?;
+    Ok(f(&code).map_or(Value::Null, |k| Value::String(k.name().into())))
+}
 
 /// The raw export names (`<area>__<name>` or `<name>`) by operation number, and whether this
 /// build has the operation.
@@ -84,6 +94,21 @@ const OPS: &[(&str, bool)] = &[
     ("nextNumber", cfg!(feature = "full")),
     ("exportCsv", cfg!(feature = "full")),
     ("exportJsonl", cfg!(feature = "full")),
+    ("amount", true),
+    ("price", true),
+    ("quantity", true),
+    ("taxRate", true),
+    ("roundHalfUp", true),
+    ("kind__fromQr", true),
+    ("kind__fromVerify", true),
+    ("kind__fromTaxControl", true),
+    ("kind__facts", true),
+    ("kind__names", true),
+    ("uscc__isValid", true),
+    ("orgCode__isValid", true),
+    ("ric__isValid", true),
+    ("taxpayerId__isValid", true),
+    ("amountInWords", true),
 ];
 
 /// Internal (`js/api.js`): the operation names, comma-separated, by number (empty when left out).
@@ -98,10 +123,8 @@ pub fn ops() -> String {
 /// Internal (`js/api.js`): runs operation `op` on its JS arguments.
 #[wasm_bindgen(js_name = __call)]
 pub fn call(op: u32, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
-    let arg = |i: usize, dates: Dates| {
-        let v = args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
-        convert::json(&v, dates, &Path::root())
-    };
+    let raw = |i: usize| args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
+    let arg = |i: usize, dates: Dates| convert::json(&raw(i), dates, &Path::root());
     out_json(match op {
         // parseInvoiceCode
         0 => (|| {
@@ -500,6 +523,63 @@ pub fn call(op: u32, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
             let a2 = arg(2, Dates::Day)?;
             surface::export(&a0, &a1, &a2, false)
         })(),
+        // amount
+        66 => convert::decimal(&raw(0), &Path::root())
+            .and_then(|s| Amount::parse(&s))
+            .map(|a| Value::String(a.to_string())),
+        // price
+        67 => convert::decimal(&raw(0), &Path::root())
+            .and_then(|s| Price::parse(&s))
+            .map(|p| Value::String(p.to_string())),
+        // quantity
+        68 => convert::decimal(&raw(0), &Path::root())
+            .and_then(|s| Quantity::parse(&s))
+            .map(|q| Value::String(q.to_string())),
+        // taxRate
+        69 => convert::decimal(&raw(0), &Path::root())
+            .and_then(|s| TaxRate::parse(&s))
+            .map(|r| json!({"fraction": r.to_string(), "percent": r.percent()})),
+        // roundHalfUp
+        70 => checks::round_half_up(&raw(0), &raw(1)),
+        // kind__fromQr
+        71 => kind_lookup(&raw(0), Kind::from_qr_code),
+        // kind__fromVerify
+        72 => kind_lookup(&raw(0), Kind::from_verify_code),
+        // kind__fromTaxControl
+        73 => kind_lookup(&raw(0), Kind::from_tax_control_code),
+        // kind__facts
+        74 => convert::string(&raw(0), &Path::root())
+            .and_then(|n| Kind::parse_name(&n))
+            .and_then(|k| {
+                serde_json::to_value(k.info())
+                    .map_err(|e| invoice_core::Error::new(INP_INTERNAL).with("reason", e))
+            }),
+        // kind__names
+        75 => Ok(Value::from(
+            Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
+        )),
+        // uscc__isValid
+        76 => Ok(Value::Bool(checks::id_is_valid(
+            surface::Family::Uscc,
+            &raw(0),
+        ))),
+        // orgCode__isValid
+        77 => Ok(Value::Bool(checks::id_is_valid(
+            surface::Family::OrgCode,
+            &raw(0),
+        ))),
+        // ric__isValid
+        78 => Ok(Value::Bool(checks::id_is_valid(
+            surface::Family::Ric,
+            &raw(0),
+        ))),
+        // taxpayerId__isValid
+        79 => Ok(Value::Bool(checks::id_is_valid(
+            surface::Family::TaxpayerId,
+            &raw(0),
+        ))),
+        // amountInWords
+        80 => checks::amount_in_words(&raw(0), &raw(1)).map(Value::String),
         _ => Err(invoice_core::Error::new(INP_INTERNAL).with("reason", "unknown operation")),
     })
 }
