@@ -48,10 +48,21 @@ export function makeApi(raw) {
   const entries = Object.entries(raw);
   // Most operations sit behind one export, `__call(op, args)`; `__ops()` names them by number
   // (an empty name: an operation this build leaves out). They join the named exports below.
+  // Operations listed by `__textOps()` send their arguments as one JSON text too (json-text.js;
+  // Rust walks `args` instead when the text cannot stand for them).
   if (typeof raw.__ops === 'function') {
-    const call = raw.__call;
+    const { __call: call, __callText: callText } = raw;
+    const viaText = new Set(raw.__textOps().split(',').filter(Boolean).map(Number));
     raw.__ops().split(',').forEach((name, op) => {
-      if (name) entries.push([name, (...args) => call(op, args)]);
+      if (!name) return;
+      if (viaText.has(op)) {
+        entries.push([name, (...args) => {
+          const text = jsonText(args);
+          return text === undefined ? call(op, args) : callText(op, text, args);
+        }]);
+      } else {
+        entries.push([name, (...args) => call(op, args)]);
+      }
     });
   }
   for (const [name, fn] of entries) {

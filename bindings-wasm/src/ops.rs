@@ -6,6 +6,11 @@
 //! the module. `js/api.js` reads the names from `__ops()` (an operation's number is its place in
 //! the list; an empty name is an operation this build leaves out) and builds the same API as
 //! before. Arguments are read by the same walker, in order, so every coded error is unchanged.
+//!
+//! `__callText(op, text, args)` is the same with the arguments also written as one JSON text
+//! (`js/json-text.js`, for the operations `__textOps()` lists): one string crosses instead of one
+//! wasm-bindgen call per property, and when the text cannot stand for the values the walker
+//! reads `args` as before, so the answers and coded errors are the same either way.
 
 use invoice_core::Path;
 use invoice_core::error::catalog::INP_INTERNAL;
@@ -25,97 +30,108 @@ fn kind_lookup(code: &JsValue, f: fn(&str) -> Option<Kind>) -> CoreResult<Value>
     Ok(f(&code).map_or(Value::Null, |k| Value::String(k.name().into())))
 }
 
-/// The raw export names (`<area>__<name>` or `<name>`) by operation number, and whether this
-/// build has the operation.
-const OPS: &[(&str, bool)] = &[
-    ("parseInvoiceCode", true),
-    ("parseInvoiceNumber", true),
-    ("padInvoiceNumber", true),
-    ("kind__fromCode", true),
-    ("kind__refineQr", true),
-    ("kind__checkQr", true),
-    ("uscc__compact", true),
-    ("uscc__validate", true),
-    ("uscc__validateStrict", true),
-    ("uscc__format", true),
-    ("uscc__calcCheckDigit", true),
-    ("uscc__parts", true),
-    ("uscc__warnings", true),
-    ("orgCode__compact", true),
-    ("orgCode__validate", true),
-    ("orgCode__validateStrict", true),
-    ("orgCode__format", true),
-    ("orgCode__calcCheckDigit", true),
-    ("orgCode__parts", true),
-    ("ric__compact", true),
-    ("ric__validate", true),
-    ("ric__validateStrict", true),
-    ("ric__format", true),
-    ("ric__calcCheckDigit", true),
-    ("ric__parts", true),
-    ("ric__to18", true),
-    ("taxpayerId__compact", true),
-    ("taxpayerId__validate", true),
-    ("taxpayerId__validateStrict", true),
-    ("taxpayerId__format", true),
-    ("taxpayerId__classify", true),
-    ("taxpayerId__warnings", true),
-    ("ric__validateAsOf", true),
-    ("amountsInWords", true),
-    ("wordsToAmount", true),
-    ("wordsMatch", true),
-    ("splitTax", true),
-    ("splitWithDeduction", true),
-    ("lineTax", true),
-    ("compute", true),
-    ("ratesInForce", true),
-    ("parseInvoice", true),
-    ("lifecycle__run", cfg!(feature = "full")),
-    ("lifecycle__table", cfg!(feature = "full")),
-    ("checkCode", true),
-    ("verifyCheckCode", true),
-    ("checkCodeMessage", true),
-    ("last6", true),
-    ("last5", true),
-    ("parseQr", true),
-    ("buildQr", true),
-    ("verifyQuery", true),
-    ("precheck", cfg!(feature = "full")),
-    ("matchRecord", cfg!(feature = "full")),
-    ("dedupeKey", true),
-    ("findDuplicates", true),
-    ("stats", cfg!(feature = "full")),
-    ("normaliseQuery", cfg!(feature = "full")),
-    ("normaliseQueryAll", cfg!(feature = "full")),
-    ("search", cfg!(feature = "full")),
-    ("diagnose", cfg!(feature = "full")),
-    ("buildNumber", cfg!(feature = "full")),
-    ("numberParts", cfg!(feature = "full")),
-    ("nextNumber", cfg!(feature = "full")),
-    ("exportCsv", cfg!(feature = "full")),
-    ("exportJsonl", cfg!(feature = "full")),
-    ("amount", true),
-    ("price", true),
-    ("quantity", true),
-    ("taxRate", true),
-    ("roundHalfUp", true),
-    ("kind__fromQr", true),
-    ("kind__fromVerify", true),
-    ("kind__fromTaxControl", true),
-    ("kind__facts", true),
-    ("kind__names", true),
-    ("uscc__isValid", true),
-    ("orgCode__isValid", true),
-    ("ric__isValid", true),
-    ("taxpayerId__isValid", true),
-    ("amountInWords", true),
+/// The raw export names (`<area>__<name>` or `<name>`) by operation number, whether this build
+/// has the operation, and whether its arguments may cross as JSON text.
+const OPS: &[(&str, bool, bool)] = &[
+    ("parseInvoiceCode", true, true),
+    ("parseInvoiceNumber", true, true),
+    ("padInvoiceNumber", true, true),
+    ("kind__fromCode", true, true),
+    ("kind__refineQr", true, true),
+    ("kind__checkQr", true, true),
+    ("uscc__compact", true, true),
+    ("uscc__validate", true, true),
+    ("uscc__validateStrict", true, true),
+    ("uscc__format", true, true),
+    ("uscc__calcCheckDigit", true, true),
+    ("uscc__parts", true, true),
+    ("uscc__warnings", true, true),
+    ("orgCode__compact", true, true),
+    ("orgCode__validate", true, true),
+    ("orgCode__validateStrict", true, true),
+    ("orgCode__format", true, true),
+    ("orgCode__calcCheckDigit", true, true),
+    ("orgCode__parts", true, true),
+    ("ric__compact", true, true),
+    ("ric__validate", true, true),
+    ("ric__validateStrict", true, true),
+    ("ric__format", true, true),
+    ("ric__calcCheckDigit", true, true),
+    ("ric__parts", true, true),
+    ("ric__to18", true, true),
+    ("taxpayerId__compact", true, true),
+    ("taxpayerId__validate", true, true),
+    ("taxpayerId__validateStrict", true, true),
+    ("taxpayerId__format", true, true),
+    ("taxpayerId__classify", true, true),
+    ("taxpayerId__warnings", true, true),
+    ("ric__validateAsOf", true, true),
+    ("amountsInWords", true, true),
+    ("wordsToAmount", true, true),
+    ("wordsMatch", true, true),
+    ("splitTax", true, true),
+    ("splitWithDeduction", true, true),
+    ("lineTax", true, true),
+    ("compute", true, true),
+    ("ratesInForce", true, true),
+    ("parseInvoice", true, true),
+    ("lifecycle__run", cfg!(feature = "full"), false),
+    ("lifecycle__table", cfg!(feature = "full"), true),
+    ("checkCode", true, true),
+    ("verifyCheckCode", true, true),
+    ("checkCodeMessage", true, true),
+    ("last6", true, true),
+    ("last5", true, true),
+    ("parseQr", true, true),
+    ("buildQr", true, true),
+    ("verifyQuery", true, true),
+    ("precheck", cfg!(feature = "full"), true),
+    ("matchRecord", cfg!(feature = "full"), true),
+    ("dedupeKey", true, true),
+    ("findDuplicates", true, true),
+    ("stats", cfg!(feature = "full"), true),
+    ("normaliseQuery", cfg!(feature = "full"), true),
+    ("normaliseQueryAll", cfg!(feature = "full"), true),
+    ("search", cfg!(feature = "full"), true),
+    ("diagnose", cfg!(feature = "full"), true),
+    ("buildNumber", cfg!(feature = "full"), true),
+    ("numberParts", cfg!(feature = "full"), true),
+    ("nextNumber", cfg!(feature = "full"), true),
+    ("exportCsv", cfg!(feature = "full"), true),
+    ("exportJsonl", cfg!(feature = "full"), true),
+    ("amount", true, false),
+    ("price", true, false),
+    ("quantity", true, false),
+    ("taxRate", true, false),
+    ("roundHalfUp", true, false),
+    ("kind__fromQr", true, false),
+    ("kind__fromVerify", true, false),
+    ("kind__fromTaxControl", true, false),
+    ("kind__facts", true, false),
+    ("kind__names", true, false),
+    ("uscc__isValid", true, false),
+    ("orgCode__isValid", true, false),
+    ("ric__isValid", true, false),
+    ("taxpayerId__isValid", true, false),
+    ("amountInWords", true, false),
 ];
 
 /// Internal (`js/api.js`): the operation names, comma-separated, by number (empty when left out).
 #[wasm_bindgen(js_name = __ops)]
 pub fn ops() -> String {
     OPS.iter()
-        .map(|&(name, present)| if present { name } else { "" })
+        .map(|&(name, present, _)| if present { name } else { "" })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Internal (`js/api.js`): the numbers of the operations `__callText` takes, comma-separated.
+#[wasm_bindgen(js_name = __textOps)]
+pub fn text_ops() -> String {
+    OPS.iter()
+        .enumerate()
+        .filter(|(_, (_, present, text))| *present && *text)
+        .map(|(i, _)| i.to_string())
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -125,7 +141,32 @@ pub fn ops() -> String {
 pub fn call(op: u32, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
     let raw = |i: usize| args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
     let arg = |i: usize, dates: Dates| convert::json(&raw(i), dates, &Path::root());
-    out_json(match op {
+    out_json(run(op, &arg, &raw))
+}
+
+/// Internal (`js/api.js`): [`call`] with the arguments also given as one JSON text (an array).
+#[wasm_bindgen(js_name = __callText)]
+pub fn call_text(op: u32, text: &str, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
+    let raw = |i: usize| args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
+    let text_ok = OPS
+        .get(op as usize)
+        .is_some_and(|&(_, present, text)| present && text);
+    match surface::list_from_js_text(Some(text)).filter(|_| text_ok) {
+        Some(values) => {
+            let arg = |i: usize, _: Dates| Ok(values.get(i).cloned().unwrap_or(Value::Null));
+            out_json(run(op, &arg, &raw))
+        }
+        None => call(op, args),
+    }
+}
+
+/// Operation `op`, its arguments read by `arg` (as JSON) or taken from `raw` (as JS values).
+fn run(
+    op: u32,
+    arg: &dyn Fn(usize, Dates) -> CoreResult<Value>,
+    raw: &dyn Fn(usize) -> JsValue,
+) -> CoreResult<Value> {
+    match op {
         // parseInvoiceCode
         0 => (|| {
             let a0 = arg(0, Dates::Day)?;
@@ -581,5 +622,5 @@ pub fn call(op: u32, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
         // amountInWords
         80 => checks::amount_in_words(&raw(0), &raw(1)).map(Value::String),
         _ => Err(invoice_core::Error::new(INP_INTERNAL).with("reason", "unknown operation")),
-    })
+    }
 }
