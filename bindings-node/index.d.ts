@@ -682,8 +682,17 @@ export interface TaxRate {
   percent: string
 }
 
+/**
+ * Internal (`api.js`): `[answer]` of operation `name` on the arguments written as `text` (a JSON
+ * array), or `null` when the caller must call the operation with the JS values itself.
+ */
+export declare function text__call(name: string, text: string): [any] | null
+
 /** Internal (`api.js`): `isValid` with the invoice also given as JSON text. */
 export declare function text__isValid(text: string | undefined, invoice: unknown, options: unknown): boolean
+
+/** Internal (`api.js`): the operations `text__call` takes (`<namespace>__<name>` or `<name>`). */
+export declare function text__ops(): Array<string>
 
 /** Internal (`api.js`): `validate` with the invoice also given as JSON text. */
 export declare function text__validate(text: string | undefined, invoice: unknown, options: unknown): Report

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
 import { readFileSync } from 'node:fs';
 import { invoices } from './fixtures.mjs';
-import { registerTextPath } from './text-path.mjs';
+import { registerTextOps, registerTextPath } from './text-path.mjs';
 
 const require = createRequire(import.meta.url);
 // api.js: the package entry (index.js, generated, with the validation entries via JSON text).
@@ -13,6 +13,8 @@ const addon = require('../bindings-node/api.js');
 registerCorpus('node addon', addon);
 registerJunk('node addon', addon);
 registerTextPath('node addon', require('../bindings-node/index.js'), addon);
+// index.js is the addon without api.js: every operation walks its arguments.
+registerTextOps('node addon', require('../bindings-node/index.js'), addon);
 
 test('the addon and the WASM build share one json-text.js (CommonJS and ES module copies)', () => {
   const body = (path) => readFileSync(new URL(path, import.meta.url), 'utf8')

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { invoice } from './fixtures.mjs';
-import { junkValues } from './junk.mjs';
+import { argLists, junkValues, probe, surface } from './junk.mjs';
+import { canonical } from './corpus.mjs';
 import { jsonText } from '../bindings-wasm/js/json-text.js';
 
 function odd() {
@@ -75,4 +76,35 @@ export function registerTextPath(label, walker, api) {
     }
     assert.deepEqual(diffs, []);
   });
+}
+
+/**
+ * Every operation answers the same through the JSON-text route as through the walker alone, for
+ * every junk argument list (the same lists as the parity test).
+ * @param {string} label
+ * @param {Record<string, any>} walker the binding with no JSON-text route
+ * @param {Record<string, any>} api the public entries
+ */
+export function registerTextOps(label, walker, api) {
+  const outcome = (r) => {
+    if (r.problem) return `problem: ${r.problem}`;
+    if (r.error) return `error ${r.error.code} ${JSON.stringify(r.error.path)} ${r.error.message}`;
+    return `value ${canonical(r.value)}`;
+  };
+  const plain = new Map(surface(walker).filter(([n]) => !n.startsWith('text__')));
+  test(`${label}: the same functions with and without the JSON-text route`, () => {
+    assert.deepEqual(surface(api).map(([n]) => n), [...plain.keys()]);
+  });
+  for (const [name, fn] of surface(api)) {
+    test(`${label}: ${name} answers the same via JSON text`, { timeout: 60_000 }, () => {
+      const direct = plain.get(name);
+      const diffs = [];
+      for (const [args_label, args] of argLists()) {
+        const want = outcome(probe(direct, args));
+        const got = outcome(probe(fn, args));
+        if (want !== got) diffs.push(`${name}${args_label}: walker ${want.slice(0, 160)} | text ${got.slice(0, 160)}`);
+      }
+      assert.deepEqual(diffs, []);
+    });
+  }
 }

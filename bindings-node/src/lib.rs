@@ -22,6 +22,7 @@ mod number;
 mod stats;
 mod surface;
 mod tax;
+mod text_call;
 mod types;
 mod validate;
 mod verify;

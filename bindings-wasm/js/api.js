@@ -52,11 +52,14 @@ export function makeApi(raw) {
   // Rust walks `args` instead when the text cannot stand for them).
   if (typeof raw.__ops === 'function') {
     const { __call: call, __callText: callText } = raw;
-    const viaText = new Set(raw.__textOps().split(',').filter(Boolean).map(Number));
+    const textOps = typeof raw.__textOps === 'function' ? raw.__textOps() : '';
+    const viaText = new Set(textOps.split(',').filter(Boolean).map(Number));
     raw.__ops().split(',').forEach((name, op) => {
       if (!name) return;
       if (viaText.has(op)) {
         entries.push([name, (...args) => {
+          // Strings and other scalars cross cheaply on their own; the text pays off for objects.
+          if (!args.some((a) => a !== null && typeof a === 'object')) return call(op, args);
           const text = jsonText(args);
           return text === undefined ? call(op, args) : callText(op, text, args);
         }]);
