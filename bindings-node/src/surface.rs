@@ -978,12 +978,7 @@ fn precheck_options(o: &Opts) -> Result<(NaiveDate, PrecheckOptions), Error> {
         opts.look_back_years = u32::try_from(y).unwrap_or(opts.look_back_years);
     }
     if let Some(s) = o.str("sameDay")? {
-        opts.same_day = serde_json::from_value(json!(s)).map_err(|_| {
-            Error::new(INP_UNKNOWN_OPTION)
-                .with("value", shorten(s))
-                .with("allowed", "today, next_day")
-                .at(o.path("sameDay"))
-        })?;
+        opts.same_day = s.parse().map_err(|e: Error| e.at(o.path("sameDay")))?;
     }
     Ok((as_of, opts))
 }
@@ -1011,15 +1006,7 @@ pub(crate) fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
             invoice: invoice_arg(r)?,
             status: match o.str("status")? {
                 None => RecordStatus::Normal,
-                Some(s) => serde_json::from_value(json!(s)).map_err(|_| {
-                    Error::new(INP_UNKNOWN_OPTION)
-                        .with("value", shorten(s))
-                        .with(
-                            "allowed",
-                            "normal, voided, red_flushed, partially_red_flushed",
-                        )
-                        .at(o.path("status"))
-                })?,
+                Some(s) => s.parse().map_err(|e: Error| e.at(o.path("status")))?,
             },
             car_price: o
                 .get("carPrice")
@@ -1180,12 +1167,7 @@ pub(crate) fn export(what: &Value, invoices: &Value, options: &Value, csv: bool)
     let o = Opts::read(options, arg(2), &["lang", "asOf", "ownTaxId", "statuses"])?;
     let lang: Lang = match o.str("lang")? {
         None => Lang::Zh,
-        Some(s) => serde_json::from_value(json!(s)).map_err(|_| {
-            Error::new(INP_UNKNOWN_OPTION)
-                .with("value", shorten(s))
-                .with("allowed", "zh, en")
-                .at(o.path("lang"))
-        })?,
+        Some(s) => s.parse().map_err(|e: Error| e.at(o.path("lang")))?,
     };
     let Value::Array(list) = invoices else {
         return Err(wrong_type("array of invoices", invoices, &arg(1)));

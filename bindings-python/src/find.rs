@@ -714,14 +714,8 @@ fn lang_arg(obj: Option<&Bound<'_, PyAny>>) -> Conv<Lang> {
         Some(o) => {
             let name = convert::text(o, "'zh' or 'en'")
                 .map_err(|f| f.under(&Path::field("header_lang")))?;
-            serde_json::from_value(Value::String(name.clone())).map_err(|_| {
-                Fail::Core(
-                    Error::new(invoice_core::error::catalog::INP_UNKNOWN_OPTION)
-                        .with("value", shorten(&name))
-                        .with("allowed", "zh, en")
-                        .at(Path::field("header_lang")),
-                )
-            })
+            name.parse()
+                .map_err(|e: Error| Fail::Core(e.at(Path::field("header_lang"))))
         }
     }
 }

@@ -2,7 +2,7 @@
 //! scheme), QR payloads (二维码), the 查验 query and the platform's answer, and duplicates (重复发票).
 //! Re-exported at the top level of `invoice_core`.
 
-use invoice_core::error::catalog::{INP_TYPE, INP_UNKNOWN_OPTION};
+use invoice_core::error::catalog::INP_TYPE;
 use invoice_core::money::Amount;
 use invoice_core::verify::check_code::{self as core_cc, CheckCodeInput, CheckCodeKey as CoreKey};
 use invoice_core::verify::duplicates::{self, DuplicateReport as CoreReport, Item};
@@ -432,13 +432,6 @@ impl VerifyOutcome {
     }
 }
 
-fn unknown(value: &str, allowed: &str) -> Fail {
-    Error::new(INP_UNKNOWN_OPTION)
-        .with("value", value)
-        .with("allowed", allowed)
-        .into()
-}
-
 fn options_arg(
     look_back_years: Option<&Bound<'_, PyAny>>,
     same_day: Option<&Bound<'_, PyAny>>,
@@ -461,8 +454,9 @@ fn options_arg(
     if let Some(s) = same_day.filter(|o| !o.is_none()) {
         let name = convert::text(s, "None, 'today' or 'next_day'")
             .map_err(|f| f.under(&Path::field("same_day")))?;
-        o.same_day = serde_json::from_value(Value::String(name.clone()))
-            .map_err(|_| unknown(&name, "today, next_day").under(&Path::field("same_day")))?;
+        o.same_day = name
+            .parse()
+            .map_err(|e: Error| Fail::from(e).under(&Path::field("same_day")))?;
     }
     Ok(o)
 }
@@ -529,10 +523,8 @@ fn match_record(
                     Some(s) => {
                         let name = convert::text(s, "a record status (str)")
                             .map_err(|f| f.under(&Path::field("status")))?;
-                        serde_json::from_value(Value::String(name.clone())).map_err(|_| {
-                            unknown(&name, "normal, voided, red_flushed, partially_red_flushed")
-                                .under(&Path::field("status"))
-                        })?
+                        name.parse()
+                            .map_err(|e: Error| Fail::from(e).under(&Path::field("status")))?
                     }
                 };
                 Some(StoredRecord {

@@ -177,6 +177,13 @@ pub struct Error {
 }
 
 impl Error {
+    /// `INP-05` for a name that is not one of `allowed` (the value shortened to 40 characters):
+    /// what every `FromStr` of an option name returns.
+    pub fn unknown_name(value: &str, allowed: &[&str]) -> Error {
+        Error::new(catalog::INP_UNKNOWN_OPTION)
+            .with("value", crate::money::shorten(value))
+            .with("allowed", allowed.join(", "))
+    }
     /// An error under `rule`, at the root path, with no params.
     pub fn new(rule: &'static Rule) -> Self {
         Error {

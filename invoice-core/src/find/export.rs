@@ -94,6 +94,31 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The snake_case name (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = Error;
+
+    /// Reads the name [`Lang::as_str`] gives.
+    ///
+    /// # Errors
+    /// `INP-05` listing the names, for any other text.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+        ALL.into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| Error::unknown_name(s, &ALL.map(Lang::as_str)))
+    }
+}
+
 /// One cell, as text or as a number-like value written as it is.
 enum Cell {
     Text(String),
@@ -355,6 +380,15 @@ pub fn stats_jsonl(s: &Stats) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lang_names_round_trip() {
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(serde_json::to_value(l).unwrap(), l.as_str());
+            assert_eq!(l.as_str().parse::<Lang>().unwrap(), l);
+        }
+        assert_eq!("de".parse::<Lang>().unwrap_err().code(), "INP-05");
+    }
 
     #[test]
     fn quoting() {

@@ -328,6 +328,31 @@ pub enum SameDay {
     NextDay,
 }
 
+impl SameDay {
+    /// The snake_case name (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SameDay::Today => "today",
+            SameDay::NextDay => "next_day",
+        }
+    }
+}
+
+impl std::str::FromStr for SameDay {
+    type Err = Error;
+
+    /// Reads the name [`SameDay::as_str`] gives.
+    ///
+    /// # Errors
+    /// `INP-05` listing the names, for any other text.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        const ALL: [SameDay; 2] = [SameDay::Today, SameDay::NextDay];
+        ALL.into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| Error::unknown_name(s, &ALL.map(SameDay::as_str)))
+    }
+}
+
 /// Pre-check options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -361,6 +386,38 @@ pub enum RecordStatus {
     RedFlushed,
     /// 部分红冲: partly reversed.
     PartiallyRedFlushed,
+}
+
+impl RecordStatus {
+    /// The snake_case name (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordStatus::Normal => "normal",
+            RecordStatus::Voided => "voided",
+            RecordStatus::RedFlushed => "red_flushed",
+            RecordStatus::PartiallyRedFlushed => "partially_red_flushed",
+        }
+    }
+}
+
+impl std::str::FromStr for RecordStatus {
+    type Err = Error;
+
+    /// Reads the name [`RecordStatus::as_str`] gives.
+    ///
+    /// # Errors
+    /// `INP-05` listing the names, for any other text.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        const ALL: [RecordStatus; 4] = [
+            RecordStatus::Normal,
+            RecordStatus::Voided,
+            RecordStatus::RedFlushed,
+            RecordStatus::PartiallyRedFlushed,
+        ];
+        ALL.into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| Error::unknown_name(s, &ALL.map(RecordStatus::as_str)))
+    }
 }
 
 /// A stored invoice as the platform would hold it.
@@ -614,5 +671,36 @@ pub fn match_record(
         RecordStatus::Voided => Outcome::Voided,
         RecordStatus::RedFlushed => Outcome::RedFlushed { partial: false },
         RecordStatus::PartiallyRedFlushed => Outcome::RedFlushed { partial: true },
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    /// The names `FromStr` reads are the ones serde writes, and anything else is `INP-05`.
+    #[test]
+    fn option_names_round_trip() {
+        for v in [SameDay::Today, SameDay::NextDay] {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
+            assert_eq!(v.as_str().parse::<SameDay>().unwrap(), v);
+        }
+        for v in [
+            RecordStatus::Normal,
+            RecordStatus::Voided,
+            RecordStatus::RedFlushed,
+            RecordStatus::PartiallyRedFlushed,
+        ] {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
+            assert_eq!(v.as_str().parse::<RecordStatus>().unwrap(), v);
+        }
+        let e = "tomorrow".parse::<SameDay>().unwrap_err();
+        assert_eq!(e.code(), "INP-05");
+        assert_eq!(e.param("allowed"), Some("today, next_day"));
+        let e = "Voided".parse::<RecordStatus>().unwrap_err();
+        assert_eq!(
+            e.param("allowed"),
+            Some("normal, voided, red_flushed, partially_red_flushed")
+        );
     }
 }
