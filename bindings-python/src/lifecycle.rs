@@ -37,8 +37,9 @@ fn new_lifecycle(kind: &Bound<'_, PyAny>, amount: &Bound<'_, PyAny>) -> Conv<Cor
     Ok(CoreLifecycle::new(kind, amount)?)
 }
 
-/// One event dict as a core step (`INP-03` when it is not one). Floats are handed over as JSON
-/// floats, so the core's step reader refuses them itself (`INP-03`, as in the shared vectors).
+/// One event dict as a core step (coded errors at the field, `INP-03` for the rest). Floats are
+/// handed over as JSON floats, so the core's step reader refuses them itself (`INP-01` at
+/// `amount`, as in the shared vectors).
 fn step_arg(obj: &Bound<'_, PyAny>) -> Conv<Step> {
     let v = convert::json_in(obj)?;
     Ok(Step::from_json(&v)?)

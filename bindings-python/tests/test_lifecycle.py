@@ -65,7 +65,7 @@ def test_float_amount_and_aware_datetime_are_refused() -> None:
     with pytest.raises(InvoiceError) as e:
         lc.apply({"event": "issue_red", "actor": "seller", "at": T0, "number": "24442000000000000002",
                   "amount": 13.0, "red_reason": "sales_allowance"})
-    assert e.value.code == "INP-03"  # the core's step reader refuses the float
+    assert e.value.code == "INP-01" and e.value.path == ["amount"]  # floats are not money
     with pytest.raises(InvoiceError) as e:
         lc.apply({"event": "void", "actor": "seller", "at": T0.replace(tzinfo=timezone.utc)})
     assert e.value.code == "INP-02"
@@ -107,7 +107,7 @@ def test_replay_places_errors_under_the_event_index() -> None:
     assert e.value.path[:2] == ["events", 1]
     with pytest.raises(InvoiceError) as e:
         lifecycle.replay("digital_special", "113.00", [{"event": "fly"}])
-    assert e.value.code == "INP-03" and e.value.path == ["events", 0]
+    assert e.value.code == "INP-05" and e.value.path == ["events", 0, "event"]
     lc = lifecycle.replay("digital_special", "113.00", iter(events[:1]))
     assert lc.seller_state == "pending_review" and "approve" in lc.possible_events
 

@@ -13,9 +13,10 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::states::{Machine, SlipState};
-use crate::error::Error;
-use crate::error::catalog::INP_JSON;
-use crate::money::Amount;
+use crate::error::catalog::{INP_FLOAT, INP_JSON, INP_MISSING, INP_TYPE};
+use crate::error::{Error, Path};
+use crate::model::json_type_name;
+use crate::money::{Amount, shorten};
 
 /// Who does something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -421,6 +422,21 @@ impl EventKind {
     }
 }
 
+impl std::str::FromStr for EventKind {
+    type Err = Error;
+
+    /// Reads the name [`EventKind::name`] gives.
+    ///
+    /// # Errors
+    /// `INP-05` listing the event names, for any other text.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        EventKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| Error::unknown_name(s, &EventKind::ALL.map(EventKind::name)))
+    }
+}
+
 impl std::fmt::Display for EventKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
@@ -535,10 +551,68 @@ impl Step {
 
     /// Reads a step from its JSON shape (what the bindings pass in).
     ///
+    /// The common mistakes get their own code at their field: `INP-02` for a step that is not
+    /// an object, a mistyped `event`, `at` or `amount`, or an `at` that is not an ISO date-time;
+    /// `INP-04` for a missing `event` or `at`; `INP-05` (listing the names) for an unknown
+    /// `event`; `INP-01` for an `amount` given as a float (floats are not money; every JS
+    /// number is one).
+    ///
     /// # Errors
-    /// `INP-03` with serde's reason when the object is not a step (unknown `event`, missing or
-    /// mistyped field, a float amount, a bad `at`).
+    /// Those, and `INP-03` with serde's reason for anything else that is not a step (a missing
+    /// or mistyped field of the event, an unknown actor or reason).
     pub fn from_json(value: &serde_json::Value) -> Result<Step, Error> {
+        use serde_json::Value;
+        let type_error = |expected: &str, found: &str, field: &'static str| {
+            Error::new(INP_TYPE)
+                .with("expected", expected)
+                .with("found", found)
+                .at(Path::field(field))
+        };
+        let Value::Object(m) = value else {
+            return Err(Error::new(INP_TYPE)
+                .with("expected", "a step object")
+                .with("found", json_type_name(value)));
+        };
+        match m.get("event") {
+            None | Some(Value::Null) => {
+                return Err(Error::new(INP_MISSING).at(Path::field("event")));
+            }
+            Some(Value::String(name)) => {
+                name.parse::<EventKind>()
+                    .map_err(|e| e.at(Path::field("event")))?;
+            }
+            Some(other) => return Err(type_error("an event name", json_type_name(other), "event")),
+        }
+        match m.get("at") {
+            None | Some(Value::Null) => return Err(Error::new(INP_MISSING).at(Path::field("at"))),
+            // The same reading serde does below (fractional seconds allowed).
+            Some(Value::String(t)) if t.parse::<NaiveDateTime>().is_err() => {
+                return Err(type_error(
+                    "date-time YYYY-MM-DDTHH:MM:SS",
+                    &shorten(t),
+                    "at",
+                ));
+            }
+            Some(Value::String(_)) => {}
+            Some(other) => return Err(type_error("date-time text", json_type_name(other), "at")),
+        }
+        match m.get("amount") {
+            // Whole numbers are amounts (a Python int); serde reads them below.
+            None | Some(Value::String(_)) => {}
+            Some(Value::Number(n)) if !n.is_f64() => {}
+            Some(Value::Number(n)) => {
+                return Err(Error::new(INP_FLOAT)
+                    .with("value", n)
+                    .at(Path::field("amount")));
+            }
+            Some(other) => {
+                return Err(type_error(
+                    "decimal string",
+                    json_type_name(other),
+                    "amount",
+                ));
+            }
+        }
         Step::deserialize(value).map_err(|e| Error::new(INP_JSON).with("reason", e))
     }
 }
@@ -574,6 +648,70 @@ mod tests {
         )
         .unwrap();
         assert_eq!(unit.event, Event::Void);
+    }
+
+    #[test]
+    fn step_reader_names_the_field() {
+        let at = "2024-05-20T10:00:00";
+        let cases = [
+            (json!("void"), "INP-02", ""),
+            (json!({"actor": "seller", "at": at}), "INP-04", "event"),
+            (
+                json!({"event": "explode", "actor": "seller", "at": at}),
+                "INP-05",
+                "event",
+            ),
+            (
+                json!({"event": 3, "actor": "seller", "at": at}),
+                "INP-02",
+                "event",
+            ),
+            (json!({"event": "void", "actor": "seller"}), "INP-04", "at"),
+            (
+                json!({"event": "void", "actor": "seller", "at": "2024-05-20"}),
+                "INP-02",
+                "at",
+            ),
+            (
+                json!({"event": "open_slip", "actor": "seller", "at": at, "slip_no": "1",
+                "amount": 40.0, "red_reason": "sales_return"}),
+                "INP-01",
+                "amount",
+            ),
+            (
+                json!({"event": "open_slip", "actor": "seller", "at": at, "slip_no": "1",
+                "amount": true, "red_reason": "sales_return"}),
+                "INP-02",
+                "amount",
+            ),
+            (
+                json!({"event": "void", "actor": "nobody", "at": at}),
+                "INP-03",
+                "",
+            ),
+            (
+                json!({"event": "issue", "actor": "seller", "at": at}),
+                "INP-03",
+                "",
+            ),
+        ];
+        for (v, code, path) in cases {
+            let e = Step::from_json(&v).unwrap_err();
+            assert_eq!(
+                (e.code(), e.path().to_string().as_str()),
+                (code, path),
+                "{v}"
+            );
+        }
+        let e = Step::from_json(&json!({"event": "fly", "at": at})).unwrap_err();
+        assert!(
+            e.param("allowed")
+                .unwrap()
+                .starts_with("submit, approve, reject")
+        );
+        // Fractional seconds are read, as serde reads them.
+        let ok = json!({"event": "void", "actor": "seller", "at": "2024-05-20T10:00:00.5"});
+        assert!(Step::from_json(&ok).is_ok());
     }
 
     #[test]
