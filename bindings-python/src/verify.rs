@@ -13,7 +13,7 @@ use invoice_core::verify::query::{
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyInt, PyList, PyString, PyTuple};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::convert::{self, Conv};
 use crate::error::{Fail, OrRaise, guard};
@@ -548,11 +548,13 @@ fn match_record(
 }
 
 /// One batch item as the JSON the core reads (an Invoice object as {"invoice": its JSON}).
-fn item_value(obj: &Bound<'_, PyAny>) -> Conv<Value> {
+/// One item read for the core: an `Invoice` object is taken as it is (no round trip through
+/// JSON); anything else is read from its JSON shape.
+fn item_arg(obj: &Bound<'_, PyAny>) -> Conv<Item> {
     if let Ok(i) = obj.cast::<Invoice>() {
-        return Ok(json!({ "invoice": i.get().core().to_value() }));
+        return Ok(Item::Invoice(Box::new(i.get().core().clone())));
     }
-    convert::json_in(obj)
+    Ok(Item::from_value(&convert::json_in(obj)?)?)
 }
 
 /// The identity keys of one item: 'legacy:<code>:<number>' or 'digital:<number>' (two for a 数电
@@ -565,8 +567,8 @@ fn item_value(obj: &Bound<'_, PyAny>) -> Conv<Value> {
 #[pyfunction]
 fn dedupe_key(py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     guard(py, || {
-        let v = item_value(item).or_raise(py)?;
-        let keys = Item::from_value(&v).and_then(|i| i.keys()).or_raise(py)?;
+        let item = item_arg(item).or_raise(py)?;
+        let keys = item.keys().or_raise(py)?;
         Ok(keys.iter().map(ToString::to_string).collect())
     })
 }
@@ -627,26 +629,15 @@ impl DuplicateReport {
 fn find_duplicates(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<DuplicateReport> {
     guard(py, || {
         let objs = convert::items(items, "an iterable of items").or_raise(py)?;
-        let mut values = Vec::with_capacity(objs.len());
-        let mut unreadable: Vec<(usize, Error)> = Vec::new();
-        for (i, o) in objs.iter().enumerate() {
-            match item_value(o) {
-                Ok(v) => values.push(v),
-                Err(Fail::Core(e)) => {
-                    // A placeholder the core refuses (VER-24); its error is replaced below by
-                    // the conversion's own.
-                    values.push(Value::Null);
-                    unreadable.push((i, e));
-                }
+        let mut read = Vec::with_capacity(objs.len());
+        for o in &objs {
+            match item_arg(o) {
+                Ok(item) => read.push(Ok(item)),
+                Err(Fail::Core(e)) => read.push(Err(e)),
                 Err(Fail::Py(e)) => return Err(e),
             }
         }
-        let mut r = py.detach(|| duplicates::find_duplicates_json(&values));
-        for (i, e) in unreadable {
-            if let Some(slot) = r.errors.iter_mut().find(|x| x.index == i) {
-                slot.error = e;
-            }
-        }
+        let r = py.detach(|| duplicates::find_duplicates_read(read));
         Ok(DuplicateReport { r })
     })
 }

@@ -295,6 +295,15 @@ pub fn find_duplicates_json(items: &[Value]) -> DuplicateReport {
     )
 }
 
+/// [`find_duplicates`] over items the caller read itself: an item it could not read is given as
+/// its error and reported under its index, like an unreadable JSON item. For bindings that hold
+/// invoices already read (no round trip through JSON).
+pub fn find_duplicates_read(
+    items: impl IntoIterator<Item = Result<Item, Error>>,
+) -> DuplicateReport {
+    group(items.into_iter().map(|r| r.and_then(|i| i.keys())))
+}
+
 fn group(keys: impl Iterator<Item = Result<Vec<DedupeKey>, Error>>) -> DuplicateReport {
     let mut report = DuplicateReport::default();
     let mut first_of: BTreeMap<DedupeKey, usize> = BTreeMap::new();
@@ -339,4 +348,34 @@ fn group(keys: impl Iterator<Item = Result<Vec<DedupeKey>, Error>>) -> Duplicate
     }
     report.groups = groups.into_values().filter(|g| g.len() > 1).collect();
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Items read by the caller group exactly as the same items read from JSON, and an item the
+    /// caller could not read is reported with its own error under its index.
+    #[test]
+    fn read_items_group_as_json_items() {
+        let qr = "01,32,,24312000000358032546,100.00,20241118,,ABCD,";
+        let json_items = [
+            json!(qr),
+            json!({"shape": "wrong"}),
+            json!("24312000000358032546"),
+        ];
+        let from_json = find_duplicates_json(&json_items);
+        let refused = crate::Error::new(crate::error::catalog::INP_TYPE).with("expected", "item");
+        let read = find_duplicates_read([
+            Item::from_value(&json_items[0]),
+            Err(refused.clone()),
+            Item::from_value(&json_items[2]),
+        ]);
+        assert_eq!(read.groups, vec![vec![0, 2]]);
+        assert_eq!(read.groups, from_json.groups);
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(read.errors[0].index, 1);
+        assert_eq!(read.errors[0].error, refused);
+    }
 }
