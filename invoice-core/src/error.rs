@@ -176,6 +176,36 @@ pub struct Error {
     params: Vec<(&'static str, String)>,
 }
 
+/// `as_str` and `FromStr` (with [`Error::unknown_name`]) for an enum of option names:
+/// `option_names!(Lang { Zh => "zh", En => "en" });`. The names must be the ones serde writes
+/// (each use has a test that says so).
+macro_rules! option_names {
+    ($ty:ident { $($v:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The snake_case name (as serde writes it).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$v => $name,)+
+                }
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = $crate::error::Error;
+
+            /// Reads the name `as_str` gives.
+            ///
+            /// # Errors
+            /// `INP-05` listing the names, for any other text.
+            fn from_str(s: &str) -> Result<Self, $crate::error::Error> {
+                $(if s == $name { return Ok($ty::$v); })+
+                Err($crate::error::Error::unknown_name(s, &[$($name),+]))
+            }
+        }
+    };
+}
+pub(crate) use option_names;
+
 impl Error {
     /// `INP-05` for a name that is not one of `allowed` (the value shortened to 40 characters):
     /// what every `FromStr` of an option name returns.

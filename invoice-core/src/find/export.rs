@@ -94,30 +94,7 @@ pub enum Lang {
     En,
 }
 
-impl Lang {
-    /// The snake_case name (as serde writes it).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = Error;
-
-    /// Reads the name [`Lang::as_str`] gives.
-    ///
-    /// # Errors
-    /// `INP-05` listing the names, for any other text.
-    fn from_str(s: &str) -> Result<Self, Error> {
-        const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-        ALL.into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| Error::unknown_name(s, &ALL.map(Lang::as_str)))
-    }
-}
+crate::error::option_names!(Lang { Zh => "zh", En => "en" });
 
 /// One cell, as text or as a number-like value written as it is.
 enum Cell {

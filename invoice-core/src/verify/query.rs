@@ -328,30 +328,7 @@ pub enum SameDay {
     NextDay,
 }
 
-impl SameDay {
-    /// The snake_case name (as serde writes it).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SameDay::Today => "today",
-            SameDay::NextDay => "next_day",
-        }
-    }
-}
-
-impl std::str::FromStr for SameDay {
-    type Err = Error;
-
-    /// Reads the name [`SameDay::as_str`] gives.
-    ///
-    /// # Errors
-    /// `INP-05` listing the names, for any other text.
-    fn from_str(s: &str) -> Result<Self, Error> {
-        const ALL: [SameDay; 2] = [SameDay::Today, SameDay::NextDay];
-        ALL.into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| Error::unknown_name(s, &ALL.map(SameDay::as_str)))
-    }
-}
+crate::error::option_names!(SameDay { Today => "today", NextDay => "next_day" });
 
 /// Pre-check options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -388,37 +365,12 @@ pub enum RecordStatus {
     PartiallyRedFlushed,
 }
 
-impl RecordStatus {
-    /// The snake_case name (as serde writes it).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RecordStatus::Normal => "normal",
-            RecordStatus::Voided => "voided",
-            RecordStatus::RedFlushed => "red_flushed",
-            RecordStatus::PartiallyRedFlushed => "partially_red_flushed",
-        }
-    }
-}
-
-impl std::str::FromStr for RecordStatus {
-    type Err = Error;
-
-    /// Reads the name [`RecordStatus::as_str`] gives.
-    ///
-    /// # Errors
-    /// `INP-05` listing the names, for any other text.
-    fn from_str(s: &str) -> Result<Self, Error> {
-        const ALL: [RecordStatus; 4] = [
-            RecordStatus::Normal,
-            RecordStatus::Voided,
-            RecordStatus::RedFlushed,
-            RecordStatus::PartiallyRedFlushed,
-        ];
-        ALL.into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| Error::unknown_name(s, &ALL.map(RecordStatus::as_str)))
-    }
-}
+crate::error::option_names!(RecordStatus {
+    Normal => "normal",
+    Voided => "voided",
+    RedFlushed => "red_flushed",
+    PartiallyRedFlushed => "partially_red_flushed",
+});
 
 /// A stored invoice as the platform would hold it.
 #[derive(Clone, Debug, PartialEq, Eq)]
