@@ -78,6 +78,7 @@ f('lifecycle','lifecycle','table','lifecycle_table',[('from','Record<string, str
   'The transition-table rows leaving a state (`{seller: "issued"}`; null for documents not yet created).','surface::lifecycle_table(&a0)')
 # verify
 IQ='string | InvoiceInput | VerifyQueryInput'
+IQS=IQ+' | VerifyQuery'
 f('verify',None,'checkCode','check_code',[('invoice','InvoiceInput',D),('keyHex','string',D)],'string',
   'The 20-digit check code (校验码) of an invoice under a hex key (at least 16 bytes), by the core\'s keyed scheme v1 (HMAC-SHA256; not the tax system\'s secret algorithm). Throws `VER-01` a short key, `VER-17` no totals, `INP-02` bad hex.','surface::check_code(&a0, &a1)')
 f('verify',None,'verifyCheckCode','verify_check_code',[('invoice','InvoiceInput',D),('code','string',D),('keyHex','string',D)],'boolean',
@@ -94,10 +95,12 @@ f('verify',None,'buildQr','build_qr',[('invoice','InvoiceInput',D),('options','{
   'The QR payload text of an invoice (legacy kinds: 合计金额; 数电: 价税合计); `hash` is field 8 (2–4 hex digits).','surface::build_qr(&a0, &a1)')
 f('verify',None,'verifyQuery','verify_query',[('invoice',IQ,D),('options','{ carPrice?: string | null } | null',D)],'VerifyQuery',
   'The 查验 query of an invoice or of a scanned QR text: `{kind, fplx, code, number, issue_date, element, value, seller_tax_id}`. `carPrice` (车价合计) for used-car kinds.','surface::verify_query(&a0, &a1)')
-f('verify',None,'precheck','precheck',[('query',IQ,D),('options','PrecheckOptions',D)],'VerifyOutcome | null',
+f('verify',None,'precheck','precheck',[('query',IQS,D),('options','PrecheckOptions',D)],'VerifyOutcome | null',
   'Checks a query against the platform\'s rules on `asOf` before any lookup: null when it may be looked up, else the outcome given instead (`malformed`, `too_old`, `not_yet_verifiable`).','surface::precheck(&a0, &a1)')
-f('verify',None,'matchRecord','match_record',[('query',IQ,D),('record','InvoiceInput | null',D),('options','MatchOptions',D)],'VerifyOutcome',
+f('verify',None,'matchRecord','match_record',[('query',IQS,D),('record','InvoiceInput | null',D),('options','MatchOptions',D)],'VerifyOutcome',
   'The platform\'s answer to a query given the record stored under its code and number (null: none): `{outcome, status, message, message_zh, …}`.','surface::match_record(&a0, &a1, &a2)')
+f('verify',None,'readVerifyQuery','read_verify_query',[('query','VerifyQuery',D)],'VerifyQuery',
+  'Reads a query as `verifyQuery` returns it (stored after a scan, say) back into the core\'s normal form, checked as `verifyQuery` checks one (`fplx` is ignored). Throws at the field: `INP-05` wrong element, `MDL-01` unknown key, `VER-18`, `VER-11`, `NUM-`, `MNY-`.','surface::read_verify_query(&a0)')
 f('verify',None,'dedupeKey','dedupe_key',[('item','string | { invoice: InvoiceInput } | { qr: string } | { number: string }',D)],'string[]',
   'The identity keys of one item (`legacy:<code>:<number>`, `digital:<number>`): an invoice `{invoice}`, `{qr}`, `{number}` or a string.','surface::dedupe_key(&a0)')
 f('verify',None,'findDuplicates','find_duplicates',[('items','Array<string | { invoice: InvoiceInput } | { qr: string } | { number: string }>',D)],'DuplicateReport',
@@ -129,7 +132,7 @@ f('find',None,'exportJsonl','export_jsonl',[('what',"'invoices' | 'reports' | 's
 # the issue's browser surface (identifiers, words, QR, codes and numbers, the model with compute
 # and validate, check codes, duplicates) small; lifecycle, stats, find and 查验 load on demand.
 FULL_AREAS={'lifecycle','stats','find'}
-FULL_OPS={'precheck','matchRecord'}
+FULL_OPS={'precheck','matchRecord','readVerifyQuery'}
 def full_only(mod, js): return mod in FULL_AREAS or js in FULL_OPS
 
 mods=collections.OrderedDict()

@@ -350,7 +350,7 @@ export interface MatchOptions {
 }
 
 /** The platform's answer to a query given the record stored under its code and number (null: none): `{outcome, status, message, message_zh, …}`. */
-export declare function matchRecord(query: string | InvoiceInput | VerifyQueryInput, record: InvoiceInput | null, options: MatchOptions): VerifyOutcome
+export declare function matchRecord(query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, record: InvoiceInput | null, options: MatchOptions): VerifyOutcome
 
 /** The next 20-digit number of its sequence. Throws `FND-64` overflow, `FND-65` a legacy number. */
 export declare function nextNumber(number: string): string
@@ -448,7 +448,7 @@ export interface Policy {
 }
 
 /** Checks a query against the platform's rules on `asOf` before any lookup: null when it may be looked up, else the outcome given instead (`malformed`, `too_old`, `not_yet_verifiable`). */
-export declare function precheck(query: string | InvoiceInput | VerifyQueryInput, options: PrecheckOptions): VerifyOutcome | null
+export declare function precheck(query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, options: PrecheckOptions): VerifyOutcome | null
 
 /** Options of `precheck`. */
 export interface PrecheckOptions {
@@ -528,6 +528,9 @@ export interface RawQuery {
   /** A scanned QR text. */
   qr?: string | null
 }
+
+/** Reads a query as `verifyQuery` returns it (stored after a scan, say) back into the core's normal form, checked as `verifyQuery` checks one (`fplx` is ignored). Throws at the field: `INP-05` wrong element, `MDL-01` unknown key, `VER-18`, `VER-11`, `NUM-`, `MNY-`. */
+export declare function readVerifyQuery(query: VerifyQuery): VerifyQuery
 
 /** The result of `validate`. */
 export interface Report {

@@ -866,6 +866,7 @@ module.exports.precheck = nativeBinding.precheck
 module.exports.price = nativeBinding.price
 module.exports.quantity = nativeBinding.quantity
 module.exports.ratesInForce = nativeBinding.ratesInForce
+module.exports.readVerifyQuery = nativeBinding.readVerifyQuery
 module.exports.roundHalfUp = nativeBinding.roundHalfUp
 module.exports.rule = nativeBinding.rule
 module.exports.rules = nativeBinding.rules

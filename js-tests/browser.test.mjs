@@ -17,7 +17,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 const OUTPUT = join(ROOT, 'test-output');
 // The members only the full module has: the same list as `FullOnly` in bindings-wasm/js/types.d.ts.
-const FULL_ONLY = ['rules', 'rule', 'lifecycle', 'stats', 'precheck', 'matchRecord', 'normaliseQuery',
+const FULL_ONLY = ['rules', 'rule', 'lifecycle', 'stats', 'precheck', 'matchRecord', 'readVerifyQuery',
+  'normaliseQuery',
   'normaliseQueryAll', 'search', 'diagnose', 'buildNumber', 'numberParts', 'nextNumber', 'exportCsv',
   'exportJsonl'];
 mkdirSync(OUTPUT, { recursive: true });

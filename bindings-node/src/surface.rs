@@ -955,6 +955,22 @@ fn query_arg(v: &Value, car_price: Option<Amount>) -> Result<VerifyQuery, Error>
     }
 }
 
+/// The query of a precheck or match: as [`query_arg`], or a query as `verifyQuery` returned it
+/// (stored after a scan, say; an invoice never has its `element` or `value` keys).
+fn stored_or_query_arg(v: &Value) -> Result<VerifyQuery, Error> {
+    match v {
+        Value::Object(m) if m.contains_key("element") || m.contains_key("value") => {
+            VerifyQuery::from_value(v)
+        }
+        other => query_arg(other, None),
+    }
+}
+
+/// `readVerifyQuery(query)`: a stored query read back into the core's normal form.
+pub(crate) fn read_verify_query(query: &Value) -> Out {
+    VerifyQuery::from_value(query).map(|q| ser(&q))
+}
+
 /// `verifyQuery(invoice, {carPrice}?)`: the 查验 query (the core's JSON shape).
 pub(crate) fn verify_query(invoice: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(1), &["carPrice"])?;
@@ -988,7 +1004,7 @@ fn precheck_options(o: &Opts) -> Result<(NaiveDate, PrecheckOptions), Error> {
 pub(crate) fn precheck(q: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(1), PRECHECK_KEYS)?;
     let (as_of, opts) = precheck_options(&o)?;
-    let q = query_arg(q, None)?;
+    let q = stored_or_query_arg(q)?;
     Ok(query::precheck(&q, as_of, &opts)
         .err()
         .map_or(Value::Null, |o| ser(&o)))
@@ -999,7 +1015,7 @@ pub(crate) fn precheck(q: &Value, options: &Value) -> Out {
 pub(crate) fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(2), MATCH_KEYS)?;
     let (as_of, opts) = precheck_options(&o)?;
-    let q = query_arg(q, None)?;
+    let q = stored_or_query_arg(q)?;
     let record = match record {
         Value::Null => None,
         r => Some(StoredRecord {

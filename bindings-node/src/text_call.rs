@@ -68,6 +68,7 @@ const TEXT_OPS: &[&str] = &[
     "verifyQuery",
     "precheck",
     "matchRecord",
+    "readVerifyQuery",
     "dedupeKey",
     "findDuplicates",
     "stats",
@@ -364,6 +365,10 @@ pub fn text_call(env: Env, name: String, text: String) -> napi::Result<Value> {
                 let a1 = arg(1);
                 let a2 = arg(2);
                 surface::match_record(&a0, &a1, &a2)
+            }
+            "readVerifyQuery" => {
+                let a0 = arg(0);
+                surface::read_verify_query(&a0)
             }
             "dedupeKey" => {
                 let a0 = arg(0);

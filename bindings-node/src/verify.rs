@@ -122,7 +122,7 @@ pub fn verify_query(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
 /// Checks a query against the platform's rules on `asOf` before any lookup: null when it may be looked up, else the outcome given instead (`malformed`, `too_old`, `not_yet_verifiable`).
 #[napi(
     js_name = "precheck",
-    ts_args_type = "query: string | InvoiceInput | VerifyQueryInput, options: PrecheckOptions",
+    ts_args_type = "query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, options: PrecheckOptions",
     ts_return_type = "VerifyOutcome | null"
 )]
 pub fn precheck(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
@@ -136,7 +136,7 @@ pub fn precheck(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
 /// The platform's answer to a query given the record stored under its code and number (null: none): `{outcome, status, message, message_zh, …}`.
 #[napi(
     js_name = "matchRecord",
-    ts_args_type = "query: string | InvoiceInput | VerifyQueryInput, record: InvoiceInput | null, options: MatchOptions",
+    ts_args_type = "query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, record: InvoiceInput | null, options: MatchOptions",
     ts_return_type = "VerifyOutcome"
 )]
 pub fn match_record(env: Env, a0: Unknown, a1: Unknown, a2: Unknown) -> napi::Result<Value> {
@@ -145,6 +145,19 @@ pub fn match_record(env: Env, a0: Unknown, a1: Unknown, a2: Unknown) -> napi::Re
         let a1 = convert::json(&a1, Dates::Day, &Path::root())?;
         let a2 = convert::json(&a2, Dates::Day, &Path::root())?;
         surface::match_record(&a0, &a1, &a2)
+    })
+}
+
+/// Reads a query as `verifyQuery` returns it (stored after a scan, say) back into the core's normal form, checked as `verifyQuery` checks one (`fplx` is ignored). Throws at the field: `INP-05` wrong element, `MDL-01` unknown key, `VER-18`, `VER-11`, `NUM-`, `MNY-`.
+#[napi(
+    js_name = "readVerifyQuery",
+    ts_args_type = "query: VerifyQuery",
+    ts_return_type = "VerifyQuery"
+)]
+pub fn read_verify_query(env: Env, a0: Unknown) -> napi::Result<Value> {
+    call(&env, || {
+        let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
+        surface::read_verify_query(&a0)
     })
 }
 

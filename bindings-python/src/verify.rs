@@ -12,7 +12,7 @@ use invoice_core::verify::query::{
 };
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
 
 use crate::convert::{self, Conv};
@@ -272,6 +272,22 @@ impl VerifyQuery {
         guard(py, || convert::value_out(py, &query_json(&self.q)))
     }
 
+    /// Reads a query back from to_dict()'s shape (e.g. one stored after a QR scan), checked as
+    /// verify_query() checks it; fplx is derived from kind and ignored.
+    ///
+    /// Raises InvoiceError at the field: INP-02 wrong types, INP-04 missing values, INP-05 an
+    /// unknown kind or the wrong element, MDL-01 an unknown key, VER-18 no code, VER-11 a number
+    /// that does not fit the kind, VER-22 no seller tax id (blockchain), NUM- and MNY- codes.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guard(py, || {
+            let v = convert::json_in(data).or_raise(py)?;
+            Ok(VerifyQuery {
+                q: CoreQuery::from_value(&v).or_raise(py)?,
+            })
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<VerifyQuery {} {}{} {} {}={}>",
@@ -289,7 +305,7 @@ impl VerifyQuery {
     }
 }
 
-/// The query of an argument: a VerifyQuery, QR text, or an invoice (Invoice or dict).
+/// The query of an argument: a VerifyQuery or its dict, QR text, or an invoice (Invoice or dict).
 fn query_arg(obj: &Bound<'_, PyAny>, car_price: Option<Amount>) -> Conv<CoreQuery> {
     if let Ok(q) = obj.cast::<VerifyQuery>() {
         return Ok(q.get().q.clone());
@@ -297,6 +313,12 @@ fn query_arg(obj: &Bound<'_, PyAny>, car_price: Option<Amount>) -> Conv<CoreQuer
     if let Ok(s) = obj.cast::<PyString>() {
         let q = qr::parse_invoice(&s.to_string_lossy())?;
         return Ok(query::from_qr(&q)?);
+    }
+    // A query dict (to_dict()'s shape): an invoice never has these keys.
+    if let Ok(d) = obj.cast::<PyDict>()
+        && (d.contains("element")? || d.contains("value")?)
+    {
+        return Ok(CoreQuery::from_value(&convert::json_in(obj)?)?);
     }
     Ok(query::build(&invoice_arg(obj)?, car_price)?)
 }
@@ -465,7 +487,7 @@ fn options_arg(
 /// lookup: None when it may be looked up, else the VerifyOutcome the platform gives instead
 /// ('malformed' for a future issue date, 'too_old' before the look-back window,
 /// 'not_yet_verifiable' for today's invoices under same_day='next_day'). query is a
-/// VerifyQuery, QR text, or an invoice. look_back_years defaults to 5, same_day to 'next_day'.
+/// VerifyQuery (or its to_dict() shape), QR text, or an invoice. look_back_years defaults to 5, same_day to 'next_day'.
 ///
 /// Raises InvoiceError only for bad arguments (INP-02, INP-05) or a query that cannot be built.
 #[pyfunction]

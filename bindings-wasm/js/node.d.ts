@@ -43,6 +43,7 @@ export declare const buildQr: InvoiceCoreApi['buildQr'];
 export declare const verifyQuery: InvoiceCoreApi['verifyQuery'];
 export declare const precheck: InvoiceCoreApi['precheck'];
 export declare const matchRecord: InvoiceCoreApi['matchRecord'];
+export declare const readVerifyQuery: InvoiceCoreApi['readVerifyQuery'];
 export declare const dedupeKey: InvoiceCoreApi['dedupeKey'];
 export declare const findDuplicates: InvoiceCoreApi['findDuplicates'];
 export declare const stats: InvoiceCoreApi['stats'];

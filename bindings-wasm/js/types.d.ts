@@ -295,7 +295,8 @@ export interface LifecycleApi {
 /** Everything the binding exports. Money is always a decimal string. */
 /** The members only the full module has (`initFull()` in the browser; the Node build has all). */
 export type FullOnly =
-  | 'rules' | 'rule' | 'lifecycle' | 'stats' | 'precheck' | 'matchRecord' | 'normaliseQuery'
+  | 'rules' | 'rule' | 'lifecycle' | 'stats' | 'precheck' | 'matchRecord' | 'readVerifyQuery'
+  | 'normaliseQuery'
   | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
   | 'exportCsv' | 'exportJsonl';
 
@@ -376,9 +377,11 @@ export interface InvoiceCoreApi {
   /** The 查验 query of an invoice or of a scanned QR text: `{kind, fplx, code, number, issue_date, element, value, seller_tax_id}`. `carPrice` (车价合计) for used-car kinds. */
   verifyQuery(invoice: string | InvoiceInput | VerifyQueryInput, options?: { carPrice?: string | null } | null): VerifyQuery;
   /** Checks a query against the platform's rules on `asOf` before any lookup: null when it may be looked up, else the outcome given instead (`malformed`, `too_old`, `not_yet_verifiable`). */
-  precheck(query: string | InvoiceInput | VerifyQueryInput, options: PrecheckOptions): VerifyOutcome | null;
+  precheck(query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, options: PrecheckOptions): VerifyOutcome | null;
   /** The platform's answer to a query given the record stored under its code and number (null: none): `{outcome, status, message, message_zh, …}`. */
-  matchRecord(query: string | InvoiceInput | VerifyQueryInput, record: InvoiceInput | null, options: MatchOptions): VerifyOutcome;
+  matchRecord(query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, record: InvoiceInput | null, options: MatchOptions): VerifyOutcome;
+  /** A query as `verifyQuery` returns it (stored after a scan, say) read back and checked. */
+  readVerifyQuery(query: VerifyQuery): VerifyQuery;
   /** The identity keys of one item (`legacy:<code>:<number>`, `digital:<number>`): an invoice `{invoice}`, `{qr}`, `{number}` or a string. */
   dedupeKey(item: string | { invoice: InvoiceInput } | { qr: string } | { number: string }): string[];
   /** Groups the items that are the same invoice: `{groups, errors: [{index, error}]}`; an unreadable item is reported, never thrown. */

@@ -87,6 +87,7 @@ const OPS: &[(&str, bool, bool)] = &[
     ("verifyQuery", true, true),
     ("precheck", cfg!(feature = "full"), true),
     ("matchRecord", cfg!(feature = "full"), true),
+    ("readVerifyQuery", cfg!(feature = "full"), true),
     ("dedupeKey", true, true),
     ("findDuplicates", true, true),
     ("stats", cfg!(feature = "full"), true),
@@ -488,69 +489,75 @@ fn run(
             let a2 = arg(2, Dates::Day)?;
             surface::match_record(&a0, &a1, &a2)
         })(),
-        // dedupeKey
+        #[cfg(feature = "full")]
+        // readVerifyQuery
         54 => (|| {
+            let a0 = arg(0, Dates::Day)?;
+            surface::read_verify_query(&a0)
+        })(),
+        // dedupeKey
+        55 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::dedupe_key(&a0)
         })(),
         // findDuplicates
-        55 => (|| {
+        56 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::find_duplicates(&a0)
         })(),
         #[cfg(feature = "full")]
         // stats
-        56 => (|| {
+        57 => (|| {
             let a0 = arg(0, Dates::Day)?;
             let a1 = arg(1, Dates::Day)?;
             surface::stats_of(&a0, &a1)
         })(),
         #[cfg(feature = "full")]
         // normaliseQuery
-        57 => (|| {
+        58 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::normalise_query(&a0)
         })(),
         #[cfg(feature = "full")]
         // normaliseQueryAll
-        58 => (|| {
+        59 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::normalise_query_all(&a0)
         })(),
         #[cfg(feature = "full")]
         // search
-        59 => (|| {
+        60 => (|| {
             let a0 = arg(0, Dates::Day)?;
             let a1 = arg(1, Dates::Day)?;
             surface::search(&a0, &a1)
         })(),
         #[cfg(feature = "full")]
         // diagnose
-        60 => (|| {
+        61 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::diagnose(&a0)
         })(),
         #[cfg(feature = "full")]
         // buildNumber
-        61 => (|| {
+        62 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::build_number(&a0)
         })(),
         #[cfg(feature = "full")]
         // numberParts
-        62 => (|| {
+        63 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::number_parts(&a0)
         })(),
         #[cfg(feature = "full")]
         // nextNumber
-        63 => (|| {
+        64 => (|| {
             let a0 = arg(0, Dates::Day)?;
             surface::next_number(&a0)
         })(),
         #[cfg(feature = "full")]
         // exportCsv
-        64 => (|| {
+        65 => (|| {
             let a0 = arg(0, Dates::Day)?;
             let a1 = arg(1, Dates::Day)?;
             let a2 = arg(2, Dates::Day)?;
@@ -558,69 +565,69 @@ fn run(
         })(),
         #[cfg(feature = "full")]
         // exportJsonl
-        65 => (|| {
+        66 => (|| {
             let a0 = arg(0, Dates::Day)?;
             let a1 = arg(1, Dates::Day)?;
             let a2 = arg(2, Dates::Day)?;
             surface::export(&a0, &a1, &a2, false)
         })(),
         // amount
-        66 => convert::decimal(&raw(0), &Path::root())
+        67 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| Amount::parse(&s))
             .map(|a| Value::String(a.to_string())),
         // price
-        67 => convert::decimal(&raw(0), &Path::root())
+        68 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| Price::parse(&s))
             .map(|p| Value::String(p.to_string())),
         // quantity
-        68 => convert::decimal(&raw(0), &Path::root())
+        69 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| Quantity::parse(&s))
             .map(|q| Value::String(q.to_string())),
         // taxRate
-        69 => convert::decimal(&raw(0), &Path::root())
+        70 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| TaxRate::parse(&s))
             .map(|r| json!({"fraction": r.to_string(), "percent": r.percent()})),
         // roundHalfUp
-        70 => checks::round_half_up(&raw(0), &raw(1)),
+        71 => checks::round_half_up(&raw(0), &raw(1)),
         // kind__fromQr
-        71 => kind_lookup(&raw(0), Kind::from_qr_code),
+        72 => kind_lookup(&raw(0), Kind::from_qr_code),
         // kind__fromVerify
-        72 => kind_lookup(&raw(0), Kind::from_verify_code),
+        73 => kind_lookup(&raw(0), Kind::from_verify_code),
         // kind__fromTaxControl
-        73 => kind_lookup(&raw(0), Kind::from_tax_control_code),
+        74 => kind_lookup(&raw(0), Kind::from_tax_control_code),
         // kind__facts
-        74 => convert::string(&raw(0), &Path::root())
+        75 => convert::string(&raw(0), &Path::root())
             .and_then(|n| Kind::parse_name(&n))
             .and_then(|k| {
                 serde_json::to_value(k.info())
                     .map_err(|e| invoice_core::Error::new(INP_INTERNAL).with("reason", e))
             }),
         // kind__names
-        75 => Ok(Value::from(
+        76 => Ok(Value::from(
             Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
         )),
         // uscc__isValid
-        76 => Ok(Value::Bool(checks::id_is_valid(
+        77 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::Uscc,
             &raw(0),
         ))),
         // orgCode__isValid
-        77 => Ok(Value::Bool(checks::id_is_valid(
+        78 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::OrgCode,
             &raw(0),
         ))),
         // ric__isValid
-        78 => Ok(Value::Bool(checks::id_is_valid(
+        79 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::Ric,
             &raw(0),
         ))),
         // taxpayerId__isValid
-        79 => Ok(Value::Bool(checks::id_is_valid(
+        80 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::TaxpayerId,
             &raw(0),
         ))),
         // amountInWords
-        80 => checks::amount_in_words(&raw(0), &raw(1)).map(Value::String),
+        81 => checks::amount_in_words(&raw(0), &raw(1)).map(Value::String),
         _ => Err(invoice_core::Error::new(INP_INTERNAL).with("reason", "unknown operation")),
     }
 }

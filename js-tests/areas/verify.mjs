@@ -2,9 +2,11 @@
 // surface. A vector query `{invoice, car_price?}` / `{qr}` is the API's query wrapper
 // (`{invoice, carPrice}` / `{qr}`); a precheck that passes is null in JS, `{outcome: 'ok'}` in
 // the vectors.
-const query = (q) => (q && typeof q === 'object' && !Array.isArray(q) && 'invoice' in q
-  ? { invoice: q.invoice, carPrice: q.car_price }
-  : q);
+const query = (q) => {
+  if (q && typeof q === 'object' && !Array.isArray(q) && 'invoice' in q) return { invoice: q.invoice, carPrice: q.car_price };
+  if (q && typeof q === 'object' && !Array.isArray(q) && 'query' in q) return q.query; // a stored query
+  return q;
+};
 
 const opts = (input) => ({
   asOf: input.as_of, sameDay: input.options?.same_day, lookBackYears: input.options?.look_back_years,
@@ -18,9 +20,11 @@ export default {
   'check_code.last5': (api, input) => api.last5(input),
   'qr.parse': (api, input) => api.parseQr(input),
   'qr.build': (api, input) => api.buildQr(input.invoice, { hash: input.hash }),
-  'verify.query': (api, input) => ('qr' in input
-    ? api.verifyQuery(input.qr)
-    : api.verifyQuery(input.invoice, { carPrice: input.car_price })),
+  'verify.query': (api, input) => {
+    if ('qr' in input) return api.verifyQuery(input.qr);
+    if ('query' in input) return api.readVerifyQuery(input.query);
+    return api.verifyQuery(input.invoice, { carPrice: input.car_price });
+  },
   'verify.precheck': (api, input) => api.precheck(query(input.query), opts(input)) ?? { outcome: 'ok' },
   'verify.match': (api, input) => api.matchRecord(query(input.query), input.record?.invoice ?? null, {
     ...opts(input), status: input.record?.status, carPrice: input.record?.car_price,

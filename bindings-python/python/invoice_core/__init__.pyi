@@ -283,7 +283,7 @@ def invoice_schema() -> Dict[str, Any]:
 _Key = Union["CheckCodeKey", bytes, bytearray]
 """A check-code key: a CheckCodeKey or at least 16 bytes."""
 _QueryLike = Union["VerifyQuery", str, "Invoice", Mapping[str, Any]]
-"""A VerifyQuery, QR text, or an invoice."""
+"""A VerifyQuery (or its to_dict() shape), QR text, or an invoice."""
 _Item = Union["Invoice", str, Mapping[str, Any]]
 """A duplicate-search item: Invoice, {'invoice'|'qr'|'number': ...}, or QR / number text."""
 
@@ -348,6 +348,9 @@ class VerifyQuery:
         """Seller tax id (blockchain)."""
     def to_dict(self) -> Dict[str, Any]:
         """JSON shape."""
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> VerifyQuery:
+        """Reads to_dict()'s shape back, checked as verify_query() checks it."""
 
 @final
 class VerifyOutcome:

@@ -27,9 +27,12 @@ def _key(x: Dict[str, Any]) -> invoice_core.CheckCodeKey:
 
 
 def _query_arg(x: Dict[str, Any]) -> Any:
-    """A verify.query input: ``{qr}`` gives the QR text, ``{invoice, car_price?}`` the query."""
+    """A verify.query input: ``{qr}`` gives the QR text, ``{query}`` a stored query's dict,
+    ``{invoice, car_price?}`` the query."""
     if "qr" in x:
         return x["qr"]
+    if "query" in x:
+        return x["query"]
     return invoice_core.verify_query(x["invoice"], car_price=x.get("car_price"))
 
 
@@ -63,6 +66,8 @@ def _match(x: Dict[str, Any]) -> Dict[str, Any]:
 def _verify_query(x: Dict[str, Any]) -> Dict[str, Any]:
     if "qr" in x:
         q = invoice_core.verify_query(x["qr"])
+    elif "query" in x:
+        q = invoice_core.VerifyQuery.from_dict(x["query"])
     else:
         q = invoice_core.verify_query(x["invoice"], car_price=x.get("car_price"))
     d = q.to_dict()

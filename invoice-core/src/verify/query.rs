@@ -71,8 +71,10 @@ use super::qr::{AmountMeaning, QrInvoice};
 use super::{
     FUTURE_DATE, NO_CAR_PRICE, NO_CHECK_CODE, NO_CODE, NO_SELLER_TAX_ID, NO_TOTALS, NUMBER_FOR_KIND,
 };
+use crate::error::catalog::{INP_MISSING, INP_TYPE};
 use crate::error::{Error, Path};
 use crate::model::Invoice;
+use crate::model::json_type_name;
 use crate::money::{Amount, shorten};
 use crate::number::{Kind, Numbering};
 
@@ -185,6 +187,148 @@ impl Serialize for VerifyQuery {
         m.serialize_entry("value", &self.element.value())?;
         m.serialize_entry("seller_tax_id", &self.seller_tax_id)?;
         m.end()
+    }
+}
+
+impl VerifyQuery {
+    /// Reads a query back from the JSON [`Serialize`] writes (`{kind, code, number, issue_date,
+    /// element, value, seller_tax_id}`), e.g. one stored after a QR scan, checking it as
+    /// [`build`] would. `fplx` is derived from `kind` and ignored; `element`, when given, must
+    /// be the one the kind is verified with.
+    ///
+    /// # Errors
+    /// At the field: `INP-02` wrong types or shapes (a date not `YYYY-MM-DD`, a check-code part
+    /// of the wrong length, a code on a 数电 kind), `INP-04` missing values, `INP-05` an unknown
+    /// kind or the wrong `element`, `MDL-01` an unknown field, `VER-18` a missing code,
+    /// `VER-11` a number that does not fit the kind, `VER-22` a blockchain query without the
+    /// seller's tax id, the `NUM-` codes of a bad code and the `MNY-` codes (or `INP-01` for a
+    /// number) of a bad amount.
+    pub fn from_value(v: &serde_json::Value) -> Result<VerifyQuery, Error> {
+        use serde_json::Value;
+        const FIELDS: [&str; 8] = [
+            "kind",
+            "fplx",
+            "code",
+            "number",
+            "issue_date",
+            "element",
+            "value",
+            "seller_tax_id",
+        ];
+        let Value::Object(m) = v else {
+            return Err(Error::new(INP_TYPE)
+                .with("expected", "a query object")
+                .with("found", json_type_name(v)));
+        };
+        if let Some(k) = m.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+            return Err(Error::new(crate::model::MDL_UNKNOWN_FIELD)
+                .with("field", shorten(k))
+                .with("allowed", FIELDS.join(", "))
+                .at(Path::field(k.clone())));
+        }
+        // A present, non-null text field; `what` is shown when it has another type.
+        let text = |key: &'static str, what: &str| -> Result<Option<&str>, Error> {
+            match m.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.as_str())),
+                Some(other) => Err(Error::new(INP_TYPE)
+                    .with("expected", what)
+                    .with("found", json_type_name(other))
+                    .at(Path::field(key))),
+            }
+        };
+        let required = |key: &'static str, what: &str| -> Result<&str, Error> {
+            text(key, what)?.ok_or_else(|| Error::new(INP_MISSING).at(Path::field(key)))
+        };
+        let kind = Kind::parse_name(required("kind", "a kind name")?)
+            .map_err(|e| e.at(Path::field("kind")))?;
+        let code = match (needs_code(kind), text("code", "invoice code text")?) {
+            (true, None) => {
+                return Err(Error::new(NO_CODE)
+                    .with("kind", kind)
+                    .at(Path::field("code")));
+            }
+            (true, Some(c)) => {
+                crate::number::InvoiceCode::parse(c).map_err(|e| e.at(Path::field("code")))?;
+                Some(c.to_string())
+            }
+            (false, None) => None,
+            (false, Some(c)) => {
+                return Err(Error::new(INP_TYPE)
+                    .with("expected", "null (数电 numbers stand alone)")
+                    .with("found", shorten(c))
+                    .at(Path::field("code")));
+            }
+        };
+        let number = required("number", "invoice number text")?;
+        check_number(kind, number)?;
+        let day = required("issue_date", "date text")?;
+        let issue_date = crate::dates::parse_day(day).ok_or_else(|| {
+            Error::new(INP_TYPE)
+                .with("expected", "date YYYY-MM-DD")
+                .with("found", shorten(day))
+                .at(Path::field("issue_date"))
+        })?;
+        let expected = element_kind(kind);
+        if let Some(name) = text("element", "an element name")? {
+            let want = serde_json::to_value(expected)
+                .ok()
+                .and_then(|n| n.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if name != want {
+                return Err(Error::unknown_name(name, &[&want]).at(Path::field("element")));
+            }
+        }
+        let at_value = Path::field("value");
+        let amount = || -> Result<Amount, Error> {
+            match m.get("value") {
+                None | Some(Value::Null) => Err(Error::new(INP_MISSING).at(at_value.clone())),
+                Some(Value::String(s)) => Amount::parse(s).map_err(|e| e.at(at_value.clone())),
+                Some(Value::Number(n)) => Err(Error::new(crate::error::catalog::INP_FLOAT)
+                    .with("value", n)
+                    .at(at_value.clone())),
+                Some(other) => Err(Error::new(INP_TYPE)
+                    .with("expected", "decimal string")
+                    .with("found", json_type_name(other))
+                    .at(at_value.clone())),
+            }
+        };
+        let digits = |n: usize| -> Result<String, Error> {
+            let d = required("value", "digit text")?;
+            if d.len() == n && d.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(d.to_string())
+            } else {
+                Err(Error::new(INP_TYPE)
+                    .with("expected", format!("the last {n} digits of the check code"))
+                    .with("found", shorten(d))
+                    .at(at_value.clone()))
+            }
+        };
+        let element = match expected {
+            ElementKind::AmountExcludingTax => Element::AmountExcludingTax(amount()?),
+            ElementKind::TotalIncludingTax => Element::TotalIncludingTax(amount()?),
+            ElementKind::CarPrice => Element::CarPrice(amount()?),
+            ElementKind::CheckCodeLast6 => Element::CheckCodeLast6(digits(6)?),
+            ElementKind::CheckCodeLast5 => Element::CheckCodeLast5(digits(5)?),
+        };
+        let seller_tax_id = text("seller_tax_id", "tax id text")?.map(str::to_string);
+        if kind == Kind::Blockchain && seller_tax_id.is_none() {
+            return Err(Error::new(NO_SELLER_TAX_ID)
+                .with("kind", kind)
+                .at(Path::field("seller_tax_id")));
+        }
+        Ok(VerifyQuery {
+            kind,
+            code,
+            number: number.to_string(),
+            issue_date,
+            element,
+            seller_tax_id: if kind == Kind::Blockchain {
+                seller_tax_id
+            } else {
+                None
+            },
+        })
     }
 }
 
@@ -623,6 +767,101 @@ pub fn match_record(
         RecordStatus::Voided => Outcome::Voided,
         RecordStatus::RedFlushed => Outcome::RedFlushed { partial: false },
         RecordStatus::PartiallyRedFlushed => Outcome::RedFlushed { partial: true },
+    }
+}
+
+#[cfg(test)]
+mod reader_tests {
+    use super::*;
+    use crate::verify::qr;
+    use serde_json::json;
+
+    fn from_qr_text(text: &str) -> VerifyQuery {
+        from_qr(&qr::parse_invoice(text).unwrap()).unwrap()
+    }
+
+    /// What `Serialize` writes reads back to the same query, for each fifth element.
+    #[test]
+    fn queries_round_trip() {
+        let mut queries = vec![
+            from_qr_text("01,10,031002100411,25096213,6.56,20210903,11631437361999467829,F168,"),
+            from_qr_text("01,32,,24312000000358032546,100.00,20241118,,ABCD,"),
+            from_qr_text("01,01,3200224130,05681287,1000.00,20241011,,56DA,"),
+        ];
+        queries.push(VerifyQuery {
+            kind: Kind::Blockchain,
+            code: Some("144032009110".into()),
+            number: "02094571".into(),
+            issue_date: NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+            element: Element::CheckCodeLast5("12345".into()),
+            seller_tax_id: Some("91440300MA5G0K8U0Y".into()),
+        });
+        for q in queries {
+            let v = serde_json::to_value(&q).unwrap();
+            assert_eq!(VerifyQuery::from_value(&v).unwrap(), q, "{v}");
+        }
+    }
+
+    #[test]
+    fn bad_queries_name_the_field() {
+        let good = serde_json::to_value(from_qr_text(
+            "01,10,031002100411,25096213,6.56,20210903,11631437361999467829,F168,",
+        ))
+        .unwrap();
+        let with = |key: &str, value: serde_json::Value| {
+            let mut v = good.clone();
+            v[key] = value;
+            v
+        };
+        let without = |key: &str| {
+            let mut v = good.clone();
+            v.as_object_mut().unwrap().remove(key);
+            v
+        };
+        let cases = [
+            (json!("x"), "INP-02", ""),
+            (with("kinds", json!(1)), "MDL-01", "kinds"),
+            (without("kind"), "INP-04", "kind"),
+            (with("kind", json!("paper")), "INP-05", "kind"),
+            (without("code"), "VER-18", "code"),
+            (with("code", json!("123")), "NUM-01", "code"),
+            (with("number", json!("2509621")), "VER-11", "number"),
+            (
+                with("issue_date", json!("2021-9-3")),
+                "INP-02",
+                "issue_date",
+            ),
+            (
+                with("element", json!("total_including_tax")),
+                "INP-05",
+                "element",
+            ),
+            (with("value", json!("46782")), "INP-02", "value"),
+            (without("value"), "INP-04", "value"),
+        ];
+        for (v, code, path) in cases {
+            let e = VerifyQuery::from_value(&v).unwrap_err();
+            assert_eq!(e.path().to_string(), path, "{v}");
+            assert!(
+                e.code() == code || (code == "NUM-01" && e.code().starts_with("NUM-")),
+                "{v}: {e}"
+            );
+        }
+        let digital = serde_json::to_value(from_qr_text(
+            "01,32,,24312000000358032546,100.00,20241118,,ABCD,",
+        ))
+        .unwrap();
+        let mut v = digital.clone();
+        v["value"] = json!(100.5);
+        assert_eq!(VerifyQuery::from_value(&v).unwrap_err().code(), "INP-01");
+        v["value"] = json!("100.555");
+        assert_eq!(VerifyQuery::from_value(&v).unwrap_err().code(), "MNY-02");
+        v = digital;
+        v["code"] = json!("031002100411");
+        assert_eq!(
+            VerifyQuery::from_value(&v).unwrap_err().path().to_string(),
+            "code"
+        );
     }
 }
 

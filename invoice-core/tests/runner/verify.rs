@@ -54,6 +54,9 @@ fn options(input: &Value) -> PrecheckOptions {
 
 /// The query of `input`: `{invoice, car_price?}` or `{qr}`.
 fn build_query(input: &Value) -> Result<query::VerifyQuery, Error> {
+    if let Some(stored) = input.get("query") {
+        return query::VerifyQuery::from_value(stored);
+    }
     if let Some(text) = input.get("qr") {
         let q = qr::parse_invoice(text.as_str().expect("qr text"))?;
         return query::from_qr(&q);
