@@ -84,8 +84,15 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "tax.compute" => computed(input, true),
         "tax.compute_summary" => computed(input, false),
         "tax.rates_in_force" => {
-            let date = chrono::NaiveDate::parse_from_str(str_arg(input, Some("date")), "%Y-%m-%d")
-                .expect("vector date");
+            // The bindings' date reader: the core's strict YYYY-MM-DD.
+            let text = str_arg(input, Some("date"));
+            let Some(date) = invoice_core::dates::parse_day(text) else {
+                return Some(Err(invoice_core::Error::new(
+                    invoice_core::error::catalog::INP_TYPE,
+                )
+                .with("expected", "date YYYY-MM-DD")
+                .with("found", text)));
+            };
             let cat = input["category"]
                 .as_str()
                 .and_then(TaxpayerCategory::from_name);
