@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
 import { readFileSync } from 'node:fs';
 import { invoices } from './fixtures.mjs';
-import { registerTextOps, registerTextPath } from './text-path.mjs';
+import { registerTextFuzz, registerTextOps, registerTextPath } from './text-path.mjs';
 
 const require = createRequire(import.meta.url);
 // api.js: the package entry (index.js, generated, with the validation entries via JSON text).
@@ -13,6 +13,7 @@ const addon = require('../bindings-node/api.js');
 registerCorpus('node addon', addon);
 registerJunk('node addon', addon);
 registerTextPath('node addon', require('../bindings-node/index.js'), addon);
+registerTextFuzz('node addon', require('../bindings-node/index.js'), addon);
 // index.js is the addon without api.js: every operation walks its arguments.
 registerTextOps('node addon', require('../bindings-node/index.js'), addon);
 

@@ -108,3 +108,52 @@ export function registerTextOps(label, walker, api) {
     });
   }
 }
+
+/**
+ * Random plain data (strings with escapes, control characters, astral and lone surrogates, safe
+ * integers, nesting) through the JSON-text route and through the walker: the same reports.
+ * Keys and the `kind` value come back in the findings (MDL-01 names the key, INP-05 the value),
+ * so a reader that got a string wrong would show.
+ * @param {string} label
+ * @param {Record<string, any>} walker entries that only walk (`validate`)
+ * @param {Record<string, any>} api the public entries
+ */
+export function registerTextFuzz(label, walker, api) {
+  test(`${label}: random plain data reads the same as JSON text and walked`, { timeout: 120_000 }, () => {
+    let seed = 20261124;
+    const rand = (n) => { // mulberry32: every piece and shape comes up
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const pieces = ['a', '发票', '"', '\\', '/', '\b', '\f', '\n', '\r', '\t', '\u0000', '\u001f', '\u007f',
+      '\u2028', '😀', '\ud800', '\udc00', 'é', ' ', '{', '}', '[', ']', ':', ',', '\\u0041'];
+    const str = () => Array.from({ length: rand(6) }, () => pieces[rand(pieces.length)]).join('');
+    const value = (depth) => {
+      switch (depth > 3 ? rand(4) : rand(7)) {
+        case 0: return str();
+        case 1: return rand(2) === 0 ? rand(1000) - 500 : [0, 2 ** 53 - 1, -(2 ** 53 - 1), 1e15][rand(4)];
+        case 2: return [true, false, null][rand(3)];
+        case 3: return str();
+        case 4: return Array.from({ length: rand(4) }, () => value(depth + 1));
+        default: return Object.fromEntries(Array.from({ length: rand(4) }, () => [str(), value(depth + 1)]));
+      }
+    };
+    const opts = { asOf: '2024-12-01' };
+    const diffs = [];
+    let viaText = 0;
+    for (let n = 0; n < 400; n += 1) {
+      const x = invoice(1);
+      x.kind = str();
+      x[`extra ${str()}`] = value(0);
+      x.lines[0].name = str();
+      if (!JSON.stringify(x).includes('\\ud')) viaText += 1; // no lone surrogate: the text route reads it
+      const want = show(() => walker.validate(x, opts));
+      const got = show(() => api.validate(x, opts));
+      if (want !== got) diffs.push(`${JSON.stringify(x).slice(0, 200)}: walker ${want.slice(0, 200)} | text ${got.slice(0, 200)}`);
+    }
+    assert.deepEqual(diffs.slice(0, 5), []);
+    assert.ok(viaText > 100, `only ${viaText} cases could cross as text`);
+  });
+}

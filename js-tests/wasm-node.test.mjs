@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import wasm, { InvoiceError } from '../bindings-wasm/js/node.js';
 import { createRequire } from 'node:module';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
-import { registerTextOps, registerTextPath } from './text-path.mjs';
+import { registerTextFuzz, registerTextOps, registerTextPath } from './text-path.mjs';
 import { makeApi } from '../bindings-wasm/js/api.js';
 
 registerCorpus('wasm (node)', wasm);
@@ -12,6 +12,7 @@ registerJunk('wasm (node)', wasm);
 // The raw glue's entries walk the JS value; the public ones (js/api.js) send JSON text first.
 const raw = createRequire(import.meta.url)('../bindings-wasm/pkg-node/invoice_core_wasm.js');
 registerTextPath('wasm (node)', raw, wasm);
+registerTextFuzz('wasm (node)', raw, wasm);
 // The same glue without its JSON-text routes: every operation walks its arguments.
 const walkOnly = Object.fromEntries(Object.entries(raw).filter(([n]) =>
   n !== '__callText' && n !== '__textOps' && !n.startsWith('text__') && !n.startsWith('fast__')));

@@ -8,6 +8,10 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 # The WASM binding's full module (the workspace run checks the browser module's default features).
 cargo clippy -p invoice-core-wasm --features full -- -D warnings
+# ... and both WASM modules as they are built (the JSON-text reader exists only on wasm32).
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown --features full -- -D warnings
 cargo test --workspace
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p invoice-core
 echo "== core builds for wasm32 and depends on no binding crate"

@@ -112,20 +112,30 @@ pub(crate) fn js_number(n: f64) -> String {
 /// text is absent, does not parse (e.g. a lone surrogate) or nests deeper than [`MAX_DEPTH`]:
 /// the caller then walks the JS value itself, so the coded error is the walker's.
 pub(crate) fn from_js_text(text: Option<&str>) -> Option<Value> {
-    let mut v: Value = serde_json::from_str(text?).ok()?;
+    let mut v: Value = parse_js_text(text?)?;
     as_js_numbers(&mut v, 0).then_some(v)
 }
 
 /// [`from_js_text`] of a list whose items are read one by one (each item's nesting counted
 /// from the item, as the walkers' list readers do); `None` unless the text is an array.
 pub(crate) fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
-    match serde_json::from_str(text?).ok()? {
+    match parse_js_text(text?)? {
         Value::Array(mut items) => items
             .iter_mut()
             .all(|item| as_js_numbers(item, 0))
             .then_some(items),
         _ => None,
     }
+}
+
+/// The JSON text the JS layer wrote, or `None`. The WASM build reads it with its own small
+/// reader for exactly what `json-text.js` writes (`bindings-wasm/src/js_json.rs`: serde_json's
+/// parser is 17 KB of the module); the addon with serde_json.
+fn parse_js_text(text: &str) -> Option<Value> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::js_json::read(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    return serde_json::from_str(text).ok();
 }
 
 /// Turns every number into a float (a JS number is a double) and checks the nesting; false when

@@ -23,6 +23,8 @@ mod catalog;
 mod checks;
 mod convert;
 mod error;
+#[cfg(target_arch = "wasm32")]
+mod js_json;
 mod ops;
 // The JSON-level surface is shared with the Node addon, so both answer identically. The
 // browser module leaves some of it unused.
