@@ -968,11 +968,10 @@ fn query_arg(v: &Value, car_price: Option<Amount>) -> Result<VerifyQuery, Error>
 /// The query of a precheck or match: as [`query_arg`], or a query as `verifyQuery` returned it
 /// (stored after a scan, say; an invoice never has its `element` or `value` keys).
 fn stored_or_query_arg(v: &Value) -> Result<VerifyQuery, Error> {
-    match v {
-        Value::Object(m) if m.contains_key("element") || m.contains_key("value") => {
-            VerifyQuery::from_value(v)
-        }
-        other => query_arg(other, None),
+    if VerifyQuery::is_stored_shape(v) {
+        VerifyQuery::from_value(v)
+    } else {
+        query_arg(v, None)
     }
 }
 

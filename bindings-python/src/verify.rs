@@ -314,11 +314,16 @@ fn query_arg(obj: &Bound<'_, PyAny>, car_price: Option<Amount>) -> Conv<CoreQuer
         let q = qr::parse_invoice(&s.to_string_lossy())?;
         return Ok(query::from_qr(&q)?);
     }
-    // A query dict (to_dict()'s shape): an invoice never has these keys.
-    if let Ok(d) = obj.cast::<PyDict>()
-        && (d.contains("element")? || d.contains("value")?)
-    {
-        return Ok(CoreQuery::from_value(&convert::json_in(obj)?)?);
+    // A dict is a stored query (to_dict()'s shape) or an invoice: the core tells them apart.
+    if obj.is_instance_of::<PyDict>() {
+        let v = convert::json_in(obj)?;
+        if CoreQuery::is_stored_shape(&v) {
+            return Ok(CoreQuery::from_value(&v)?);
+        }
+        return Ok(query::build(
+            &invoice_core::model::Invoice::from_value(&v)?,
+            car_price,
+        )?);
     }
     Ok(query::build(&invoice_arg(obj)?, car_price)?)
 }

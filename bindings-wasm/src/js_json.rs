@@ -41,6 +41,17 @@ impl Reader<'_> {
         (self.b.get(self.i..end)? == lit).then(|| self.i = end)
     }
 
+    /// Steps over an opening bracket at `depth`: `None` past the nesting limit, else whether
+    /// the container is empty (its `close` follows at once and is consumed).
+    fn open(&mut self, depth: usize, close: &[u8]) -> Option<bool> {
+        if depth >= MAX_NESTING {
+            return None;
+        }
+        self.i += 1;
+        self.ws();
+        Some(self.eat(close).is_some())
+    }
+
     fn value(&mut self, depth: usize) -> Option<Value> {
         self.ws();
         match *self.b.get(self.i)? {
@@ -49,13 +60,8 @@ impl Reader<'_> {
             b'f' => self.eat(b"false").map(|()| Value::Bool(false)),
             b'"' => self.string().map(Value::String),
             b'[' => {
-                if depth >= MAX_NESTING {
-                    return None;
-                }
-                self.i += 1;
                 let mut items = Vec::new();
-                self.ws();
-                if self.eat(b"]").is_some() {
+                if self.open(depth, b"]")? {
                     return Some(Value::Array(items));
                 }
                 loop {
@@ -68,13 +74,8 @@ impl Reader<'_> {
                 }
             }
             b'{' => {
-                if depth >= MAX_NESTING {
-                    return None;
-                }
-                self.i += 1;
                 let mut map = Map::new();
-                self.ws();
-                if self.eat(b"}").is_some() {
+                if self.open(depth, b"}")? {
                     return Some(Value::Object(map));
                 }
                 loop {

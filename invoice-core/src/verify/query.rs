@@ -191,6 +191,14 @@ impl Serialize for VerifyQuery {
 }
 
 impl VerifyQuery {
+    /// Whether `v` has the shape of a stored query rather than of an invoice or a `{invoice|qr}`
+    /// wrapper: an object with `element` or `value`, keys no invoice has. For callers that take
+    /// any of those as "a query".
+    pub fn is_stored_shape(v: &serde_json::Value) -> bool {
+        v.as_object()
+            .is_some_and(|m| m.contains_key("element") || m.contains_key("value"))
+    }
+
     /// Reads a query back from the JSON [`Serialize`] writes (`{kind, code, number, issue_date,
     /// element, value, seller_tax_id}`), e.g. one stored after a QR scan, checking it as
     /// [`build`] would. `fplx` is derived from `kind` and ignored; `element`, when given, must
@@ -799,6 +807,23 @@ mod reader_tests {
         for q in queries {
             let v = serde_json::to_value(&q).unwrap();
             assert_eq!(VerifyQuery::from_value(&v).unwrap(), q, "{v}");
+        }
+    }
+
+    #[test]
+    fn stored_shape_is_told_from_an_invoice() {
+        let stored = serde_json::to_value(from_qr_text(
+            "01,32,,24312000000358032546,100.00,20241118,,ABCD,",
+        ))
+        .unwrap();
+        assert!(VerifyQuery::is_stored_shape(&stored));
+        assert!(VerifyQuery::is_stored_shape(&json!({"value": "1"})));
+        for other in [
+            json!({"kind": "digital_special", "number": "1"}),
+            json!({"qr": "x"}),
+            json!("x"),
+        ] {
+            assert!(!VerifyQuery::is_stored_shape(&other), "{other}");
         }
     }
 
