@@ -45,9 +45,22 @@ bindgen() {
     status=1
   fi
 }
-cargo build -p invoice-core-wasm --target wasm32-unknown-unknown --profile wasm
+# The standard library is rebuilt with the module (cargo's build-std) instead of linking the
+# prebuilt one: std then gets the same opt-level z and fat LTO as our code, and a panic becomes a
+# bare trap (`-Cpanic=immediate-abort`) instead of pulling in the panic formatting machinery and
+# every panic message and location (about 25 KB of the browser module; nothing panics by design,
+# and a trap is what a panic already was under panic = "abort", minus the message no one could
+# read). build-std is unstable: RUSTC_BOOTSTRAP=1 lets the pinned stable compiler build its own
+# std from the rust-src component, which must match it exactly (rustup installs it).
+rustup component add rust-src >/dev/null 2>&1 || true
+wasm_build() {
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo build -p invoice-core-wasm --target wasm32-unknown-unknown --profile wasm \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size "$@"
+}
+wasm_build
 bindgen web pkg-web "$budget"
-cargo build -p invoice-core-wasm --target wasm32-unknown-unknown --profile wasm --features full
+wasm_build --features full
 bindgen web pkg-web-full "$full_budget"
 bindgen nodejs pkg-node "$full_budget"
 exit $status
