@@ -91,7 +91,7 @@ export function registerTextOps(label, walker, api) {
     if (r.error) return `error ${r.error.code} ${JSON.stringify(r.error.path)} ${r.error.message}`;
     return `value ${canonical(r.value)}`;
   };
-  const plain = new Map(surface(walker).filter(([n]) => !n.startsWith('text__')));
+  const plain = new Map(surface(walker).filter(([n]) => !n.startsWith('text__')));  // the addon's raw twins
   test(`${label}: the same functions with and without the JSON-text route`, () => {
     assert.deepEqual(surface(api).map(([n]) => n), [...plain.keys()]);
   });

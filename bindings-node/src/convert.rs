@@ -236,7 +236,7 @@ pub(crate) fn json_list(
 }
 
 /// A data argument given both as the JSON text the JS layer wrote and as the JS value: the text
-/// when [`surface::from_js_text`](crate::surface::from_js_text) accepts it, else the walker over
+/// when [`from_js_text`] accepts it, else the walker over
 /// the value (same result either way; the walker gives the coded errors).
 pub(crate) fn json_or_text(
     text: Option<&str>,
@@ -244,7 +244,7 @@ pub(crate) fn json_or_text(
     dates: Dates,
     at: &Path,
 ) -> CoreResult<Value> {
-    match crate::surface::from_js_text(text) {
+    match from_js_text(text) {
         Some(value) => Ok(value),
         None => json(v, dates, at),
     }
@@ -261,4 +261,17 @@ pub(crate) fn json_list_or_text(
         Some(items) => Ok(items.into_iter().map(Ok).collect()),
         None => json_list(v, dates, at),
     }
+}
+
+/// A data argument that the JS layer wrote as one JSON text (`JSON.stringify`, with a replacer
+/// that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers treat
+/// differently from JSON: functions, symbols, bigints, numbers other than safe integers, `-0`,
+/// `toJSON` results, non-plain objects, cycles). Crossing as one string is far cheaper than walking the
+/// JS object property by property. Every number becomes a JSON *float*, exactly as the walkers
+/// read JS numbers (so money given as a JS number is still `INP-01` at its path). `None` when the
+/// text is absent, does not parse (e.g. a lone surrogate) or nests deeper than [`MAX_DEPTH`](crate::surface::MAX_DEPTH):
+/// the caller then walks the JS value itself, so the coded error is the walker's.
+pub(crate) fn from_js_text(text: Option<&str>) -> Option<Value> {
+    let mut v: Value = crate::surface::parse_js_text(text?)?;
+    crate::surface::as_js_numbers(&mut v, 0).then_some(v)
 }

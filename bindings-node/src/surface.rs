@@ -48,10 +48,18 @@ pub(crate) type Out = Result<Value, Error>;
 pub(crate) const MAX_DEPTH: usize = 64;
 
 /// A JS number as JS's `String(n)` writes it (`113`, `12.3`, `1e+21`, `1e-7`, `NaN`), for the
-/// `value` of `INP-01` and similar messages. Built from serde_json's shortest round-trip digits
-/// rather than `f64`'s `Display`, which writes no exponent (and whose float formatting alone is
-/// about 20 KB of the WASM module).
+/// `value` of `INP-01` and similar messages. The WASM build asks JS itself
+/// (`bindings-wasm/src/convert.rs`); the addon builds it from serde_json's shortest round-trip
+/// digits rather than `f64`'s `Display`, which writes no exponent.
 pub(crate) fn js_number(n: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return crate::convert::js_number(n);
+    #[cfg(not(target_arch = "wasm32"))]
+    return js_number_from_digits(n);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn js_number_from_digits(n: f64) -> String {
     let Some(num) = serde_json::Number::from_f64(n) else {
         return if n.is_nan() {
             "NaN".into()
@@ -103,21 +111,16 @@ pub(crate) fn js_number(n: f64) -> String {
     if negative { format!("-{body}") } else { body }
 }
 
-/// A data argument that the JS layer wrote as one JSON text (`JSON.stringify`, with a replacer
-/// that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers treat
-/// differently from JSON: functions, symbols, bigints, numbers other than safe integers, `-0`,
-/// `toJSON` results, non-plain objects, cycles). Crossing as one string is far cheaper than walking the
-/// JS object property by property. Every number becomes a JSON *float*, exactly as the walkers
-/// read JS numbers (so money given as a JS number is still `INP-01` at its path). `None` when the
-/// text is absent, does not parse (e.g. a lone surrogate) or nests deeper than [`MAX_DEPTH`]:
-/// the caller then walks the JS value itself, so the coded error is the walker's.
-pub(crate) fn from_js_text(text: Option<&str>) -> Option<Value> {
-    let mut v: Value = parse_js_text(text?)?;
-    as_js_numbers(&mut v, 0).then_some(v)
-}
-
-/// [`from_js_text`] of a list whose items are read one by one (each item's nesting counted
-/// from the item, as the walkers' list readers do); `None` unless the text is an array.
+/// Arguments or a list that the JS layer wrote as one JSON text (`JSON.stringify`, with a
+/// replacer that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers
+/// treat differently from JSON: functions, symbols, bigints, numbers other than safe integers,
+/// `-0`, `toJSON` results, non-plain objects, cycles), item by item. Crossing as one string is far
+/// cheaper than walking the JS objects property by property. Every number becomes a JSON *float*,
+/// exactly as the walkers read JS numbers (so money given as a JS number is still `INP-01` at its
+/// path), and each item's nesting is counted from the item, as the walkers' list readers do.
+/// `None` when the text is absent, is not an array, does not parse (e.g. a lone surrogate) or
+/// nests deeper than [`MAX_DEPTH`]: the caller then walks the JS values themselves, so the coded
+/// error is the walker's.
 pub(crate) fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
     match parse_js_text(text?)? {
         Value::Array(mut items) => items
@@ -131,7 +134,7 @@ pub(crate) fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
 /// The JSON text the JS layer wrote, or `None`. The WASM build reads it with its own small
 /// reader for exactly what `json-text.js` writes (`bindings-wasm/src/js_json.rs`: serde_json's
 /// parser is 17 KB of the module); the addon with serde_json.
-fn parse_js_text(text: &str) -> Option<Value> {
+pub(crate) fn parse_js_text(text: &str) -> Option<Value> {
     #[cfg(target_arch = "wasm32")]
     return crate::js_json::read(text);
     #[cfg(not(target_arch = "wasm32"))]
@@ -140,7 +143,7 @@ fn parse_js_text(text: &str) -> Option<Value> {
 
 /// Turns every number into a float (a JS number is a double) and checks the nesting; false when
 /// an array or object sits at [`MAX_DEPTH`] or deeper (the walkers' `INP-06`).
-fn as_js_numbers(v: &mut Value, depth: usize) -> bool {
+pub(crate) fn as_js_numbers(v: &mut Value, depth: usize) -> bool {
     match v {
         Value::Number(n) => match n.as_f64().and_then(serde_json::Number::from_f64) {
             Some(f) => {

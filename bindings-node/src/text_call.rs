@@ -7,6 +7,8 @@
 //! [`text_ops`], the answer is `null` and `api.js` calls the operation itself, whose walker
 //! gives the coded errors; so the answers are the same either way.
 
+use std::cell::RefCell;
+
 use napi::Env;
 use napi_derive::napi;
 use serde_json::Value;
@@ -103,7 +105,14 @@ pub fn text_call(env: Env, name: String, text: String) -> napi::Result<Value> {
     if !TEXT_OPS.contains(&name.as_str()) {
         return Ok(Value::Null);
     }
-    let arg = |i: usize| values.get(i).cloned().unwrap_or(Value::Null);
+    // Each argument is taken out, not copied: every operation reads each of its arguments once.
+    let values = RefCell::new(values);
+    let arg = |i: usize| {
+        values
+            .borrow_mut()
+            .get_mut(i)
+            .map_or(Value::Null, std::mem::take)
+    };
     call(&env, || {
         let answer = match name.as_str() {
             "parseInvoiceCode" => {

@@ -1,8 +1,8 @@
 // The thin, hand-written layer over wasm-bindgen's glue. It only does two things:
 // 1. groups the flat raw exports `<area>__<name>` into namespaces (`kind__fromQr` -> `kind.fromQr`),
-//    the operations behind the one `__call` export included,
-//    routes a plain string argument to a `fast__<name>` twin where one exists, and hands the
-//    data argument of a `text__<name>` twin over as one JSON text (json-text.js);
+//    the operations behind the one `__call` export included (their object arguments handed over
+//    as one JSON text, json-text.js), and routes a plain string argument to a `fast__<name>`
+//    twin where one exists;
 // 2. rethrows the coded errors the Rust side builds as `InvoiceError` instances, because
 //    wasm-bindgen cannot declare a JS class that extends `Error`.
 // No domain logic lives here: every value is computed by the Rust core.
@@ -44,7 +44,6 @@ function wrap(fn) {
 export function makeApi(raw) {
   const api = { InvoiceError };
   const fast = {};
-  const text = {};
   const entries = Object.entries(raw);
   // Most operations sit behind one export, `__call(op, args)`; `__ops()` names them by number
   // (an empty name: an operation this build leaves out). They join the named exports below.
@@ -78,12 +77,6 @@ export function makeApi(raw) {
       fast[name.slice(6)] = fn;
       continue;
     }
-    // `text__<name>(text, data, ...rest)`: `<name>(data, ...rest)` with `data` also written as
-    // one JSON text, read by Rust when it can stand for the value (walked otherwise).
-    if (name.startsWith('text__')) {
-      text[name.slice(6)] = fn;
-      continue;
-    }
     const parts = name.split('__');
     if (parts.length === 1) {
       api[name] = wrap(fn);
@@ -99,14 +92,6 @@ export function makeApi(raw) {
     const quick = wrap(twin);
     api[name] = function invoiceCore(...args) {
       return args.length === 1 && typeof args[0] === 'string' ? quick(args[0]) : general(...args);
-    };
-  }
-  // A function with a text twin always calls the twin: the first argument crosses as one string
-  // (plus the value itself, which Rust walks only when the text is `undefined` or unusable).
-  for (const [name, twin] of Object.entries(text)) {
-    const viaText = wrap(twin);
-    api[name] = function invoiceCore(data, ...rest) {
-      return viaText(jsonText(data), data, ...rest);
     };
   }
   for (const value of Object.values(api)) {

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use invoice_core::money;
 
 use crate::convert::{self, Dates};
-use crate::error::{CoreResult, out_json};
+use crate::error::CoreResult;
 use crate::surface::{self, Family};
 
 /// `<family>.isValid(value)`: true when valid; never throws.
@@ -20,84 +20,32 @@ pub(crate) fn id_is_valid(family: Family, value: &JsValue) -> bool {
     )
 }
 
-/// `validate(invoice, options)`: `{valid, findings}`; only bad options throw.
-#[wasm_bindgen]
-pub fn validate(invoice: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let inv = convert::json(&invoice, Dates::Day, &Path::root());
-    out_json(
-        convert::json(&options, Dates::Day, &Path::root())
-            .and_then(|opts| surface::validate_one(&inv, &opts)),
-    )
+/// `validate(invoice, options)`: `{valid, findings}`; a reading problem of the invoice is a
+/// finding, only bad options throw.
+pub(crate) fn validate(
+    invoice: CoreResult<Value>,
+    options: CoreResult<Value>,
+) -> CoreResult<Value> {
+    surface::validate_one(&invoice, &options?)
 }
 
 /// `isValid(invoice, options)`: true when `validate` finds no error.
-#[wasm_bindgen(js_name = isValid)]
-pub fn is_valid(invoice: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let inv = convert::json(&invoice, Dates::Day, &Path::root());
-    out_json(
-        convert::json(&options, Dates::Day, &Path::root())
-            .and_then(|opts| surface::is_valid(&inv, &opts)),
-    )
+pub(crate) fn is_valid(
+    invoice: CoreResult<Value>,
+    options: CoreResult<Value>,
+) -> CoreResult<Value> {
+    surface::is_valid(&invoice, &options?)
 }
 
-/// `validateMany(invoices, options)`: one report per invoice, in order.
-#[wasm_bindgen(js_name = validateMany)]
-pub fn validate_many(invoices: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    out_json((|| {
-        let list = convert::json_list(&invoices, Dates::Day, &Path::root())?;
-        let opts = convert::json(&options, Dates::Day, &Path::root())?;
-        let ctx = surface::context(&opts)?;
-        Ok(surface::validate_many(&list, &ctx))
-    })())
-}
-
-// The JSON-text twins of the three entries above. `js/api.js` calls `text__<name>` with the data
-// argument written once by `JSON.stringify` (`undefined` when it could not be, e.g. a cycle)
-// next to the value itself: one string crosses instead of one JS call per property, and
-// anything the text cannot stand for is read by the walker as before.
-
-/// Internal (`js/api.js`): `validate` with the invoice also given as JSON text.
-#[wasm_bindgen(js_name = text__validate)]
-pub fn validate_text(
-    text: Option<String>,
-    invoice: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let inv = convert::json_or_text(text.as_deref(), &invoice, Dates::Day, &Path::root());
-    out_json(
-        convert::json(&options, Dates::Day, &Path::root())
-            .and_then(|opts| surface::validate_one(&inv, &opts)),
-    )
-}
-
-/// Internal (`js/api.js`): `isValid` with the invoice also given as JSON text.
-#[wasm_bindgen(js_name = text__isValid)]
-pub fn is_valid_text(
-    text: Option<String>,
-    invoice: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let inv = convert::json_or_text(text.as_deref(), &invoice, Dates::Day, &Path::root());
-    out_json(
-        convert::json(&options, Dates::Day, &Path::root())
-            .and_then(|opts| surface::is_valid(&inv, &opts)),
-    )
-}
-
-/// Internal (`js/api.js`): `validateMany` with the list also given as JSON text.
-#[wasm_bindgen(js_name = text__validateMany)]
-pub fn validate_many_text(
-    text: Option<String>,
-    invoices: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    out_json((|| {
-        let list =
-            convert::json_list_or_text(text.as_deref(), &invoices, Dates::Day, &Path::root())?;
-        let opts = convert::json(&options, Dates::Day, &Path::root())?;
-        let ctx = surface::context(&opts)?;
-        Ok(surface::validate_many(&list, &ctx))
-    })())
+/// `validateMany(invoices, options)`: one report per invoice, in order (each invoice read on its
+/// own, so one that cannot be read does not hide the others' reports).
+pub(crate) fn validate_many(
+    invoices: CoreResult<Vec<CoreResult<Value>>>,
+    options: CoreResult<Value>,
+) -> CoreResult<Value> {
+    let list = invoices?;
+    let ctx = surface::context(&options?)?;
+    Ok(surface::validate_many(&list, &ctx))
 }
 
 /// `amountInWords(amount, options?)`: the 大写 of a decimal-string amount (the general entry:

@@ -32,6 +32,15 @@ fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
         .at(at.clone())
 }
 
+/// A JS number as JS's own `String(n)` writes it (for messages: `113`, `1e+21`, `NaN`).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn js_number(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// A string argument (codes, names); anything else is `INP-02`.
 pub(crate) fn string(v: &JsValue, at: &Path) -> CoreResult<String> {
     v.as_string()
@@ -183,32 +192,4 @@ pub(crate) fn json_list(
         .iter()
         .map(|item| json(&item, dates, &Path::root()))
         .collect())
-}
-
-/// A data argument given both as the JSON text the JS layer wrote and as the JS value: the text
-/// when [`surface::from_js_text`](crate::surface::from_js_text) accepts it, else the walker over
-/// the value (same result either way; the walker gives the coded errors).
-pub(crate) fn json_or_text(
-    text: Option<&str>,
-    v: &JsValue,
-    dates: Dates,
-    at: &Path,
-) -> CoreResult<Value> {
-    match crate::surface::from_js_text(text) {
-        Some(value) => Ok(value),
-        None => json(v, dates, at),
-    }
-}
-
-/// [`json_list`] with the list's JSON text tried first (see [`json_or_text`]).
-pub(crate) fn json_list_or_text(
-    text: Option<&str>,
-    v: &JsValue,
-    dates: Dates,
-    at: &Path,
-) -> CoreResult<Vec<CoreResult<Value>>> {
-    match crate::surface::list_from_js_text(text) {
-        Some(items) => Ok(items.into_iter().map(Ok).collect()),
-        None => json_list(v, dates, at),
-    }
 }

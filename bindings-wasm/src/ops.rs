@@ -12,6 +12,8 @@
 //! wasm-bindgen call per property, and when the text cannot stand for the values the walker
 //! reads `args` as before, so the answers and coded errors are the same either way.
 
+use std::cell::RefCell;
+
 use invoice_core::Path;
 use invoice_core::error::catalog::INP_INTERNAL;
 use invoice_core::money::{Amount, Price, Quantity, TaxRate};
@@ -115,6 +117,9 @@ const OPS: &[(&str, bool, bool)] = &[
     ("ric__isValid", true, false),
     ("taxpayerId__isValid", true, false),
     ("amountInWords", true, false),
+    ("validate", true, true),
+    ("isValid", true, true),
+    ("validateMany", true, true),
 ];
 
 /// Internal (`js/api.js`): the operation names, comma-separated, by number (empty when left out).
@@ -142,7 +147,8 @@ pub fn text_ops() -> String {
 pub fn call(op: u32, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
     let raw = |i: usize| args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
     let arg = |i: usize, dates: Dates| convert::json(&raw(i), dates, &Path::root());
-    out_json(run(op, &arg, &raw))
+    let list = |i: usize| convert::json_list(&raw(i), Dates::Day, &Path::root());
+    out_json(run(op, &arg, &list, &raw))
 }
 
 /// Internal (`js/api.js`): [`call`] with the arguments also given as one JSON text (an array).
@@ -154,17 +160,27 @@ pub fn call_text(op: u32, text: &str, args: Vec<JsValue>) -> Result<JsValue, JsV
         .is_some_and(|&(_, present, text)| present && text);
     match surface::list_from_js_text(Some(text)).filter(|_| text_ok) {
         Some(values) => {
-            let arg = |i: usize, _: Dates| Ok(values.get(i).cloned().unwrap_or(Value::Null));
-            out_json(run(op, &arg, &raw))
+            // Each argument is taken out, not copied (an invoice is a tree of maps): every
+            // operation reads each of its arguments once.
+            let values = RefCell::new(values);
+            let take = |i: usize| values.borrow_mut().get_mut(i).map(std::mem::take);
+            let arg = |i: usize, _: Dates| Ok(take(i).unwrap_or(Value::Null));
+            let list = |i: usize| match take(i) {
+                Some(Value::Array(items)) => Ok(items.into_iter().map(Ok).collect()),
+                _ => convert::json_list(&raw(i), Dates::Day, &Path::root()),
+            };
+            out_json(run(op, &arg, &list, &raw))
         }
         None => call(op, args),
     }
 }
 
-/// Operation `op`, its arguments read by `arg` (as JSON) or taken from `raw` (as JS values).
+/// Operation `op`, its arguments read by `arg` (as JSON), by `list` (a list as JSON item by
+/// item, each item's reading problem kept with it) or taken from `raw` (as JS values).
 fn run(
     op: u32,
     arg: &dyn Fn(usize, Dates) -> CoreResult<Value>,
+    list: &dyn Fn(usize) -> CoreResult<Vec<CoreResult<Value>>>,
     raw: &dyn Fn(usize) -> JsValue,
 ) -> CoreResult<Value> {
     match op {
@@ -628,6 +644,12 @@ fn run(
         ))),
         // amountInWords
         81 => checks::amount_in_words(&raw(0), &raw(1)).map(Value::String),
+        // validate
+        82 => checks::validate(arg(0, Dates::Day), arg(1, Dates::Day)),
+        // isValid
+        83 => checks::is_valid(arg(0, Dates::Day), arg(1, Dates::Day)),
+        // validateMany
+        84 => checks::validate_many(list(0), arg(1, Dates::Day)),
         _ => Err(invoice_core::Error::new(INP_INTERNAL).with("reason", "unknown operation")),
     }
 }
