@@ -179,7 +179,7 @@ RAW=[
  ('kind__fromQr', 'kind_lookup(&raw(0), Kind::from_qr_code)'),
  ('kind__fromVerify', 'kind_lookup(&raw(0), Kind::from_verify_code)'),
  ('kind__fromTaxControl', 'kind_lookup(&raw(0), Kind::from_tax_control_code)'),
- ('kind__facts', f'convert::string(&raw(0), {ROOT_PATH}).and_then(|n| Kind::parse_name(&n)).and_then(|k| serde_json::to_value(k.info()).map_err(|e| invoice_core::Error::new(INP_INTERNAL).with("reason", e)))'),
+ ('kind__facts', f'convert::string(&raw(0), {ROOT_PATH}).and_then(|n| Kind::parse_name(&n)).map(|k| serde_json::to_value(k.info()).unwrap_or(Value::Null))'),
  ('kind__names', 'Ok(Value::from(Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>()))'),
  ('uscc__isValid', 'Ok(Value::Bool(checks::id_is_valid(surface::Family::Uscc, &raw(0))))'),
  ('orgCode__isValid', 'Ok(Value::Bool(checks::id_is_valid(surface::Family::OrgCode, &raw(0))))'),

@@ -61,9 +61,12 @@ pub(crate) fn out_json(r: CoreResult<serde_json::Value>) -> Result<JsValue, JsVa
         serde_json::Value::Null => return Ok(JsValue::NULL),
         _ => {}
     }
-    let text = serde_json::to_string(&v).map_err(|e| {
+    // Writing a `Value` cannot fail (string keys, finite numbers); the error's own text would
+    // bring serde_json's message table along for nothing.
+    let text = serde_json::to_string(&v).map_err(|_| {
         to_js(
-            &invoice_core::Error::new(invoice_core::error::catalog::INP_INTERNAL).with("reason", e),
+            &invoice_core::Error::new(invoice_core::error::catalog::INP_INTERNAL)
+                .with("reason", "the answer could not be written as JSON"),
         )
     })?;
     js_sys::JSON::parse(&text)

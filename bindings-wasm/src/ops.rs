@@ -614,10 +614,7 @@ fn run(
         // kind__facts
         75 => convert::string(&raw(0), &Path::root())
             .and_then(|n| Kind::parse_name(&n))
-            .and_then(|k| {
-                serde_json::to_value(k.info())
-                    .map_err(|e| invoice_core::Error::new(INP_INTERNAL).with("reason", e))
-            }),
+            .map(|k| serde_json::to_value(k.info()).unwrap_or(Value::Null)),
         // kind__names
         76 => Ok(Value::from(
             Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),

@@ -243,8 +243,12 @@ impl Error {
     }
 
     /// The same error with one more param (a later value of the same name replaces it).
-    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        let value = value.to_string();
+    pub fn with(self, name: &'static str, value: impl fmt::Display) -> Self {
+        // Only the formatting is generic: one copy of the rest, not one per value type.
+        self.with_text(name, value.to_string())
+    }
+
+    fn with_text(mut self, name: &'static str, value: String) -> Self {
         if let Some(slot) = self.params.iter_mut().find(|(n, _)| *n == name) {
             slot.1 = value;
         } else {
