@@ -32,101 +32,622 @@ fn kind_lookup(code: &JsValue, f: fn(&str) -> Option<Kind>) -> CoreResult<Value>
     Ok(f(&code).map_or(Value::Null, |k| Value::String(k.name().into())))
 }
 
-/// The raw export names (`<area>__<name>` or `<name>`) by operation number, whether this build
-/// has the operation, and whether its arguments may cross as JSON text.
-const OPS: &[(&str, bool, bool)] = &[
-    ("parseInvoiceCode", true, true),
-    ("parseInvoiceNumber", true, true),
-    ("padInvoiceNumber", true, true),
-    ("kind__fromCode", true, true),
-    ("kind__refineQr", true, true),
-    ("kind__checkQr", true, true),
-    ("uscc__compact", true, true),
-    ("uscc__validate", true, true),
-    ("uscc__validateStrict", true, true),
-    ("uscc__format", true, true),
-    ("uscc__calcCheckDigit", true, true),
-    ("uscc__parts", true, true),
-    ("uscc__warnings", true, true),
-    ("orgCode__compact", true, true),
-    ("orgCode__validate", true, true),
-    ("orgCode__validateStrict", true, true),
-    ("orgCode__format", true, true),
-    ("orgCode__calcCheckDigit", true, true),
-    ("orgCode__parts", true, true),
-    ("ric__compact", true, true),
-    ("ric__validate", true, true),
-    ("ric__validateStrict", true, true),
-    ("ric__format", true, true),
-    ("ric__calcCheckDigit", true, true),
-    ("ric__parts", true, true),
-    ("ric__to18", true, true),
-    ("taxpayerId__compact", true, true),
-    ("taxpayerId__validate", true, true),
-    ("taxpayerId__validateStrict", true, true),
-    ("taxpayerId__format", true, true),
-    ("taxpayerId__classify", true, true),
-    ("taxpayerId__warnings", true, true),
-    ("ric__validateAsOf", true, true),
-    ("amountsInWords", true, true),
-    ("wordsToAmount", true, true),
-    ("wordsMatch", true, true),
-    ("splitTax", true, true),
-    ("splitWithDeduction", true, true),
-    ("lineTax", true, true),
-    ("compute", true, true),
-    ("ratesInForce", true, true),
-    ("parseInvoice", true, true),
-    ("lifecycle__run", cfg!(feature = "full"), false),
-    ("lifecycle__table", cfg!(feature = "full"), true),
-    ("checkCode", true, true),
-    ("verifyCheckCode", true, true),
-    ("checkCodeMessage", true, true),
-    ("last6", true, true),
-    ("last5", true, true),
-    ("parseQr", true, true),
-    ("buildQr", true, true),
-    ("verifyQuery", true, true),
-    ("precheck", cfg!(feature = "full"), true),
-    ("matchRecord", cfg!(feature = "full"), true),
-    ("readVerifyQuery", cfg!(feature = "full"), true),
-    ("dedupeKey", true, true),
-    ("findDuplicates", true, true),
-    ("stats", cfg!(feature = "full"), true),
-    ("normaliseQuery", cfg!(feature = "full"), true),
-    ("normaliseQueryAll", cfg!(feature = "full"), true),
-    ("search", cfg!(feature = "full"), true),
-    ("diagnose", cfg!(feature = "full"), true),
-    ("buildNumber", cfg!(feature = "full"), true),
-    ("numberParts", cfg!(feature = "full"), true),
-    ("nextNumber", cfg!(feature = "full"), true),
-    ("exportCsv", cfg!(feature = "full"), true),
-    ("exportJsonl", cfg!(feature = "full"), true),
-    ("amount", true, false),
-    ("price", true, false),
-    ("quantity", true, false),
-    ("taxRate", true, false),
-    ("roundHalfUp", true, false),
-    ("kind__fromQr", true, false),
-    ("kind__fromVerify", true, false),
-    ("kind__fromTaxControl", true, false),
-    ("kind__facts", true, false),
-    ("kind__names", true, false),
-    ("uscc__isValid", true, false),
-    ("orgCode__isValid", true, false),
-    ("ric__isValid", true, false),
-    ("taxpayerId__isValid", true, false),
-    ("amountInWords", true, false),
-    ("validate", true, true),
-    ("isValid", true, true),
-    ("validateMany", true, true),
+/// One operation: its raw export name (`<area>__<name>` or `<name>`), whether this build has it,
+/// whether its arguments may cross as JSON text, how many arguments [`run`] reads as JSON before
+/// the operation (0: the operation reads its own), and which of them are date-times (bit `i`:
+/// argument `i`; a JS `Date` there is written with its time).
+struct Op {
+    name: &'static str,
+    present: bool,
+    text: bool,
+    args: u8,
+    date_times: u8,
+}
+
+/// The operations by number.
+const OPS: &[Op] = &[
+    Op {
+        name: "parseInvoiceCode",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "parseInvoiceNumber",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "padInvoiceNumber",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__fromCode",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__refineQr",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__checkQr",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__compact",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__validate",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__validateStrict",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__format",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__calcCheckDigit",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__parts",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__warnings",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "orgCode__compact",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "orgCode__validate",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "orgCode__validateStrict",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "orgCode__format",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "orgCode__calcCheckDigit",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "orgCode__parts",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__compact",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__validate",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__validateStrict",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__format",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__calcCheckDigit",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__parts",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__to18",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "taxpayerId__compact",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "taxpayerId__validate",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "taxpayerId__validateStrict",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "taxpayerId__format",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "taxpayerId__classify",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "taxpayerId__warnings",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__validateAsOf",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "amountsInWords",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "wordsToAmount",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "wordsMatch",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "splitTax",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "splitWithDeduction",
+        present: true,
+        text: true,
+        args: 3,
+        date_times: 0,
+    },
+    Op {
+        name: "lineTax",
+        present: true,
+        text: true,
+        args: 3,
+        date_times: 0,
+    },
+    Op {
+        name: "compute",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "ratesInForce",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "parseInvoice",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "lifecycle__run",
+        present: cfg!(feature = "full"),
+        text: false,
+        args: 1,
+        date_times: 1,
+    },
+    Op {
+        name: "lifecycle__table",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "checkCode",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "verifyCheckCode",
+        present: true,
+        text: true,
+        args: 3,
+        date_times: 0,
+    },
+    Op {
+        name: "checkCodeMessage",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "last6",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "last5",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "parseQr",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "buildQr",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "verifyQuery",
+        present: true,
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "precheck",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "matchRecord",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 3,
+        date_times: 0,
+    },
+    Op {
+        name: "readVerifyQuery",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "dedupeKey",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "findDuplicates",
+        present: true,
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "stats",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "normaliseQuery",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "normaliseQueryAll",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "search",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 2,
+        date_times: 0,
+    },
+    Op {
+        name: "diagnose",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "buildNumber",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "numberParts",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "nextNumber",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 1,
+        date_times: 0,
+    },
+    Op {
+        name: "exportCsv",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 3,
+        date_times: 0,
+    },
+    Op {
+        name: "exportJsonl",
+        present: cfg!(feature = "full"),
+        text: true,
+        args: 3,
+        date_times: 0,
+    },
+    Op {
+        name: "amount",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "price",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "quantity",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "taxRate",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "roundHalfUp",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__fromQr",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__fromVerify",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__fromTaxControl",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__facts",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "kind__names",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "uscc__isValid",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "orgCode__isValid",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "ric__isValid",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "taxpayerId__isValid",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "amountInWords",
+        present: true,
+        text: false,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "validate",
+        present: true,
+        text: true,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "isValid",
+        present: true,
+        text: true,
+        args: 0,
+        date_times: 0,
+    },
+    Op {
+        name: "validateMany",
+        present: true,
+        text: true,
+        args: 0,
+        date_times: 0,
+    },
 ];
 
 /// Internal (`js/api.js`): the operation names, comma-separated, by number (empty when left out).
 #[wasm_bindgen(js_name = __ops)]
 pub fn ops() -> String {
     OPS.iter()
-        .map(|&(name, present, _)| if present { name } else { "" })
+        .map(|op| if op.present { op.name } else { "" })
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -136,7 +657,7 @@ pub fn ops() -> String {
 pub fn text_ops() -> String {
     OPS.iter()
         .enumerate()
-        .filter(|(_, (_, present, text))| *present && *text)
+        .filter(|(_, op)| op.present && op.text)
         .map(|(i, _)| i.to_string())
         .collect::<Vec<_>>()
         .join(",")
@@ -155,9 +676,7 @@ pub fn call(op: u32, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = __callText)]
 pub fn call_text(op: u32, text: &str, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
     let raw = |i: usize| args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
-    let text_ok = OPS
-        .get(op as usize)
-        .is_some_and(|&(_, present, text)| present && text);
+    let text_ok = OPS.get(op as usize).is_some_and(|o| o.present && o.text);
     match surface::list_from_js_text(Some(text)).filter(|_| text_ok) {
         Some(values) => {
             // Each argument is taken out, not copied (an invoice is a tree of maps): every
@@ -183,410 +702,200 @@ fn run(
     list: &dyn Fn(usize) -> CoreResult<Vec<CoreResult<Value>>>,
     raw: &dyn Fn(usize) -> JsValue,
 ) -> CoreResult<Value> {
+    let unknown = || invoice_core::Error::new(INP_INTERNAL).with("reason", "unknown operation");
+    let spec = OPS
+        .get(op as usize)
+        .filter(|o| o.present)
+        .ok_or_else(unknown)?;
+    // The arguments in order, each one's reading error thrown before the next is read (one loop
+    // here instead of one reading sequence per operation: a few KB of the module).
+    let mut a = [Value::Null, Value::Null, Value::Null];
+    for (i, slot) in a.iter_mut().enumerate().take(usize::from(spec.args)) {
+        let dates = if spec.date_times & (1 << i) == 0 {
+            Dates::Day
+        } else {
+            Dates::DateTime
+        };
+        *slot = arg(i, dates)?;
+    }
+    let [a0, a1, a2] = a;
     match op {
         // parseInvoiceCode
-        0 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::parse_invoice_code(&a0, &a1)
-        })(),
+        0 => surface::parse_invoice_code(&a0, &a1),
         // parseInvoiceNumber
-        1 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::parse_invoice_number(&a0, &a1)
-        })(),
+        1 => surface::parse_invoice_number(&a0, &a1),
         // padInvoiceNumber
-        2 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::pad_invoice_number(&a0)
-        })(),
+        2 => surface::pad_invoice_number(&a0),
         // kind__fromCode
-        3 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::kind_from_invoice_code(&a0)
-        })(),
+        3 => surface::kind_from_invoice_code(&a0),
         // kind__refineQr
-        4 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::kind_refine_qr(&a0, &a1)
-        })(),
+        4 => surface::kind_refine_qr(&a0, &a1),
         // kind__checkQr
-        5 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::kind_check_qr(&a0, &a1)
-        })(),
+        5 => surface::kind_check_qr(&a0, &a1),
         // uscc__compact
-        6 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Uscc, "compact", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        6 => surface::id_op(surface::Family::Uscc, "compact", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__validate
-        7 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Uscc, "validate", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        7 => surface::id_op(surface::Family::Uscc, "validate", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__validateStrict
-        8 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Uscc, "validateStrict", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        8 => surface::id_op(surface::Family::Uscc, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__format
-        9 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Uscc, "format", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        9 => surface::id_op(surface::Family::Uscc, "format", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__calcCheckDigit
-        10 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Uscc, "calcCheckDigit", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        10 => surface::id_op(surface::Family::Uscc, "calcCheckDigit", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__parts
-        11 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Uscc, "parts", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        11 => surface::id_op(surface::Family::Uscc, "parts", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__warnings
-        12 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Uscc, "warnings", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        12 => surface::id_op(surface::Family::Uscc, "warnings", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__compact
-        13 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::OrgCode, "compact", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        13 => surface::id_op(surface::Family::OrgCode, "compact", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__validate
-        14 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::OrgCode, "validate", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        14 => surface::id_op(surface::Family::OrgCode, "validate", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__validateStrict
-        15 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::OrgCode, "validateStrict", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        15 => surface::id_op(surface::Family::OrgCode, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__format
-        16 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::OrgCode, "format", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        16 => surface::id_op(surface::Family::OrgCode, "format", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__calcCheckDigit
-        17 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::OrgCode, "calcCheckDigit", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        17 => surface::id_op(surface::Family::OrgCode, "calcCheckDigit", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__parts
-        18 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::OrgCode, "parts", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        18 => surface::id_op(surface::Family::OrgCode, "parts", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__compact
-        19 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Ric, "compact", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        19 => surface::id_op(surface::Family::Ric, "compact", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__validate
-        20 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Ric, "validate", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        20 => surface::id_op(surface::Family::Ric, "validate", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__validateStrict
-        21 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Ric, "validateStrict", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        21 => surface::id_op(surface::Family::Ric, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__format
-        22 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Ric, "format", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        22 => surface::id_op(surface::Family::Ric, "format", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__calcCheckDigit
-        23 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Ric, "calcCheckDigit", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        23 => surface::id_op(surface::Family::Ric, "calcCheckDigit", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__parts
-        24 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::Ric, "parts", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        24 => surface::id_op(surface::Family::Ric, "parts", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__to18
-        25 => (|| {
-            let a0 = arg(0, Dates::Day)?;
+        25 => {
             surface::id_op(surface::Family::Ric, "to18", &a0).unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        }
         // taxpayerId__compact
-        26 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::TaxpayerId, "compact", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        26 => surface::id_op(surface::Family::TaxpayerId, "compact", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__validate
-        27 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::TaxpayerId, "validate", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        27 => surface::id_op(surface::Family::TaxpayerId, "validate", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__validateStrict
-        28 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::TaxpayerId, "validateStrict", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        28 => surface::id_op(surface::Family::TaxpayerId, "validateStrict", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__format
-        29 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::TaxpayerId, "format", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        29 => surface::id_op(surface::Family::TaxpayerId, "format", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__classify
-        30 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::TaxpayerId, "classify", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        30 => surface::id_op(surface::Family::TaxpayerId, "classify", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__warnings
-        31 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::id_op(surface::Family::TaxpayerId, "warnings", &a0)
-                .unwrap_or(Ok(serde_json::Value::Null))
-        })(),
+        31 => surface::id_op(surface::Family::TaxpayerId, "warnings", &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__validateAsOf
-        32 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::ric_validate_as_of(&a0, &a1)
-        })(),
+        32 => surface::ric_validate_as_of(&a0, &a1),
         // amountsInWords
-        33 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::amounts_in_words(&a0, &a1)
-        })(),
+        33 => surface::amounts_in_words(&a0, &a1),
         // wordsToAmount
-        34 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::words_to_amount(&a0)
-        })(),
+        34 => surface::words_to_amount(&a0),
         // wordsMatch
-        35 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::words_match(&a0, &a1)
-        })(),
+        35 => surface::words_match(&a0, &a1),
         // splitTax
-        36 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::split_tax(&a0, &a1)
-        })(),
+        36 => surface::split_tax(&a0, &a1),
         // splitWithDeduction
-        37 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            let a2 = arg(2, Dates::Day)?;
-            surface::split_with_deduction(&a0, &a1, &a2)
-        })(),
+        37 => surface::split_with_deduction(&a0, &a1, &a2),
         // lineTax
-        38 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            let a2 = arg(2, Dates::Day)?;
-            surface::line_tax(&a0, &a1, &a2)
-        })(),
+        38 => surface::line_tax(&a0, &a1, &a2),
         // compute
-        39 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::compute(&a0, &a1)
-        })(),
+        39 => surface::compute(&a0, &a1),
         // ratesInForce
-        40 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::rates_in_force(&a0, &a1)
-        })(),
+        40 => surface::rates_in_force(&a0, &a1),
         // parseInvoice
-        41 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::parse_invoice(&a0)
-        })(),
+        41 => surface::parse_invoice(&a0),
         #[cfg(feature = "full")]
         // lifecycle__run
-        42 => (|| {
-            let a0 = arg(0, Dates::DateTime)?;
-            surface::lifecycle_run(&a0)
-        })(),
+        42 => surface::lifecycle_run(&a0),
         #[cfg(feature = "full")]
         // lifecycle__table
-        43 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::lifecycle_table(&a0)
-        })(),
+        43 => surface::lifecycle_table(&a0),
         // checkCode
-        44 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::check_code(&a0, &a1)
-        })(),
+        44 => surface::check_code(&a0, &a1),
         // verifyCheckCode
-        45 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            let a2 = arg(2, Dates::Day)?;
-            surface::verify_check_code(&a0, &a1, &a2)
-        })(),
+        45 => surface::verify_check_code(&a0, &a1, &a2),
         // checkCodeMessage
-        46 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::check_code_message(&a0)
-        })(),
+        46 => surface::check_code_message(&a0),
         // last6
-        47 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::last6(&a0)
-        })(),
+        47 => surface::last6(&a0),
         // last5
-        48 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::last5(&a0)
-        })(),
+        48 => surface::last5(&a0),
         // parseQr
-        49 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::parse_qr(&a0)
-        })(),
+        49 => surface::parse_qr(&a0),
         // buildQr
-        50 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::build_qr(&a0, &a1)
-        })(),
+        50 => surface::build_qr(&a0, &a1),
         // verifyQuery
-        51 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::verify_query(&a0, &a1)
-        })(),
+        51 => surface::verify_query(&a0, &a1),
         #[cfg(feature = "full")]
         // precheck
-        52 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::precheck(&a0, &a1)
-        })(),
+        52 => surface::precheck(&a0, &a1),
         #[cfg(feature = "full")]
         // matchRecord
-        53 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            let a2 = arg(2, Dates::Day)?;
-            surface::match_record(&a0, &a1, &a2)
-        })(),
+        53 => surface::match_record(&a0, &a1, &a2),
         #[cfg(feature = "full")]
         // readVerifyQuery
-        54 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::read_verify_query(&a0)
-        })(),
+        54 => surface::read_verify_query(&a0),
         // dedupeKey
-        55 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::dedupe_key(&a0)
-        })(),
+        55 => surface::dedupe_key(&a0),
         // findDuplicates
-        56 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::find_duplicates(&a0)
-        })(),
+        56 => surface::find_duplicates(&a0),
         #[cfg(feature = "full")]
         // stats
-        57 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::stats_of(&a0, &a1)
-        })(),
+        57 => surface::stats_of(&a0, &a1),
         #[cfg(feature = "full")]
         // normaliseQuery
-        58 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::normalise_query(&a0)
-        })(),
+        58 => surface::normalise_query(&a0),
         #[cfg(feature = "full")]
         // normaliseQueryAll
-        59 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::normalise_query_all(&a0)
-        })(),
+        59 => surface::normalise_query_all(&a0),
         #[cfg(feature = "full")]
         // search
-        60 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            surface::search(&a0, &a1)
-        })(),
+        60 => surface::search(&a0, &a1),
         #[cfg(feature = "full")]
         // diagnose
-        61 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::diagnose(&a0)
-        })(),
+        61 => surface::diagnose(&a0),
         #[cfg(feature = "full")]
         // buildNumber
-        62 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::build_number(&a0)
-        })(),
+        62 => surface::build_number(&a0),
         #[cfg(feature = "full")]
         // numberParts
-        63 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::number_parts(&a0)
-        })(),
+        63 => surface::number_parts(&a0),
         #[cfg(feature = "full")]
         // nextNumber
-        64 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            surface::next_number(&a0)
-        })(),
+        64 => surface::next_number(&a0),
         #[cfg(feature = "full")]
         // exportCsv
-        65 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            let a2 = arg(2, Dates::Day)?;
-            surface::export(&a0, &a1, &a2, true)
-        })(),
+        65 => surface::export(&a0, &a1, &a2, true),
         #[cfg(feature = "full")]
         // exportJsonl
-        66 => (|| {
-            let a0 = arg(0, Dates::Day)?;
-            let a1 = arg(1, Dates::Day)?;
-            let a2 = arg(2, Dates::Day)?;
-            surface::export(&a0, &a1, &a2, false)
-        })(),
+        66 => surface::export(&a0, &a1, &a2, false),
         // amount
         67 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| Amount::parse(&s))
@@ -647,6 +956,6 @@ fn run(
         83 => checks::is_valid(arg(0, Dates::Day), arg(1, Dates::Day)),
         // validateMany
         84 => checks::validate_many(list(0), arg(1, Dates::Day)),
-        _ => Err(invoice_core::Error::new(INP_INTERNAL).with("reason", "unknown operation")),
+        _ => Err(unknown()),
     }
 }
