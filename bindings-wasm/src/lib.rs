@@ -24,6 +24,8 @@ mod checks;
 mod convert;
 mod error;
 #[cfg(target_arch = "wasm32")]
+mod heap;
+#[cfg(target_arch = "wasm32")]
 mod js_json;
 mod ops;
 // The JSON-level surface is shared with the Node addon, so both answer identically. The
