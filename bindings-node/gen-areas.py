@@ -47,7 +47,7 @@ for ns,fam,zh in fams:
     for op in famops[ns]:
         ret,doc=ops[op]
         f('ids',ns,op,snake(ns)+'_'+snake(op),[('value','string',D)],ret,f'{zh}: {doc}.',
-          f'surface::id_op(surface::Family::{fam}, "{op}", &a0).unwrap_or(Ok(serde_json::Value::Null))')
+          f'surface::id_op(surface::Family::{fam}, surface::IdOp::{op[0].upper()+op[1:]}, &a0).unwrap_or(Ok(serde_json::Value::Null))')
 f('ids','ric','validateAsOf','ric_validate_as_of',[('value','string',D),('asOf','string | Date',D)],'string',
   '居民身份证号码: validate, and `ID-15` when the birth date is after `asOf`.','surface::ric_validate_as_of(&a0, &a1)')
 # words

@@ -17,7 +17,7 @@ use crate::surface::{self, Family};
 fn id_is_valid(family: Family, value: &Unknown) -> bool {
     let v = convert::json(value, Dates::Day, &Path::root()).unwrap_or(Value::Null);
     matches!(
-        surface::id_op(family, "isValid", &v),
+        surface::id_op(family, surface::IdOp::IsValid, &v),
         Some(Ok(Value::Bool(true)))
     )
 }

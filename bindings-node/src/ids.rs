@@ -20,7 +20,8 @@ use crate::surface;
 pub fn uscc_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "compact", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Uscc, surface::IdOp::Compact, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -34,7 +35,7 @@ pub fn uscc_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn uscc_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "validate", &a0)
+        surface::id_op(surface::Family::Uscc, surface::IdOp::Validate, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -49,7 +50,7 @@ pub fn uscc_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn uscc_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "validateStrict", &a0)
+        surface::id_op(surface::Family::Uscc, surface::IdOp::ValidateStrict, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -64,7 +65,8 @@ pub fn uscc_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn uscc_format(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "format", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Uscc, surface::IdOp::Format, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -78,7 +80,7 @@ pub fn uscc_format(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn uscc_calc_check_digit(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "calcCheckDigit", &a0)
+        surface::id_op(surface::Family::Uscc, surface::IdOp::CalcCheckDigit, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -93,7 +95,8 @@ pub fn uscc_calc_check_digit(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn uscc_parts(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "parts", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Uscc, surface::IdOp::Parts, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -107,7 +110,7 @@ pub fn uscc_parts(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn uscc_warnings(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Uscc, "warnings", &a0)
+        surface::id_op(surface::Family::Uscc, surface::IdOp::Warnings, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -122,7 +125,7 @@ pub fn uscc_warnings(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn org_code_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "compact", &a0)
+        surface::id_op(surface::Family::OrgCode, surface::IdOp::Compact, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -137,7 +140,7 @@ pub fn org_code_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn org_code_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "validate", &a0)
+        surface::id_op(surface::Family::OrgCode, surface::IdOp::Validate, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -152,7 +155,7 @@ pub fn org_code_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn org_code_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "validateStrict", &a0)
+        surface::id_op(surface::Family::OrgCode, surface::IdOp::ValidateStrict, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -167,7 +170,7 @@ pub fn org_code_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn org_code_format(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "format", &a0)
+        surface::id_op(surface::Family::OrgCode, surface::IdOp::Format, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -182,7 +185,7 @@ pub fn org_code_format(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn org_code_calc_check_digit(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "calcCheckDigit", &a0)
+        surface::id_op(surface::Family::OrgCode, surface::IdOp::CalcCheckDigit, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -197,7 +200,7 @@ pub fn org_code_calc_check_digit(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn org_code_parts(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::OrgCode, "parts", &a0)
+        surface::id_op(surface::Family::OrgCode, surface::IdOp::Parts, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -212,7 +215,8 @@ pub fn org_code_parts(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn ric_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "compact", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Ric, surface::IdOp::Compact, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -226,7 +230,8 @@ pub fn ric_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn ric_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "validate", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Ric, surface::IdOp::Validate, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -240,7 +245,7 @@ pub fn ric_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn ric_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "validateStrict", &a0)
+        surface::id_op(surface::Family::Ric, surface::IdOp::ValidateStrict, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -255,7 +260,8 @@ pub fn ric_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn ric_format(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "format", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Ric, surface::IdOp::Format, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -269,7 +275,7 @@ pub fn ric_format(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn ric_calc_check_digit(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "calcCheckDigit", &a0)
+        surface::id_op(surface::Family::Ric, surface::IdOp::CalcCheckDigit, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -284,7 +290,8 @@ pub fn ric_calc_check_digit(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn ric_parts(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "parts", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Ric, surface::IdOp::Parts, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -298,7 +305,8 @@ pub fn ric_parts(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn ric_to_18(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::Ric, "to18", &a0).unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(surface::Family::Ric, surface::IdOp::To18, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -312,7 +320,7 @@ pub fn ric_to_18(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn taxpayer_id_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "compact", &a0)
+        surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Compact, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -327,7 +335,7 @@ pub fn taxpayer_id_compact(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn taxpayer_id_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "validate", &a0)
+        surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Validate, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -342,8 +350,12 @@ pub fn taxpayer_id_validate(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn taxpayer_id_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "validateStrict", &a0)
-            .unwrap_or(Ok(serde_json::Value::Null))
+        surface::id_op(
+            surface::Family::TaxpayerId,
+            surface::IdOp::ValidateStrict,
+            &a0,
+        )
+        .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
 
@@ -357,7 +369,7 @@ pub fn taxpayer_id_validate_strict(env: Env, a0: Unknown) -> napi::Result<Value>
 pub fn taxpayer_id_format(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "format", &a0)
+        surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Format, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -372,7 +384,7 @@ pub fn taxpayer_id_format(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn taxpayer_id_classify(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "classify", &a0)
+        surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Classify, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }
@@ -387,7 +399,7 @@ pub fn taxpayer_id_classify(env: Env, a0: Unknown) -> napi::Result<Value> {
 pub fn taxpayer_id_warnings(env: Env, a0: Unknown) -> napi::Result<Value> {
     call(&env, || {
         let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
-        surface::id_op(surface::Family::TaxpayerId, "warnings", &a0)
+        surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Warnings, &a0)
             .unwrap_or(Ok(serde_json::Value::Null))
     })
 }

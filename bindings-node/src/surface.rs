@@ -439,10 +439,38 @@ fn warnings(ws: Result<Vec<Error>, Error>) -> Out {
     ws.map(|ws| Value::Array(ws.iter().map(finding).collect()))
 }
 
+/// The string-in operations of the identifier families (`uscc.compact`, …).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IdOp {
+    /// `isValid`: never throws.
+    IsValid,
+    /// `compact`.
+    Compact,
+    /// `validate`.
+    Validate,
+    /// `validateStrict`.
+    ValidateStrict,
+    /// `format`.
+    Format,
+    /// `calcCheckDigit`.
+    CalcCheckDigit,
+    /// `parts`.
+    Parts,
+    /// `warnings`.
+    Warnings,
+    /// `to18` (resident identity numbers).
+    To18,
+    /// `classify` (taxpayer ids).
+    Classify,
+}
+
 /// `<family>.<op>(value)` for the string-in ops; `None` when the family has no such op.
-pub(crate) fn id_op(family: Family, op: &str, value: &Value) -> Option<Out> {
+pub(crate) fn id_op(family: Family, op: IdOp, value: &Value) -> Option<Out> {
     use Family::{OrgCode, Ric, TaxpayerId, Uscc};
-    if op == "isValid" {
+    use IdOp::{
+        CalcCheckDigit, Classify, Compact, Format, Parts, To18, Validate, ValidateStrict, Warnings,
+    };
+    if op == IdOp::IsValid {
         // Never throws: anything that is not a string is simply not a valid identifier.
         let s = value.as_str();
         return Some(Ok(json!(s.is_some_and(|s| match family {
@@ -459,32 +487,32 @@ pub(crate) fn id_op(family: Family, op: &str, value: &Value) -> Option<Out> {
     let text = |r: Result<String, Error>| r.map(Value::String);
     let ch = |r: Result<char, Error>| r.map(|c| json!(c.to_string()));
     Some(match (family, op) {
-        (Uscc, "compact") => Ok(json!(uscc::compact(s))),
-        (Uscc, "validate") => text(uscc::validate(s)),
-        (Uscc, "validateStrict") => text(uscc::validate_strict(s)),
-        (Uscc, "format") => text(uscc::format(s)),
-        (Uscc, "calcCheckDigit") => ch(uscc::calc_check_digit(s)),
-        (Uscc, "parts") => uscc::parts(s).map(|p| ser(&p)),
-        (Uscc, "warnings") => warnings(uscc::warnings(s)),
-        (OrgCode, "compact") => Ok(json!(org_code::compact(s))),
-        (OrgCode, "validate") => text(org_code::validate(s)),
-        (OrgCode, "validateStrict") => text(org_code::validate_strict(s)),
-        (OrgCode, "format") => text(org_code::format(s)),
-        (OrgCode, "calcCheckDigit") => ch(org_code::calc_check_digit(s)),
-        (OrgCode, "parts") => org_code::parts(s).map(|p| ser(&p)),
-        (Ric, "compact") => Ok(json!(resident_id::compact(s))),
-        (Ric, "validate") => text(resident_id::validate(s)),
-        (Ric, "validateStrict") => text(resident_id::validate_strict(s)),
-        (Ric, "format") => text(resident_id::format(s)),
-        (Ric, "calcCheckDigit") => ch(resident_id::calc_check_digit(s)),
-        (Ric, "parts") => resident_id::parts(s).map(|p| ser(&p)),
-        (Ric, "to18") => text(resident_id::to_18(s)),
-        (TaxpayerId, "compact") => Ok(json!(taxpayer_id::compact(s))),
-        (TaxpayerId, "validate") => text(taxpayer_id::validate(s)),
-        (TaxpayerId, "validateStrict") => text(taxpayer_id::validate_strict(s)),
-        (TaxpayerId, "format") => text(taxpayer_id::format(s)),
-        (TaxpayerId, "classify") => taxpayer_id::classify(s).map(|c| ser(&c)),
-        (TaxpayerId, "warnings") => warnings(taxpayer_id::warnings(s)),
+        (Uscc, Compact) => Ok(json!(uscc::compact(s))),
+        (Uscc, Validate) => text(uscc::validate(s)),
+        (Uscc, ValidateStrict) => text(uscc::validate_strict(s)),
+        (Uscc, Format) => text(uscc::format(s)),
+        (Uscc, CalcCheckDigit) => ch(uscc::calc_check_digit(s)),
+        (Uscc, Parts) => uscc::parts(s).map(|p| ser(&p)),
+        (Uscc, Warnings) => warnings(uscc::warnings(s)),
+        (OrgCode, Compact) => Ok(json!(org_code::compact(s))),
+        (OrgCode, Validate) => text(org_code::validate(s)),
+        (OrgCode, ValidateStrict) => text(org_code::validate_strict(s)),
+        (OrgCode, Format) => text(org_code::format(s)),
+        (OrgCode, CalcCheckDigit) => ch(org_code::calc_check_digit(s)),
+        (OrgCode, Parts) => org_code::parts(s).map(|p| ser(&p)),
+        (Ric, Compact) => Ok(json!(resident_id::compact(s))),
+        (Ric, Validate) => text(resident_id::validate(s)),
+        (Ric, ValidateStrict) => text(resident_id::validate_strict(s)),
+        (Ric, Format) => text(resident_id::format(s)),
+        (Ric, CalcCheckDigit) => ch(resident_id::calc_check_digit(s)),
+        (Ric, Parts) => resident_id::parts(s).map(|p| ser(&p)),
+        (Ric, To18) => text(resident_id::to_18(s)),
+        (TaxpayerId, Compact) => Ok(json!(taxpayer_id::compact(s))),
+        (TaxpayerId, Validate) => text(taxpayer_id::validate(s)),
+        (TaxpayerId, ValidateStrict) => text(taxpayer_id::validate_strict(s)),
+        (TaxpayerId, Format) => text(taxpayer_id::format(s)),
+        (TaxpayerId, Classify) => taxpayer_id::classify(s).map(|c| ser(&c)),
+        (TaxpayerId, Warnings) => warnings(taxpayer_id::warnings(s)),
         _ => return None,
     })
 }

@@ -145,132 +145,136 @@ pub fn text_call(env: Env, name: String, text: String) -> napi::Result<Value> {
             }
             "uscc__compact" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Uscc, "compact", &a0)
+                surface::id_op(surface::Family::Uscc, surface::IdOp::Compact, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "uscc__validate" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Uscc, "validate", &a0)
+                surface::id_op(surface::Family::Uscc, surface::IdOp::Validate, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "uscc__validateStrict" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Uscc, "validateStrict", &a0)
+                surface::id_op(surface::Family::Uscc, surface::IdOp::ValidateStrict, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "uscc__format" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Uscc, "format", &a0)
+                surface::id_op(surface::Family::Uscc, surface::IdOp::Format, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "uscc__calcCheckDigit" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Uscc, "calcCheckDigit", &a0)
+                surface::id_op(surface::Family::Uscc, surface::IdOp::CalcCheckDigit, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "uscc__parts" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Uscc, "parts", &a0)
+                surface::id_op(surface::Family::Uscc, surface::IdOp::Parts, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "uscc__warnings" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Uscc, "warnings", &a0)
+                surface::id_op(surface::Family::Uscc, surface::IdOp::Warnings, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "orgCode__compact" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::OrgCode, "compact", &a0)
+                surface::id_op(surface::Family::OrgCode, surface::IdOp::Compact, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "orgCode__validate" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::OrgCode, "validate", &a0)
+                surface::id_op(surface::Family::OrgCode, surface::IdOp::Validate, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "orgCode__validateStrict" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::OrgCode, "validateStrict", &a0)
+                surface::id_op(surface::Family::OrgCode, surface::IdOp::ValidateStrict, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "orgCode__format" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::OrgCode, "format", &a0)
+                surface::id_op(surface::Family::OrgCode, surface::IdOp::Format, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "orgCode__calcCheckDigit" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::OrgCode, "calcCheckDigit", &a0)
+                surface::id_op(surface::Family::OrgCode, surface::IdOp::CalcCheckDigit, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "orgCode__parts" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::OrgCode, "parts", &a0)
+                surface::id_op(surface::Family::OrgCode, surface::IdOp::Parts, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__compact" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Ric, "compact", &a0)
+                surface::id_op(surface::Family::Ric, surface::IdOp::Compact, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__validate" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Ric, "validate", &a0)
+                surface::id_op(surface::Family::Ric, surface::IdOp::Validate, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__validateStrict" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Ric, "validateStrict", &a0)
+                surface::id_op(surface::Family::Ric, surface::IdOp::ValidateStrict, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__format" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Ric, "format", &a0)
+                surface::id_op(surface::Family::Ric, surface::IdOp::Format, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__calcCheckDigit" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Ric, "calcCheckDigit", &a0)
+                surface::id_op(surface::Family::Ric, surface::IdOp::CalcCheckDigit, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__parts" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Ric, "parts", &a0)
+                surface::id_op(surface::Family::Ric, surface::IdOp::Parts, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__to18" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::Ric, "to18", &a0)
+                surface::id_op(surface::Family::Ric, surface::IdOp::To18, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "taxpayerId__compact" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::TaxpayerId, "compact", &a0)
+                surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Compact, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "taxpayerId__validate" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::TaxpayerId, "validate", &a0)
+                surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Validate, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "taxpayerId__validateStrict" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::TaxpayerId, "validateStrict", &a0)
-                    .unwrap_or(Ok(serde_json::Value::Null))
+                surface::id_op(
+                    surface::Family::TaxpayerId,
+                    surface::IdOp::ValidateStrict,
+                    &a0,
+                )
+                .unwrap_or(Ok(serde_json::Value::Null))
             }
             "taxpayerId__format" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::TaxpayerId, "format", &a0)
+                surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Format, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "taxpayerId__classify" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::TaxpayerId, "classify", &a0)
+                surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Classify, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "taxpayerId__warnings" => {
                 let a0 = arg(0);
-                surface::id_op(surface::Family::TaxpayerId, "warnings", &a0)
+                surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Warnings, &a0)
                     .unwrap_or(Ok(serde_json::Value::Null))
             }
             "ric__validateAsOf" => {

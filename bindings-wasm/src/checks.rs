@@ -15,7 +15,7 @@ use crate::surface::{self, Family};
 pub(crate) fn id_is_valid(family: Family, value: &JsValue) -> bool {
     let v = convert::json(value, Dates::Day, &Path::root()).unwrap_or(Value::Null);
     matches!(
-        surface::id_op(family, "isValid", &v),
+        surface::id_op(family, surface::IdOp::IsValid, &v),
         Some(Ok(Value::Bool(true)))
     )
 }

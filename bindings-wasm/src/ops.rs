@@ -733,83 +733,86 @@ fn run(
         // kind__checkQr
         5 => surface::kind_check_qr(&a0, &a1),
         // uscc__compact
-        6 => surface::id_op(surface::Family::Uscc, "compact", &a0)
+        6 => surface::id_op(surface::Family::Uscc, surface::IdOp::Compact, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__validate
-        7 => surface::id_op(surface::Family::Uscc, "validate", &a0)
+        7 => surface::id_op(surface::Family::Uscc, surface::IdOp::Validate, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__validateStrict
-        8 => surface::id_op(surface::Family::Uscc, "validateStrict", &a0)
+        8 => surface::id_op(surface::Family::Uscc, surface::IdOp::ValidateStrict, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__format
-        9 => surface::id_op(surface::Family::Uscc, "format", &a0)
+        9 => surface::id_op(surface::Family::Uscc, surface::IdOp::Format, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__calcCheckDigit
-        10 => surface::id_op(surface::Family::Uscc, "calcCheckDigit", &a0)
+        10 => surface::id_op(surface::Family::Uscc, surface::IdOp::CalcCheckDigit, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__parts
-        11 => surface::id_op(surface::Family::Uscc, "parts", &a0)
+        11 => surface::id_op(surface::Family::Uscc, surface::IdOp::Parts, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // uscc__warnings
-        12 => surface::id_op(surface::Family::Uscc, "warnings", &a0)
+        12 => surface::id_op(surface::Family::Uscc, surface::IdOp::Warnings, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__compact
-        13 => surface::id_op(surface::Family::OrgCode, "compact", &a0)
+        13 => surface::id_op(surface::Family::OrgCode, surface::IdOp::Compact, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__validate
-        14 => surface::id_op(surface::Family::OrgCode, "validate", &a0)
+        14 => surface::id_op(surface::Family::OrgCode, surface::IdOp::Validate, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__validateStrict
-        15 => surface::id_op(surface::Family::OrgCode, "validateStrict", &a0)
+        15 => surface::id_op(surface::Family::OrgCode, surface::IdOp::ValidateStrict, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__format
-        16 => surface::id_op(surface::Family::OrgCode, "format", &a0)
+        16 => surface::id_op(surface::Family::OrgCode, surface::IdOp::Format, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__calcCheckDigit
-        17 => surface::id_op(surface::Family::OrgCode, "calcCheckDigit", &a0)
+        17 => surface::id_op(surface::Family::OrgCode, surface::IdOp::CalcCheckDigit, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // orgCode__parts
-        18 => surface::id_op(surface::Family::OrgCode, "parts", &a0)
+        18 => surface::id_op(surface::Family::OrgCode, surface::IdOp::Parts, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__compact
-        19 => surface::id_op(surface::Family::Ric, "compact", &a0)
+        19 => surface::id_op(surface::Family::Ric, surface::IdOp::Compact, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__validate
-        20 => surface::id_op(surface::Family::Ric, "validate", &a0)
+        20 => surface::id_op(surface::Family::Ric, surface::IdOp::Validate, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__validateStrict
-        21 => surface::id_op(surface::Family::Ric, "validateStrict", &a0)
+        21 => surface::id_op(surface::Family::Ric, surface::IdOp::ValidateStrict, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__format
-        22 => surface::id_op(surface::Family::Ric, "format", &a0)
+        22 => surface::id_op(surface::Family::Ric, surface::IdOp::Format, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__calcCheckDigit
-        23 => surface::id_op(surface::Family::Ric, "calcCheckDigit", &a0)
+        23 => surface::id_op(surface::Family::Ric, surface::IdOp::CalcCheckDigit, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__parts
-        24 => surface::id_op(surface::Family::Ric, "parts", &a0)
+        24 => surface::id_op(surface::Family::Ric, surface::IdOp::Parts, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__to18
-        25 => {
-            surface::id_op(surface::Family::Ric, "to18", &a0).unwrap_or(Ok(serde_json::Value::Null))
-        }
+        25 => surface::id_op(surface::Family::Ric, surface::IdOp::To18, &a0)
+            .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__compact
-        26 => surface::id_op(surface::Family::TaxpayerId, "compact", &a0)
+        26 => surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Compact, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__validate
-        27 => surface::id_op(surface::Family::TaxpayerId, "validate", &a0)
+        27 => surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Validate, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__validateStrict
-        28 => surface::id_op(surface::Family::TaxpayerId, "validateStrict", &a0)
-            .unwrap_or(Ok(serde_json::Value::Null)),
+        28 => surface::id_op(
+            surface::Family::TaxpayerId,
+            surface::IdOp::ValidateStrict,
+            &a0,
+        )
+        .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__format
-        29 => surface::id_op(surface::Family::TaxpayerId, "format", &a0)
+        29 => surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Format, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__classify
-        30 => surface::id_op(surface::Family::TaxpayerId, "classify", &a0)
+        30 => surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Classify, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // taxpayerId__warnings
-        31 => surface::id_op(surface::Family::TaxpayerId, "warnings", &a0)
+        31 => surface::id_op(surface::Family::TaxpayerId, surface::IdOp::Warnings, &a0)
             .unwrap_or(Ok(serde_json::Value::Null)),
         // ric__validateAsOf
         32 => surface::ric_validate_as_of(&a0, &a1),
