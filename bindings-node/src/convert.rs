@@ -236,8 +236,8 @@ pub(crate) fn json_list(
 }
 
 /// A data argument given both as the JSON text the JS layer wrote and as the JS value: the text
-/// when [`from_js_text`] accepts it, else the walker over
-/// the value (same result either way; the walker gives the coded errors).
+/// when [`from_js_text`] accepts it, else the walker over the value (same result either way; the
+/// walker gives the coded errors).
 pub(crate) fn json_or_text(
     text: Option<&str>,
     v: &Unknown,
@@ -263,14 +263,10 @@ pub(crate) fn json_list_or_text(
     }
 }
 
-/// A data argument that the JS layer wrote as one JSON text (`JSON.stringify`, with a replacer
-/// that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers treat
-/// differently from JSON: functions, symbols, bigints, numbers other than safe integers, `-0`,
-/// `toJSON` results, non-plain objects, cycles). Crossing as one string is far cheaper than walking the
-/// JS object property by property. Every number becomes a JSON *float*, exactly as the walkers
-/// read JS numbers (so money given as a JS number is still `INP-01` at its path). `None` when the
-/// text is absent, does not parse (e.g. a lone surrogate) or nests deeper than [`MAX_DEPTH`](crate::surface::MAX_DEPTH):
-/// the caller then walks the JS value itself, so the coded error is the walker's.
+/// A data argument that the JS layer wrote as one JSON text: the one-value form of
+/// [`surface::list_from_js_text`](crate::surface::list_from_js_text), which says what the text
+/// holds and when it is refused (`None`: the caller then walks the JS value itself, so the coded
+/// error is the walker's).
 pub(crate) fn from_js_text(text: Option<&str>) -> Option<Value> {
     let mut v: Value = crate::surface::parse_js_text(text?)?;
     crate::surface::as_js_numbers(&mut v, 0).then_some(v)
