@@ -2,8 +2,9 @@
 """Writes the area wrappers of both JS bindings from one table (bindings-node/src/<area>.rs, and
 bindings-wasm/src/ops.rs, where every operation sits behind one `__call` export): each wrapper
 converts its JS arguments to JSON with the binding's walker and calls the shared `surface.rs`. Run `python3 bindings-node/gen-areas.py` after editing
-the table, then `cargo fmt --all`. The never-throwing `isValid`s and the validation entry points
-are hand-written in `src/checks.rs` of each binding."""
+the table, then `cargo fmt --all`. In the Node addon the never-throwing `isValid`s and the
+validation entry points are hand-written in `src/checks.rs`; in the WASM build they are operations
+of the dispatcher too (`RAW` and `REPORTS` below), calling helpers in its `src/checks.rs`."""
 import collections
 import os
 import re

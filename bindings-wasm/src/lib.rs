@@ -6,12 +6,14 @@
 //! `<area>__<name>` (`kind__fromQr`) and the hand-written wrapper `js/api.js` groups them into
 //! namespaces (`kind.fromQr`) and rethrows errors as `InvoiceError` instances.
 //!
-//! Most operations sit behind one `__call(op, args)` export ([`ops`], generated with the Node
-//! addon's wrappers by `bindings-node/gen-areas.py`); a handful of hand-written exports cover the
-//! never-throwing checks, the JSON-text and string fast paths, money and kinds.
+//! Every operation sits behind one `__call(op, args)` export ([`ops`], generated with the Node
+//! addon's wrappers by `bindings-node/gen-areas.py`; `__callText` takes the arguments as one JSON
+//! text); the other exports are the string fast path of `amountInWords`, the rule catalogue
+//! (full build) and `version`. The module has its own allocator ([`heap`], WebAssembly only).
 //!
 //! Two builds: the default is the browser module (identifiers, words, QR, codes and numbers, the
-//! model with compute and validate, check codes, duplicates), kept under 300 KB; the `full`
+//! model with compute and validate, check codes, duplicates), kept under 300 KB (`build.sh`
+//! fails above it); the `full`
 //! feature adds the lifecycle, statistics, find, 查验 and the rule catalogue (the Node build and
 //! the browser's on-demand module).
 //!
