@@ -64,8 +64,8 @@ rm -rf "$dist"
 "$tools/bin/maturin" build --release --quiet -m bindings-python/Cargo.toml --out "$dist"
 wheel=$(ls "$dist"/*.whl)
 case "$(basename "$wheel")" in
-  *-cp39-abi3-*.whl) echo "built $(basename "$wheel")" ;;
-  *) echo "expected one cp39-abi3 wheel, got: $wheel" >&2; exit 1 ;;
+  *-cp310-abi3-*.whl) echo "built $(basename "$wheel")" ;;
+  *) echo "expected one cp310-abi3 wheel, got: $wheel" >&2; exit 1 ;;
 esac
 
 echo "== python: fresh virtualenv with the wheel"
