@@ -178,7 +178,7 @@ pub struct Error {
 
 /// `as_str` and `FromStr` (with [`Error::unknown_name`]) for an enum of option names:
 /// `option_names!(Lang { Zh => "zh", En => "en" });`. The names must be the ones serde writes
-/// (each use has a test that says so).
+/// (list each use in the test `name_tests::option_names_round_trip`, which checks it).
 macro_rules! option_names {
     ($ty:ident { $($v:ident => $name:literal),+ $(,)? }) => {
         impl $ty {
@@ -202,9 +202,53 @@ macro_rules! option_names {
                 Err($crate::error::Error::unknown_name(s, &[$($name),+]))
             }
         }
+
+        #[cfg(test)]
+        impl $crate::error::name_tests::OptionNames for $ty {
+            const ALL: &'static [Self] = &[$($ty::$v),+];
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
     };
 }
 pub(crate) use option_names;
+
+/// Every enum of option names in one test: each name is the one serde writes, reads back as
+/// its value, and anything else is `INP-05` listing them all.
+#[cfg(test)]
+pub(crate) mod name_tests {
+    use super::Error;
+    use std::fmt::Debug;
+    use std::str::FromStr;
+
+    /// What `option_names!` adds under test: every value, and its name.
+    pub(crate) trait OptionNames: Sized + Copy + 'static {
+        const ALL: &'static [Self];
+        fn name(self) -> &'static str;
+    }
+
+    fn check<T>()
+    where
+        T: OptionNames + serde::Serialize + FromStr<Err = Error> + PartialEq + Debug,
+    {
+        let names: Vec<&str> = T::ALL.iter().map(|v| v.name()).collect();
+        for &v in T::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.name());
+            assert_eq!(v.name().parse::<T>().unwrap(), v);
+        }
+        let e = "Not-A-Name".parse::<T>().unwrap_err();
+        assert_eq!(e.code(), "INP-05");
+        assert_eq!(e.param("allowed"), Some(names.join(", ").as_str()));
+    }
+
+    #[test]
+    fn option_names_round_trip() {
+        check::<crate::verify::query::SameDay>();
+        check::<crate::verify::query::RecordStatus>();
+        check::<crate::find::export::Lang>();
+    }
+}
 
 impl Error {
     /// `INP-05` for a name that is not one of `allowed` (the value shortened to 40 characters):

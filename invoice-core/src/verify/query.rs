@@ -889,34 +889,3 @@ mod reader_tests {
         );
     }
 }
-
-#[cfg(test)]
-mod name_tests {
-    use super::*;
-
-    /// The names `FromStr` reads are the ones serde writes, and anything else is `INP-05`.
-    #[test]
-    fn option_names_round_trip() {
-        for v in [SameDay::Today, SameDay::NextDay] {
-            assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
-            assert_eq!(v.as_str().parse::<SameDay>().unwrap(), v);
-        }
-        for v in [
-            RecordStatus::Normal,
-            RecordStatus::Voided,
-            RecordStatus::RedFlushed,
-            RecordStatus::PartiallyRedFlushed,
-        ] {
-            assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
-            assert_eq!(v.as_str().parse::<RecordStatus>().unwrap(), v);
-        }
-        let e = "tomorrow".parse::<SameDay>().unwrap_err();
-        assert_eq!(e.code(), "INP-05");
-        assert_eq!(e.param("allowed"), Some("today, next_day"));
-        let e = "Voided".parse::<RecordStatus>().unwrap_err();
-        assert_eq!(
-            e.param("allowed"),
-            Some("normal, voided, red_flushed, partially_red_flushed")
-        );
-    }
-}
