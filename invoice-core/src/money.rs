@@ -386,20 +386,21 @@ macro_rules! eight_dp {
         pub struct $ty(Decimal);
 
         impl $ty {
-            /// Parses a decimal string with at most 8 decimals.
+            /// Parses a decimal string exactly, with as many decimals as real invoices print
+            /// (数电 files print unit prices like `98765.4320754717`): up to 28.
             ///
             /// # Errors
-            /// `MNY-01` not a number, `MNY-02` more than 8 decimals, `MNY-03` |x| ≥ 10^16.
+            /// `MNY-01` not a number, `MNY-02` more than 28 decimals, `MNY-03` |x| ≥ 10^16.
             pub fn parse(s: &str) -> Result<Self, Error> {
-                parse_strict(s, 8).map(|d| $ty(d.normalize()))
+                parse_strict(s, 28).map(|d| $ty(d.normalize()))
             }
 
-            /// An exact decimal with at most 8 significant decimals.
+            /// An exact decimal (up to 28 decimals), kept as given.
             ///
             /// # Errors
-            /// `MNY-02` when rounding would be needed, `MNY-03` when out of range.
+            /// `MNY-02` beyond 28 decimals, `MNY-03` when out of range.
             pub fn from_decimal(d: Decimal) -> Result<Self, Error> {
-                exact(d, 8).map(|d| $ty(d.normalize()))
+                exact(d, 28).map(|d| $ty(d.normalize()))
             }
 
             /// Rounds `d` half-up to 8 decimals.

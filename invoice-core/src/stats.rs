@@ -161,6 +161,7 @@ fn rate_order(r: &LineRate) -> (u8, rust_decimal::Decimal) {
         LineRate::NonTaxable => (2, rust_decimal::Decimal::ZERO),
         LineRate::ExportZero => (3, rust_decimal::Decimal::ZERO),
         LineRate::Zero => (4, rust_decimal::Decimal::ZERO),
+        LineRate::Unstated => (5, rust_decimal::Decimal::ZERO),
     }
 }
 

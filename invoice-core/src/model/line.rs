@@ -48,6 +48,8 @@ pub enum LineRate {
     ExportZero,
     /// 普通零税率 (ordinary zero rate).
     Zero,
+    /// The rate column printed as `***` (差额征税 invoices): a rate applies but is not shown.
+    Unstated,
 }
 
 impl LineRate {
@@ -75,6 +77,7 @@ impl LineRate {
             "non_taxable" | "不征税" => LineRate::NonTaxable,
             "export_zero" | "出口零税" => LineRate::ExportZero,
             "zero" | "普通零税率" => LineRate::Zero,
+            "***" | "unstated" => LineRate::Unstated,
             _ => LineRate::Rate(TaxRate::parse(s)?),
         })
     }
@@ -88,6 +91,7 @@ impl fmt::Display for LineRate {
             LineRate::NonTaxable => f.write_str("non_taxable"),
             LineRate::ExportZero => f.write_str("export_zero"),
             LineRate::Zero => f.write_str("zero"),
+            LineRate::Unstated => f.write_str("***"),
         }
     }
 }
@@ -115,7 +119,7 @@ impl JsonSchema for LineRate {
             "description": "A rate as a fraction (\"0.13\") or percentage (\"13%\"), or a zero treatment.",
             "anyOf": [
                 {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?%?$"},
-                {"enum": ["exempt", "non_taxable", "export_zero", "zero", "免税", "不征税", "出口零税", "普通零税率"]}
+                {"enum": ["exempt", "non_taxable", "export_zero", "zero", "免税", "不征税", "出口零税", "普通零税率", "***", "unstated"]}
             ]
         })
     }

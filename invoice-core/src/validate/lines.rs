@@ -22,6 +22,7 @@ fn treatment(rate: LineRate) -> &'static str {
         LineRate::NonTaxable => "不征税",
         LineRate::ExportZero => "出口零税",
         LineRate::Zero => "零税率",
+        LineRate::Unstated => "***",
         LineRate::Rate(_) => "0%",
     }
 }

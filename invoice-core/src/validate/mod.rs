@@ -39,6 +39,8 @@ mod parties;
 mod red;
 mod special;
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +50,36 @@ use crate::money::Amount;
 use crate::tax::{Policy, TaxpayerCategory};
 
 pub(crate) use codes::RULES;
+
+/// A field a source format does not carry (reading files, [`crate::read`]): its absence is
+/// not a finding, because the source could not have had it. A field the source carried with a
+/// bad value is still judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotCarried {
+    /// 发票代码 (数电 files, accounting XBRL).
+    Code,
+    /// 校验码.
+    CheckCode,
+    /// Whether the invoice is 专票 or 普票 (the kind was inferred).
+    Kind,
+    /// The buyer's taxpayer id.
+    BuyerTaxId,
+    /// The buyer's address, phone, bank and account.
+    BuyerContact,
+    /// The seller's address, phone, bank and account.
+    SellerContact,
+    /// The lines (an accounting XBRL instance, a QR text).
+    Lines,
+    /// 税收分类编码 of the lines (legacy files, 数电 OFD tags).
+    TaxCodes,
+    /// 价税合计（大写）.
+    TotalInWords,
+    /// 开票人, 复核, 收款人.
+    Clerks,
+    /// 备注.
+    Remarks,
+}
 
 /// What an invoice is judged against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +96,9 @@ pub struct Context {
     /// The seller's issuing limit (单张开票限额), when known: 合计金额 must stay below it.
     #[serde(default)]
     pub issuing_limit: Option<Amount>,
+    /// Fields the invoice's source format does not carry (empty: a full issuer's record).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_carried: BTreeSet<NotCarried>,
 }
 
 impl Context {
@@ -74,7 +109,13 @@ impl Context {
             policy: Policy::default(),
             seller_category: None,
             issuing_limit: None,
+            not_carried: BTreeSet::new(),
         }
+    }
+
+    /// True when the source carried `field` (so its absence is a finding).
+    pub fn carries(&self, field: NotCarried) -> bool {
+        !self.not_carried.contains(&field)
     }
 }
 
