@@ -42,6 +42,8 @@ pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod number;
+#[cfg(feature = "read")]
+pub mod read;
 mod sort;
 pub mod stats;
 pub mod tax;

@@ -39,8 +39,8 @@ super::rules! {
 }
 
 /// The tables of every module, in family order.
-fn tables() -> [&'static [&'static Rule]; 12] {
-    [
+fn tables() -> Vec<&'static [&'static Rule]> {
+    vec![
         RULES,
         crate::money::RULES,
         crate::ids::RULES,
@@ -53,6 +53,8 @@ fn tables() -> [&'static [&'static Rule]; 12] {
         crate::verify::RULES,
         crate::stats::RULES,
         crate::find::RULES,
+        #[cfg(feature = "read")]
+        crate::read::RULES,
     ]
 }
 

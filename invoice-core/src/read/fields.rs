@@ -1,0 +1,309 @@
+//! Reading single values out of a file: text as printed → the model's types, with a finding at
+//! the value's place in the file when it cannot be read, and a record of where it came from.
+//!
+//! Printed values vary (formats.md): `¥2000.00`, `0.120000`, `0.060000` or `6%` or `13.00%`,
+//! `免税` and `***` in the rate or tax column, `2020年07月23日` or `2023-02-23 10:08:05`, ids
+//! with x's where a public sample masked them. Each reader here takes all of them.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::{FIELD_BAD, FIELD_MASKED, Origin};
+use crate::error::{Error, Path};
+use crate::model::{LineRate, Party, PartyKind};
+use crate::money::{Amount, Price, Quantity, shorten};
+use crate::validate::NotCarried;
+
+/// A value as found: its text (trimmed, never empty) and where it is.
+#[derive(Clone, Debug)]
+pub(crate) struct Val {
+    pub text: String,
+    pub at: String,
+}
+
+impl Val {
+    pub fn new(text: &str, at: String) -> Option<Val> {
+        let t = text.trim();
+        (!t.is_empty()).then(|| Val {
+            text: t.to_string(),
+            at,
+        })
+    }
+}
+
+/// What a reader collects besides the invoice.
+#[derive(Default)]
+pub(crate) struct Out {
+    pub findings: Vec<Error>,
+    pub origins: Vec<Origin>,
+    pub not_carried: BTreeSet<NotCarried>,
+}
+
+/// A tax column shown as `***` or 免税: no tax is charged on the line.
+pub(crate) fn is_unshown_tax(s: &str) -> bool {
+    let s = s.trim();
+    s == "免税" || (!s.is_empty() && s.chars().all(|c| c == '*' || c == '＊'))
+}
+
+/// True for a value with a run of three or more x's or *'s (a masked public sample).
+pub(crate) fn is_masked(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if matches!(c, 'x' | 'X' | '*' | '＊' | '×') {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// An amount as printed: currency signs, spaces, thousands separators and full-width digits
+/// removed; `(1.00)` is not a form invoices use.
+fn clean_number(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '¥' | '￥' | ' ' | '\u{3000}' | ',' | '，' => None,
+            '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')),
+            '．' => Some('.'),
+            '－' | '−' => Some('-'),
+            c => Some(c),
+        })
+        .collect()
+}
+
+impl Out {
+    pub fn origin(&mut self, field: &str, v: &Val) {
+        self.origins.push(Origin {
+            field: field.to_string(),
+            at: v.at.clone(),
+        });
+    }
+
+    fn bad(&mut self, field: &str, v: &Val, expected: &str, expected_zh: &str) {
+        self.findings.push(
+            Error::new(FIELD_BAD)
+                .with("field", field)
+                .with("value", shorten(&v.text))
+                .with("expected", expected)
+                .with("expected_zh", expected_zh)
+                .at(Path::field(v.at.clone())),
+        );
+    }
+
+    pub fn masked(&mut self, field: &str, v: &Val) {
+        self.findings.push(
+            Error::new(FIELD_MASKED)
+                .with("field", field)
+                .with("value", shorten(&v.text))
+                .at(Path::field(v.at.clone())),
+        );
+    }
+
+    /// Text as printed.
+    pub fn text(&mut self, field: &str, v: Option<Val>) -> Option<String> {
+        let v = v?;
+        self.origin(field, &v);
+        Some(v.text)
+    }
+
+    /// An identifier or code: spaces dropped; a masked value is kept as printed (validation
+    /// will say it is not valid) and reported here as masked.
+    pub fn id(&mut self, field: &str, v: Option<Val>) -> Option<String> {
+        let v = v?;
+        self.origin(field, &v);
+        if is_masked(&v.text) {
+            self.masked(field, &v);
+        }
+        Some(v.text.chars().filter(|c| !c.is_whitespace()).collect())
+    }
+
+    /// An amount (two decimals; six-decimal forms with zeros beyond the cents pass).
+    pub fn amount(&mut self, field: &str, v: Option<Val>) -> Option<Amount> {
+        let v = v?;
+        self.origin(field, &v);
+        if is_masked(&v.text) {
+            self.masked(field, &v);
+            return None;
+        }
+        match Amount::parse(&clean_number(&v.text)) {
+            Ok(a) => Some(a),
+            Err(_) => {
+                self.bad(field, &v, "an amount", "金额");
+                None
+            }
+        }
+    }
+
+    /// A tax amount: `***` and 免税 are no tax (the exemption is the line's rate).
+    pub fn tax(&mut self, field: &str, v: Option<Val>) -> Option<Amount> {
+        let v = v?;
+        if is_unshown_tax(&v.text) {
+            self.origin(field, &v);
+            return Some(Amount::default());
+        }
+        self.amount(field, Some(v))
+    }
+
+    pub fn price(&mut self, field: &str, v: Option<Val>) -> Option<Price> {
+        let v = v?;
+        self.origin(field, &v);
+        match Price::parse(&clean_number(&v.text)) {
+            Ok(p) => Some(p),
+            Err(_) => {
+                self.bad(field, &v, "a unit price", "单价");
+                None
+            }
+        }
+    }
+
+    pub fn quantity(&mut self, field: &str, v: Option<Val>) -> Option<Quantity> {
+        let v = v?;
+        self.origin(field, &v);
+        match Quantity::parse(&clean_number(&v.text)) {
+            Ok(q) => Some(q),
+            Err(_) => {
+                self.bad(field, &v, "a quantity", "数量");
+                None
+            }
+        }
+    }
+
+    /// A rate column: `0.060000`, `6%`, `13.00%`, `免税`, `不征税`, `***`.
+    pub fn rate(&mut self, field: &str, v: Option<Val>) -> Option<LineRate> {
+        let v = v?;
+        self.origin(field, &v);
+        let t = clean_number(&v.text).replace('％', "%");
+        let parsed = if t.chars().all(|c| c == '*' || c == '＊') {
+            Ok(LineRate::Unstated)
+        } else if t.contains("零税率") {
+            Ok(LineRate::Zero)
+        } else {
+            LineRate::parse(&t)
+        };
+        match parsed {
+            Ok(r) => Some(r),
+            Err(_) => {
+                self.bad(field, &v, "a tax rate", "税率");
+                None
+            }
+        }
+    }
+
+    /// A date, or a date with a time.
+    pub fn date(&mut self, field: &str, v: Option<&Val>) -> Option<(NaiveDate, Option<NaiveTime>)> {
+        let v = v?;
+        self.origin(field, v);
+        let r = parse_date(&v.text);
+        if r.is_none() {
+            self.bad(field, v, "a date", "日期");
+        }
+        r
+    }
+}
+
+/// `2020年07月23日`, `2023-02-23`, `2023/02/23`, `20230223`, each optionally followed by a
+/// time (`10:08:05`, after a space or `T`).
+pub(crate) fn parse_date(s: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let s = s.trim();
+    let (day, time) = match s.find([' ', 'T']) {
+        Some(i) => (&s[..i], Some(s[i + 1..].trim())),
+        None => (s, None),
+    };
+    let nums: Vec<&str> = day
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (y, m, d) = match nums.as_slice() {
+        [ymd] if ymd.len() == 8 => (&ymd[..4], &ymd[4..6], &ymd[6..]),
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => (*y, *m, *d),
+        _ => return None,
+    };
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    let time = match time {
+        Some(t) if !t.is_empty() => {
+            let t = t.split(['.', '+', 'Z']).next().unwrap_or(t);
+            Some(NaiveTime::parse_from_str(t, "%H:%M:%S").ok()?)
+        }
+        _ => None,
+    };
+    Some((date, time))
+}
+
+/// Splits `地址电话` printed as one field (`兰溪市丹溪大道1055号057988222001`) into the address
+/// and the phone number at its end (a run of at least 7 digits, hyphens or spaces).
+pub(crate) fn split_trailing_number(s: &str, min_digits: usize) -> (Option<String>, Option<String>) {
+    let s = s.trim();
+    let tail_start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '-' || *c == ' ')
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    let tail = s[tail_start..].trim();
+    let digits = tail.chars().filter(char::is_ascii_digit).count();
+    let head = s[..tail_start].trim();
+    if digits >= min_digits {
+        let head = (!head.is_empty()).then(|| head.to_string());
+        (head, Some(tail.to_string()))
+    } else {
+        ((!s.is_empty()).then(|| s.to_string()), None)
+    }
+}
+
+/// A party from the fields files carry. The buyer's kind follows its id: none or a resident id
+/// is a natural person, a USCC of an individual business (`92…`) is one.
+pub(crate) fn party(name: Option<String>, tax_id: Option<String>, is_buyer: bool) -> Party {
+    let mut p = Party::new(name.as_deref().unwrap_or(""), tax_id.as_deref());
+    if is_buyer {
+        p.kind = match p.tax_id.as_deref() {
+            None => PartyKind::NaturalPerson,
+            Some(id) if crate::ids::resident_id::is_valid(id) => PartyKind::NaturalPerson,
+            Some(id) if id.starts_with("92") && id.len() == 18 => PartyKind::IndividualBusiness,
+            Some(_) => PartyKind::Enterprise,
+        };
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_printed_form() {
+        let d = NaiveDate::from_ymd_opt(2020, 7, 23).unwrap();
+        for s in ["2020年07月23日", "2020-07-23", "2020/7/23", "20200723", " 2020-07-23 "] {
+            assert_eq!(parse_date(s).map(|x| x.0), Some(d), "{s}");
+        }
+        let (_, t) = parse_date("2023-11-13T20:05:10").unwrap();
+        assert_eq!(t, NaiveTime::from_hms_opt(20, 5, 10));
+        assert!(parse_date("2020-02-30").is_none());
+        assert!(parse_date("July").is_none());
+    }
+
+    #[test]
+    fn address_and_phone_split() {
+        assert_eq!(
+            split_trailing_number("兰溪市丹溪大道1055号057988222001", 7),
+            (Some("兰溪市丹溪大道1055号".into()), Some("057988222001".into()))
+        );
+        assert_eq!(
+            split_trailing_number("北京市海淀区颐和园西路一亩园11号", 7),
+            (Some("北京市海淀区颐和园西路一亩园11号".into()), None)
+        );
+    }
+
+    #[test]
+    fn masks_and_unshown_tax() {
+        assert!(is_masked("91440101MAXXXXXX1R"));
+        assert!(!is_masked("91320115MA202UKD7X"));
+        assert!(is_unshown_tax("***"));
+        assert!(is_unshown_tax("免税"));
+        assert!(!is_unshown_tax("0.00"));
+    }
+}

@@ -1,0 +1,381 @@
+//! The Ministry of Finance's accounting XBRL (电子凭证会计数据标准, formats.md §2): the 数电
+//! taxonomy `einv` (2023-12-31; the receiver's accounting facts, no lines) and the legacy
+//! e-invoice taxonomy `inv` (2021-09-30; lines as tuples). Facts are found by local name
+//! wherever they sit; values may be CDATA.
+
+use super::fields::{Out, Val, party, split_trailing_number};
+use super::xml::{Doc, El};
+use super::{
+    Accounting, Entry, FIELD_MISSING, Format, KIND_INFERRED, NOT_ASSEMBLED, NOT_INVOICE, Reading,
+    Source, Voucher,
+};
+use crate::error::{Error, Path};
+use crate::model::{Invoice, Line, LineRate, Party, Totals};
+use crate::number::{Kind, kind_from_code};
+use crate::validate::NotCarried;
+
+fn fact(root: El<'_>, local: &str) -> Option<Val> {
+    let e = root.find(local)?;
+    Val::new(e.text(), e.path())
+}
+
+fn flag(root: El<'_>, local: &str) -> Option<bool> {
+    match root.find(local)?.text() {
+        "true" | "TRUE" | "True" | "是" | "1" => Some(true),
+        "false" | "FALSE" | "False" | "否" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Which taxonomy an instance uses, from its namespaces (and, failing that, its facts).
+fn taxonomy(doc: &Doc) -> Option<(Format, &'static str)> {
+    let root = doc.root();
+    let ns: Vec<&str> = root
+        .attrs()
+        .iter()
+        .filter(|(k, _)| k.starts_with("xmlns"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    if ns.iter().any(|v| v.contains("/einv")) || root.find("InvoiceNumber").is_some() {
+        Some((Format::XbrlEinv, "einv 2023-12-31"))
+    } else if ns.iter().any(|v| v.ends_with("/inv") || v.contains("/inv/"))
+        || root.find("NumberOfInvoice").is_some()
+    {
+        Some((Format::XbrlInv, "inv 2021-09-30"))
+    } else {
+        None
+    }
+}
+
+/// Reads an XBRL instance; `in_ofd` says it was an OFD's attachment.
+pub(super) fn read(doc: &Doc, part: Option<&str>, in_ofd: bool) -> Result<Reading, Error> {
+    let Some((format, version)) = taxonomy(doc) else {
+        return Err(Error::new(NOT_INVOICE)
+            .with("found", "an XBRL instance of a taxonomy that is not an invoice's"));
+    };
+    let format = if in_ofd { Format::OfdXbrl } else { format };
+    let mut reading = if version.starts_with("einv") {
+        einv(doc)
+    } else {
+        inv(doc)
+    };
+    reading.source = Source {
+        format,
+        version: Some(version.to_string()),
+        part: part.map(str::to_string),
+    };
+    Ok(reading)
+}
+
+fn assemble(
+    out: &mut Out,
+    root: El<'_>,
+    number: Option<String>,
+    when: Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)>,
+    build: impl FnOnce(String, chrono::NaiveDate, Option<chrono::NaiveTime>) -> Invoice,
+) -> Option<Invoice> {
+    match (number, when) {
+        (Some(n), Some((d, t))) => Some(build(n, d, t)),
+        (n, _) => {
+            let what = if n.is_none() { "the invoice number" } else { "the issue date" };
+            out.findings.push(
+                Error::new(FIELD_MISSING)
+                    .with("field", what)
+                    .at(Path::field(root.path())),
+            );
+            out.findings
+                .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
+            None
+        }
+    }
+}
+
+fn empty_reading() -> Reading {
+    Reading {
+        source: Source {
+            format: Format::XbrlEinv,
+            version: None,
+            part: None,
+        },
+        invoice: None,
+        qr: None,
+        not_carried: Default::default(),
+        accounting: None,
+        origins: Vec::new(),
+        findings: Vec::new(),
+    }
+}
+
+/// `einv`: the invoice's header facts and the receiver's books.
+fn einv(doc: &Doc) -> Reading {
+    let root = doc.root();
+    let mut out = Out::default();
+    for f in [
+        NotCarried::Code,
+        NotCarried::CheckCode,
+        NotCarried::Lines,
+        NotCarried::TaxCodes,
+        NotCarried::TotalInWords,
+        NotCarried::BuyerContact,
+        NotCarried::SellerContact,
+        NotCarried::Clerks,
+        NotCarried::Remarks,
+        NotCarried::Kind,
+    ] {
+        out.not_carried.insert(f);
+    }
+    let number = out.id("number", fact(root, "InvoiceNumber"));
+    let req = fact(root, "RequestTime");
+    let when = out.date("issue_date", req.as_ref());
+    let seller = party(
+        out.text("seller.name", fact(root, "SellerName")),
+        out.id("seller.tax_id", fact(root, "SellerIdNum")),
+        false,
+    );
+    let amount = out.amount("totals.amount", fact(root, "TotalAmWithoutTax"));
+    let tax = out.tax("totals.tax", fact(root, "TotalTaxAm"));
+    let total = out.amount("totals.total", fact(root, "TotalTax-includedAmount"));
+
+    let mut acc = Accounting {
+        entity_id: Out::default().id("", fact(root, "UnifiedSocialCreditCodeOfAccountingEntity")),
+        entity_name: fact(root, "NameOfAccountingEntity").map(|v| v.text),
+        red: flag(root, "WhetherEinvoiceIsRedEinvoice"),
+        booked: flag(root, "WhetherEinvoiceHasBeenBooked"),
+        checked: flag(root, "WhetherEinvoiceHasBeenChecked"),
+        paid: flag(root, "WhetherEinvoiceHasBeenPaid"),
+        usage_confirmed: flag(root, "WhetherEinvoiceUsageHasBeenConfirmed"),
+        usage: fact(root, "UsageConfirmation").map(|v| v.text),
+        usage_period: fact(root, "PeriodOfUsageConfirmation").map(|v| v.text),
+        used_for_deduction: false,
+        input_vat_transferred_out: flag(root, "WhetherInputVatHasBeenTransferredOut"),
+        transferred_out_amount: out.amount(
+            "accounting.transferred_out_amount",
+            fact(root, "AmountOfTransferredOutInputVat"),
+        ),
+        contract_number: fact(root, "ContractNumber").map(|v| v.text),
+        vouchers: Vec::new(),
+        buyer_state: None,
+    };
+    acc.used_for_deduction = acc.usage_confirmed != Some(false)
+        && acc.usage.as_deref().is_some_and(|u| u.contains("抵扣") && !u.contains("不抵扣"));
+    for t in root.descendants("InformationOfAccountingDocumentsTuple") {
+        let mut v = Voucher {
+            number: t.child_text("NumberOfAccountingDocuments").map(str::to_string),
+            posting_date: t
+                .child_text("PostingDate")
+                .and_then(super::fields::parse_date)
+                .map(|d| d.0),
+            period: t.child_text("AccountingPeriod").map(str::to_string),
+            entries: Vec::new(),
+        };
+        for (i, e) in t.descendants("InformationOfDebitAndCreditEntryTuple").into_iter().enumerate() {
+            let amount_v = e
+                .child("RecordedAmount")
+                .and_then(|a| Val::new(a.text(), a.path()));
+            v.entries.push(Entry {
+                side: e.child_text("DebitOrCredit").unwrap_or("").to_string(),
+                subject: e.child_text("NameOfGeneralLedgerSubject").map(str::to_string),
+                subsidiary: e.child_text("NameOfSubsidiaryLedgerSubject").map(str::to_string),
+                amount: out.amount(&format!("accounting.vouchers.entries[{i}].amount"), amount_v),
+            });
+        }
+        acc.vouchers.push(v);
+    }
+    acc.derive_state();
+
+    // The entity keeping these books bought the invoice unless it is the seller.
+    let buyer = match (&acc.entity_id, &seller.tax_id) {
+        (Some(e), Some(s)) if e == s => {
+            out.not_carried.insert(NotCarried::BuyerTaxId);
+            Party::default()
+        }
+        _ => party(acc.entity_name.clone(), acc.entity_id.clone(), true),
+    };
+    // No fact states 专票 or 普票; input tax is deducted only on a special invoice here.
+    let kind = if acc.used_for_deduction {
+        Kind::DigitalSpecial
+    } else {
+        Kind::DigitalOrdinary
+    };
+    out.findings.push(
+        Error::new(KIND_INFERRED)
+            .with("kind", kind.name())
+            .with("kind_zh", kind.name_zh())
+            .at(Path::field(root.path())),
+    );
+    let red = if acc.red == Some(true) || total.is_some_and(|t| t.is_negative()) {
+        out.findings.push(Error::new(super::RED_ORIGINAL_UNKNOWN).at(Path::field(root.path())));
+        Some(super::digital_xml::red_reference(None))
+    } else {
+        None
+    };
+    let totals = match (amount, tax, total) {
+        (Some(amount), Some(tax), Some(total)) => Some(Totals {
+            amount,
+            tax,
+            total,
+            total_in_words: None,
+        }),
+        _ => None,
+    };
+    let invoice = assemble(&mut out, root, number, when, |number, issue_date, issue_time| Invoice {
+        kind,
+        code: None,
+        number,
+        digital_number: None,
+        issue_date,
+        issue_time,
+        seller,
+        buyer,
+        lines: Vec::new(),
+        totals,
+        deduction: None,
+        remarks: None,
+        drawer: None,
+        reviewer: None,
+        payee: None,
+        check_code: None,
+        has_list: false,
+        red,
+        special: None,
+    });
+    Reading {
+        invoice,
+        not_carried: out.not_carried,
+        accounting: Some(acc),
+        origins: out.origins,
+        findings: out.findings,
+        ..empty_reading()
+    }
+}
+
+/// `inv`: the legacy e-invoice as XBRL facts, lines as tuples.
+fn inv(doc: &Doc) -> Reading {
+    let root = doc.root();
+    let mut out = Out::default();
+    out.not_carried.insert(NotCarried::TaxCodes);
+    let code = out.id("code", fact(root, "CodeOfInvoice"));
+    let number = out.id("number", fact(root, "NumberOfInvoice"));
+    let date = fact(root, "DateOfIssue");
+    let when = out.date("issue_date", date.as_ref());
+    let check_code = out.id("check_code", fact(root, "IdentifyingCode"));
+    let mut buyer = party(
+        out.text("buyer.name", fact(root, "NameOfPurchaser")),
+        out.id(
+            "buyer.tax_id",
+            fact(root, "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfPurchaser"),
+        ),
+        true,
+    );
+    if let Some(a) = out.text("buyer.address", fact(root, "AddressPhoneNumberOfPurchaser")) {
+        (buyer.address, buyer.phone) = split_trailing_number(&a, 7);
+    }
+    if let Some(a) = out.text("buyer.bank", fact(root, "DepositBankAndAccountNumberOfPurchaser")) {
+        (buyer.bank, buyer.account) = split_trailing_number(&a, 8);
+    }
+    let mut seller = party(
+        out.text("seller.name", fact(root, "NameOfSeller")),
+        out.id(
+            "seller.tax_id",
+            fact(root, "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfSeller"),
+        ),
+        false,
+    );
+    if let Some(a) = out.text("seller.address", fact(root, "AddressPhoneNumberOfSeller")) {
+        (seller.address, seller.phone) = split_trailing_number(&a, 7);
+    }
+    if let Some(a) = out.text("seller.bank", fact(root, "DepositBankAndAccountNumberOfSeller")) {
+        (seller.bank, seller.account) = split_trailing_number(&a, 8);
+    }
+    let amount = out.amount("totals.amount", fact(root, "TotalAmountExcludingTax"));
+    let tax = out.tax("totals.tax", fact(root, "TotalTaxAmount"));
+    let total = out.amount("totals.total", fact(root, "TaxIncludedAmountInFigures"));
+    let words = out.text("totals.total_in_words", fact(root, "TaxIncludedAmountInWords"));
+    let remarks = out.text("remarks", fact(root, "Remarks"));
+    let payee = out.text("payee", fact(root, "Payee"));
+    let reviewer = out.text("reviewer", fact(root, "Reviewer"));
+    let drawer = out.text("drawer", fact(root, "Issuer"));
+    let type_text = fact(root, "TypeOfInvoice").map(|v| v.text);
+
+    let mut lines = Vec::new();
+    for (i, t) in root
+        .descendants("InformationOfTaxableGoodsOrServicesDetailItemsTuple")
+        .into_iter()
+        .enumerate()
+    {
+        let f = |local: &str| t.child(local).and_then(|c| Val::new(c.text(), c.path()));
+        let p = |k: &str| format!("lines[{i}].{k}");
+        let name = out.text(&p("name"), f("NameOfTaxableGoodsOrServices"));
+        let rate = out.rate(&p("rate"), f("TaxRate"));
+        let a = out.amount(&p("amount"), f("AmountExcludingTax"));
+        let x = out.tax(&p("tax"), f("TaxAmount"));
+        let mut line = Line::new(
+            name.as_deref().unwrap_or(""),
+            a.unwrap_or_default(),
+            rate.unwrap_or(LineRate::Unstated),
+            x,
+        );
+        if a.is_none() {
+            line.amount = None;
+        }
+        line.spec = out.text(&p("spec"), f("Specification"));
+        line.unit = out.text(&p("unit"), f("UnitOfGoodsOrServices"));
+        line.quantity = out.quantity(&p("quantity"), f("QuantityOfGoodsOrServices"));
+        line.unit_price = out.price(&p("unit_price"), f("UnitPriceOfGoodsOrServices"));
+        lines.push(line);
+    }
+    let kind = match type_text.as_deref() {
+        Some(t) if t.contains("通行费") => Kind::Toll,
+        Some(t) if t.contains("电子专用") => Kind::ElectronicSpecial,
+        Some(t) if t.contains("电子普通") => Kind::ElectronicOrdinary,
+        _ => code
+            .as_deref()
+            .and_then(kind_from_code)
+            .unwrap_or(Kind::ElectronicOrdinary),
+    };
+    let deduction = if lines.len() == 1 && lines.iter().all(|l| l.rate == LineRate::Unstated) {
+        remarks.as_deref().and_then(super::legacy_xml::deduction_in)
+    } else {
+        None
+    };
+    let red = total
+        .filter(|t| t.is_negative())
+        .map(|_| super::digital_xml::red_reference(remarks.as_deref()));
+    let totals = match (amount, tax, total) {
+        (Some(amount), Some(tax), Some(total)) => Some(Totals {
+            amount,
+            tax,
+            total,
+            total_in_words: words,
+        }),
+        _ => None,
+    };
+    let invoice = assemble(&mut out, root, number, when, |number, issue_date, issue_time| Invoice {
+        kind,
+        code,
+        number,
+        digital_number: None,
+        issue_date,
+        issue_time,
+        seller,
+        buyer,
+        lines,
+        totals,
+        deduction,
+        remarks,
+        drawer,
+        reviewer,
+        payee,
+        check_code,
+        has_list: false,
+        red,
+        special: None,
+    });
+    Reading {
+        invoice,
+        not_carried: out.not_carried,
+        origins: out.origins,
+        findings: out.findings,
+        ..empty_reading()
+    }
+}
