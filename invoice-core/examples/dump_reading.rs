@@ -4,7 +4,10 @@ fn main() {
         let b = std::fs::read(&p).expect("read");
         match invoice_core::read::read(&b) {
             Ok(r) => {
-                println!("== {p}\n{}", serde_json::to_string_pretty(&r.to_value()).unwrap());
+                println!(
+                    "== {p}\n{}",
+                    serde_json::to_string_pretty(&r.to_value()).unwrap()
+                );
                 let ctx = r.context(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
                 for f in r.validate(&ctx).findings {
                     println!("  {f}");

@@ -83,7 +83,8 @@ fn agree(a: &Reading, b: &Reading) -> bool {
         Some(Payload::Invoice(q)) => Some((q.amount, q.amount_meaning)),
         _ => None,
     };
-    let check = |qr: Option<(Amount, AmountMeaning)>, f: (Option<Amount>, Option<Amount>, Option<Amount>)| {
+    let check = |qr: Option<(Amount, AmountMeaning)>,
+                 f: (Option<Amount>, Option<Amount>, Option<Amount>)| {
         match qr {
             Some((amt, AmountMeaning::AmountExcludingTax)) => f.0.is_none_or(|x| x == amt),
             Some((amt, AmountMeaning::TotalIncludingTax)) => f.2.is_none_or(|x| x == amt),

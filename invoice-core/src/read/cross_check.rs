@@ -6,7 +6,13 @@ use super::{QR_MISMATCH, Reading};
 use crate::error::{Error, Path};
 use crate::verify::qr::{AmountMeaning, Payload};
 
-fn mismatch(field: &str, field_zh: &str, qr: impl std::fmt::Display, data: impl std::fmt::Display, at: &str) -> Error {
+fn mismatch(
+    field: &str,
+    field_zh: &str,
+    qr: impl std::fmt::Display,
+    data: impl std::fmt::Display,
+    at: &str,
+) -> Error {
     Error::new(QR_MISMATCH)
         .with("field", field)
         .with("field_zh", field_zh)
@@ -35,7 +41,13 @@ pub(super) fn qr(mut r: Reading) -> Reading {
         out.push(mismatch("code", "发票代码", a, b, at));
     }
     if q.issue_date != inv.issue_date {
-        out.push(mismatch("issue date", "开票日期", q.issue_date, inv.issue_date, at));
+        out.push(mismatch(
+            "issue date",
+            "开票日期",
+            q.issue_date,
+            inv.issue_date,
+            at,
+        ));
     }
     if let (Some(a), Some(b)) = (&q.check_code, &inv.check_code)
         && a != b

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rust_decimal::Decimal;
+
 use super::fields::{Out, Val, party};
 use super::ofd::{Container, dir_of, pages, resolve};
 use super::xml::{Doc, El};
@@ -21,8 +23,8 @@ use crate::validate::NotCarried;
 #[derive(Clone)]
 struct TextObj {
     text: String,
-    x: f64,
-    y: f64,
+    x: Decimal,
+    y: Decimal,
 }
 
 /// One tagged value: the joined text, the page and row of its first object, and the tag's
@@ -31,7 +33,7 @@ struct TextObj {
 struct Tagged {
     text: String,
     page: String,
-    y: Option<f64>,
+    y: Option<Decimal>,
     at: String,
 }
 
@@ -42,13 +44,18 @@ struct PageText<'c, 'a> {
     loaded: HashMap<String, HashMap<String, TextObj>>,
 }
 
-fn boundary_xy(b: Option<&str>) -> (f64, f64) {
-    // Layout coordinates only order rows; they never touch money.
+/// The box's x and y (millimetres; decimals, so no float enters the crate).
+fn boundary_xy(b: Option<&str>) -> (Decimal, Decimal) {
     let mut it = b
         .unwrap_or("")
         .split_whitespace()
-        .map(|n| n.parse::<f64>().unwrap_or(0.0));
-    (it.next().unwrap_or(0.0), it.next().unwrap_or(0.0))
+        .map(|n| crate::money::parse_decimal_wide(n).unwrap_or_default());
+    (it.next().unwrap_or_default(), it.next().unwrap_or_default())
+}
+
+/// Two boxes start on one printed row when their tops are within `mm` of each other.
+fn same_row(a: Decimal, b: Decimal, mm: i64) -> bool {
+    (a - b).abs() < Decimal::from(mm)
 }
 
 impl PageText<'_, '_> {
@@ -100,13 +107,11 @@ impl PageText<'_, '_> {
         let y = parts.first().map(|p| p.y);
         // Objects on one row join left to right; rows top to bottom.
         let mut ordered = parts.clone();
-        ordered.sort_by(|a, b| {
-            (a.y, a.x)
-                .partial_cmp(&(b.y, b.x))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        let same_row = parts.iter().all(|p| (p.y - parts[0].y).abs() < 1.0);
-        let text: String = if same_row {
+        ordered.sort_by_key(|p| (p.y, p.x));
+        let one_row = parts
+            .iter()
+            .all(|p| same_row(p.y, y.unwrap_or_default(), 1));
+        let text: String = if one_row {
             ordered.iter().map(|p| p.text.trim()).collect()
         } else {
             parts.iter().map(|p| p.text.trim()).collect()
@@ -123,7 +128,10 @@ impl PageText<'_, '_> {
 /// The tag files the document names (or that sit in a tags folder).
 fn tag_files(c: &mut Container<'_>, document: &Doc, doc_dir: &str) -> Result<Vec<String>, Error> {
     let mut files = Vec::new();
-    if let Some(loc) = document.root().find("CustomTags").map(|e| e.text().to_string())
+    if let Some(loc) = document
+        .root()
+        .find("CustomTags")
+        .map(|e| e.text().to_string())
         && !loc.is_empty()
     {
         let list_path = resolve(doc_dir, &loc);
@@ -157,7 +165,11 @@ fn title_kind(c: &mut Container<'_>, parts: &[String]) -> Result<Option<Kind>, E
     for p in parts {
         if let Some(doc) = c.xml(p)? {
             for t in doc.root().descendants("TextCode") {
-                let s: String = t.deep_text().chars().filter(|c| !c.is_whitespace()).collect();
+                let s: String = t
+                    .deep_text()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
                 if s.contains("电子发票") || s.contains("增值税") {
                     if s.contains("专用发票") {
                         return Ok(Some(Kind::DigitalSpecial));
@@ -204,10 +216,7 @@ pub(super) fn read(
         let mut reading = reading;
         let mut parts = pg.templates.clone();
         parts.extend(pg.pages.iter().map(|p| p.1.clone()));
-        let is_digital = reading
-            .invoice
-            .as_ref()
-            .is_some_and(|i| i.code.is_none());
+        let is_digital = reading.invoice.as_ref().is_some_and(|i| i.code.is_none());
         if is_digital && let Some(inv) = reading.invoice.as_mut() {
             match title_kind(c, &parts)? {
                 Some(k) => inv.kind = k,
@@ -230,20 +239,34 @@ pub(super) fn read(
     Ok(None)
 }
 
-fn read_tags(doc: &Doc, pt: &mut PageText<'_, '_>, default_page: Option<&str>) -> Result<Reading, Error> {
+fn read_tags(
+    doc: &Doc,
+    pt: &mut PageText<'_, '_>,
+    default_page: Option<&str>,
+) -> Result<Reading, Error> {
     let root = doc.root();
     // Every element holding object references is one tagged value, keyed by its local name.
     let mut by_name: HashMap<String, Vec<Tagged>> = HashMap::new();
     let mut groups: Vec<HashMap<String, Tagged>> = Vec::new();
     let goods: Vec<El<'_>> = root.descendants("GoodsInfo");
     for el in root.descendants("ObjectRef") {
-        let Some(parent) = parent_of(doc, el) else { continue };
+        let Some(parent) = parent_of(doc, el) else {
+            continue;
+        };
         // Each tag element is read once, at its first reference.
-        if parent.children().find(|c| c.local() == "ObjectRef").map(|c| c.id) != Some(el.id) {
+        if parent
+            .children()
+            .find(|c| c.local() == "ObjectRef")
+            .map(|c| c.id)
+            != Some(el.id)
+        {
             continue;
         }
         if let Some(v) = pt.value(parent, default_page)? {
-            by_name.entry(parent.local().to_string()).or_default().push(v);
+            by_name
+                .entry(parent.local().to_string())
+                .or_default()
+                .push(v);
         }
     }
     for g in &goods {
@@ -267,6 +290,7 @@ fn read_tags(doc: &Doc, pt: &mut PageText<'_, '_>, default_page: Option<&str>) -
     let number = out.id("number", first("InvoiceNo"));
     let date = first("IssueDate");
     let when = out.date("issue_date", date.as_ref());
+    let date_given = date.is_some();
     let check_code = out.id("check_code", first("InvoiceCheckCode"));
     let mut buyer = party(
         out.text("buyer.name", first("BuyerName")),
@@ -287,7 +311,16 @@ fn read_tags(doc: &Doc, pt: &mut PageText<'_, '_>, default_page: Option<&str>) -
     let remarks = out.text("remarks", first("Note"));
 
     // Lines: grouped by GoodsInfo where the tags group them, else by order and row.
-    let line_fields = ["Item", "Specification", "MeasurementDimension", "Quantity", "Price", "Amount", "TaxScheme", "TaxAmount"];
+    let line_fields = [
+        "Item",
+        "Specification",
+        "MeasurementDimension",
+        "Quantity",
+        "Price",
+        "Amount",
+        "TaxScheme",
+        "TaxAmount",
+    ];
     let rows: Vec<HashMap<String, Tagged>> = if !groups.is_empty() {
         groups
     } else {
@@ -306,7 +339,7 @@ fn read_tags(doc: &Doc, pt: &mut PageText<'_, '_>, default_page: Option<&str>) -
                 for v in vals {
                     let near = items.iter().position(|it| {
                         it.page == v.page
-                            && matches!((it.y, v.y), (Some(a), Some(b)) if (a - b).abs() < 2.0)
+                            && matches!((it.y, v.y), (Some(a), Some(b)) if same_row(a, b, 2))
                     });
                     if let Some(i) = near
                         && let Some(row) = rows.get_mut(i)
@@ -356,7 +389,7 @@ fn read_tags(doc: &Doc, pt: &mut PageText<'_, '_>, default_page: Option<&str>) -
         out.not_carried.insert(NotCarried::Code);
         out.not_carried.insert(NotCarried::CheckCode);
     }
-    if by_name.get("Note").is_none() {
+    if !by_name.contains_key("Note") {
         out.not_carried.insert(NotCarried::Remarks);
     }
     let kind = match &code {
@@ -403,12 +436,18 @@ fn read_tags(doc: &Doc, pt: &mut PageText<'_, '_>, default_page: Option<&str>) -
             special: None,
         }),
         (number, _) => {
-            let what = if number.is_none() { "the invoice number (InvoiceNo tag)" } else { "the issue date (IssueDate tag)" };
-            out.findings.push(
-                Error::new(FIELD_MISSING)
-                    .with("field", what)
-                    .at(Path::field(root.path())),
-            );
+            let what = if number.is_none() {
+                "the invoice number (InvoiceNo tag)"
+            } else {
+                "the issue date (IssueDate tag)"
+            };
+            if number.is_none() || !date_given {
+                out.findings.push(
+                    Error::new(FIELD_MISSING)
+                        .with("field", what)
+                        .at(Path::field(root.path())),
+                );
+            }
             out.findings
                 .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
             None

@@ -38,7 +38,9 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
     let header = root.child("Header");
     let data = root.child("EInvoiceData");
     let sup = root.child("TaxSupervisionInfo");
-    let version = header.and_then(|h| h.child_text("Version")).map(str::to_string);
+    let version = header
+        .and_then(|h| h.child_text("Version"))
+        .map(str::to_string);
 
     // The number: the header's EIid and the supervision block's InvoiceNumber are the same.
     let eiid = val(header, "EIid");
@@ -82,8 +84,14 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
     let red_label = blue_code == Some("N");
 
     // Dates: the issue time of the supervision block, else the request time.
-    let issue = val(sup, "IssueTime").or_else(|| val(data.and_then(|d| d.child("BasicInformation")), "RequestTime"));
+    let issue = val(sup, "IssueTime").or_else(|| {
+        val(
+            data.and_then(|d| d.child("BasicInformation")),
+            "RequestTime",
+        )
+    });
     let when = out.date("issue_date", issue.as_ref());
+    let date_given = issue.is_some();
 
     let seller_el = data.and_then(|d| d.child("SellerInformation"));
     let buyer_el = data.and_then(|d| d.child("BuyerInformation"));
@@ -116,7 +124,10 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
     let amount = out.amount("totals.amount", val(basic, "TotalAmWithoutTax"));
     let tax = out.tax("totals.tax", val(basic, "TotalTaxAm"));
     let total = out.amount("totals.total", val(basic, "TotalTax-includedAmount"));
-    let words = out.text("totals.total_in_words", val(basic, "TotalTax-includedAmountInChinese"));
+    let words = out.text(
+        "totals.total_in_words",
+        val(basic, "TotalTax-includedAmountInChinese"),
+    );
     let drawer = out.text("drawer", val(basic, "Drawer"));
 
     let mut lines = Vec::new();
@@ -145,7 +156,8 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
             // The line's own tax-included total must be amount + tax.
             if let Some(v) = val(it, "TotaltaxIncludedAmount") {
                 let mut scratch = Out::default();
-                if let (Some(t), Some(a), Some(x)) = (scratch.amount("", Some(v.clone())), line_amount, line_tax)
+                if let (Some(t), Some(a), Some(x)) =
+                    (scratch.amount("", Some(v.clone())), line_amount, line_tax)
                     && a.checked_add(x).ok() != Some(t)
                 {
                     out.findings.push(
@@ -163,16 +175,20 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
     }
     let remarks = out.text(
         "remarks",
-        val(data.and_then(|d| d.child("AdditionalInformation")), "Remark"),
+        val(
+            data.and_then(|d| d.child("AdditionalInformation")),
+            "Remark",
+        ),
     );
 
     let red = if red_label || total.is_some_and(|t| t.is_negative()) {
         let r = red_reference(remarks.as_deref());
         if r.original_number.is_empty() {
-            out.findings.push(Error::new(RED_ORIGINAL_UNKNOWN).at(Path::field(format!(
-                "{}:/EInvoice/EInvoiceData/AdditionalInformation/Remark",
-                doc.part
-            ))));
+            out.findings
+                .push(Error::new(RED_ORIGINAL_UNKNOWN).at(Path::field(format!(
+                    "{}:/EInvoice/EInvoiceData/AdditionalInformation/Remark",
+                    doc.part
+                ))));
         }
         Some(r)
     } else {
@@ -222,12 +238,21 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
             special: None,
         }),
         (number, _) => {
-            let what = if number.is_none() { "the invoice number (EIid)" } else { "the issue date (IssueTime)" };
-            out.findings.push(Error::new(FIELD_MISSING).with("field", what).at(Path::field(format!(
-                "{}:/EInvoice",
-                doc.part
-            ))));
-            out.findings.push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
+            let what = if number.is_none() {
+                "the invoice number (EIid)"
+            } else {
+                "the issue date (IssueTime)"
+            };
+            // An unreadable value has its READ-10 already; only an absent one is "missing".
+            if number.is_none() || !date_given {
+                out.findings.push(
+                    Error::new(FIELD_MISSING)
+                        .with("field", what)
+                        .at(Path::field(format!("{}:/EInvoice", doc.part))),
+                );
+            }
+            out.findings
+                .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
             None
         }
     };

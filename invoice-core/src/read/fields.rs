@@ -236,7 +236,10 @@ pub(crate) fn parse_date(s: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
 
 /// Splits `地址电话` printed as one field (`兰溪市丹溪大道1055号057988222001`) into the address
 /// and the phone number at its end (a run of at least 7 digits, hyphens or spaces).
-pub(crate) fn split_trailing_number(s: &str, min_digits: usize) -> (Option<String>, Option<String>) {
+pub(crate) fn split_trailing_number(
+    s: &str,
+    min_digits: usize,
+) -> (Option<String>, Option<String>) {
     let s = s.trim();
     let tail_start = s
         .char_indices()
@@ -277,7 +280,13 @@ mod tests {
     #[test]
     fn dates_in_every_printed_form() {
         let d = NaiveDate::from_ymd_opt(2020, 7, 23).unwrap();
-        for s in ["2020年07月23日", "2020-07-23", "2020/7/23", "20200723", " 2020-07-23 "] {
+        for s in [
+            "2020年07月23日",
+            "2020-07-23",
+            "2020/7/23",
+            "20200723",
+            " 2020-07-23 ",
+        ] {
             assert_eq!(parse_date(s).map(|x| x.0), Some(d), "{s}");
         }
         let (_, t) = parse_date("2023-11-13T20:05:10").unwrap();
@@ -290,7 +299,10 @@ mod tests {
     fn address_and_phone_split() {
         assert_eq!(
             split_trailing_number("兰溪市丹溪大道1055号057988222001", 7),
-            (Some("兰溪市丹溪大道1055号".into()), Some("057988222001".into()))
+            (
+                Some("兰溪市丹溪大道1055号".into()),
+                Some("057988222001".into())
+            )
         );
         assert_eq!(
             split_trailing_number("北京市海淀区颐和园西路一亩园11号", 7),

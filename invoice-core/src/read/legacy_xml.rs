@@ -9,7 +9,9 @@ use rust_decimal::Decimal;
 
 use super::fields::{Out, Val, party, split_trailing_number};
 use super::xml::{Doc, El};
-use super::{FIELD_MISSING, Format, NOT_ASSEMBLED, QR_IMAGE, QR_UNREADABLE, QrFound, Reading, Source};
+use super::{
+    FIELD_MISSING, Format, NOT_ASSEMBLED, QR_IMAGE, QR_UNREADABLE, QrFound, Reading, Source,
+};
 use crate::error::{Error, Path};
 use crate::model::{Invoice, Line, LineRate, Totals};
 use crate::money::Amount;
@@ -139,7 +141,9 @@ pub(super) fn read(doc: &Doc, part: Option<&str>, format: Format) -> Reading {
 
     let mut lines = Vec::new();
     let goods = root.child("GoodsInfos");
-    let items: Vec<El<'_>> = goods.map(|g| g.all("GoodsInfo").collect()).unwrap_or_default();
+    let items: Vec<El<'_>> = goods
+        .map(|g| g.all("GoodsInfo").collect())
+        .unwrap_or_default();
     for (i, g) in items.into_iter().enumerate() {
         let it = Some(g);
         let p = |k: &str| format!("lines[{i}].{k}");
@@ -176,10 +180,8 @@ pub(super) fn read(doc: &Doc, part: Option<&str>, format: Format) -> Reading {
         .filter(|t| t.value() < Decimal::ZERO)
         .map(|_| super::digital_xml::red_reference(remarks.as_deref()));
     if red.as_ref().is_some_and(|r| r.original_number.is_empty()) {
-        out.findings.push(
-            Error::new(super::RED_ORIGINAL_UNKNOWN)
-                .at(Path::field(root.path_of("Note"))),
-        );
+        out.findings
+            .push(Error::new(super::RED_ORIGINAL_UNKNOWN).at(Path::field(root.path_of("Note"))));
     }
     let totals = match (amount, tax, total) {
         (Some(amount), Some(tax), Some(total)) => Some(Totals {
@@ -233,7 +235,10 @@ pub(super) fn read(doc: &Doc, part: Option<&str>, format: Format) -> Reading {
     Reading {
         source: Source {
             format,
-            version: root.attr("Version").or(root.attr("version")).map(str::to_string),
+            version: root
+                .attr("Version")
+                .or(root.attr("version"))
+                .map(str::to_string),
             part: part.map(str::to_string),
         },
         invoice,

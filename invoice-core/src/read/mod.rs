@@ -61,8 +61,8 @@ mod digital_xml;
 mod fields;
 mod legacy_xml;
 pub mod ofd;
-pub mod xml;
 mod xbrl;
+pub mod xml;
 
 use std::collections::BTreeSet;
 
@@ -394,6 +394,38 @@ impl Reading {
         Vec::new()
     }
 
+    /// A short JSON summary (what a report line or a test vector needs): `{format, version,
+    /// part, kind, code, number, issue_date, amount, tax, total, lines, qr, not_carried,
+    /// findings: [{code, path}, …]}`; absent values are `null`.
+    pub fn summary(&self) -> serde_json::Value {
+        use serde_json::json;
+        let inv = self.invoice.as_ref();
+        let totals = inv.and_then(|i| i.totals.as_ref());
+        let qr = self.qr.as_ref().map(|q| match (&q.payload, &q.image) {
+            (Some(Payload::Invoice(_)), _) => "invoice",
+            (Some(Payload::Blockchain(_)), _) => "blockchain_url",
+            (Some(Payload::Url { .. }), _) => "url",
+            (None, Some(_)) => "image",
+            (None, None) => "unreadable",
+        });
+        json!({
+            "format": self.source.format.name(),
+            "version": self.source.version,
+            "part": self.source.part,
+            "kind": inv.map(|i| i.kind.name()),
+            "code": inv.and_then(|i| i.code.clone()),
+            "number": inv.map(|i| i.number.clone()),
+            "issue_date": inv.map(|i| i.issue_date.to_string()),
+            "amount": totals.map(|t| t.amount.to_string()),
+            "tax": totals.map(|t| t.tax.to_string()),
+            "total": totals.map(|t| t.total.to_string()),
+            "lines": inv.map(|i| i.lines.len()),
+            "qr": qr,
+            "not_carried": self.not_carried,
+            "findings": self.findings.iter().map(|f| json!({"code": f.code(), "path": f.path().to_string()})).collect::<Vec<_>>(),
+        })
+    }
+
     /// The reading as JSON.
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
@@ -464,7 +496,11 @@ fn read_qr_text(text: &str) -> Result<Reading, Error> {
     let payload = qr::parse(t).map_err(|e| {
         Error::new(NOT_INVOICE).with(
             "found",
-            format!("text that is not a QR payload ({}: {})", e.code(), e.message()),
+            format!(
+                "text that is not a QR payload ({}: {})",
+                e.code(),
+                e.message()
+            ),
         )
     })?;
     let mut not_carried: BTreeSet<NotCarried> = BTreeSet::new();
@@ -519,7 +555,11 @@ fn sniff_binary(b: &[u8]) -> Option<String> {
 
 fn describe_bytes(b: &[u8]) -> String {
     let head: Vec<String> = b.iter().take(8).map(|x| format!("{x:02x}")).collect();
-    format!("{} bytes of unknown data beginning {}", b.len(), head.join(" "))
+    format!(
+        "{} bytes of unknown data beginning {}",
+        b.len(),
+        head.join(" ")
+    )
 }
 
 #[cfg(test)]

@@ -16,9 +16,7 @@ use zip::ZipArchive;
 
 use super::fields::{Val, parse_date};
 use super::xml::{self, Doc, El};
-use super::{
-    Format, LIMIT, NO_INVOICE_DATA, NOT_OFD, Reading, SOURCES_DISAGREE, ZIP_DAMAGED,
-};
+use super::{Format, LIMIT, NO_INVOICE_DATA, NOT_OFD, Reading, SOURCES_DISAGREE, ZIP_DAMAGED};
 use crate::error::{Error, Path};
 use crate::model::Invoice;
 use crate::money::{Amount, shorten};
@@ -87,7 +85,9 @@ impl<'a> Container<'a> {
                 _ => String::new(),
             };
             if !name.is_empty() {
-                by_lower.entry(resolve("", &name).to_lowercase()).or_insert(i);
+                by_lower
+                    .entry(resolve("", &name).to_lowercase())
+                    .or_insert(i);
             }
             names.push(name);
         }
@@ -166,7 +166,12 @@ fn custom_data(ofd: &Doc) -> CustomData {
     ofd.root()
         .descendants("CustomData")
         .into_iter()
-        .filter_map(|c| Some((c.attr("Name")?.trim().to_string(), Val::new(c.text(), c.path())?)))
+        .filter_map(|c| {
+            Some((
+                c.attr("Name")?.trim().to_string(),
+                Val::new(c.text(), c.path())?,
+            ))
+        })
         .collect()
 }
 
@@ -195,7 +200,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<Reading, Error> {
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| "Doc_0/Document.xml".to_string());
     let Some(document) = c.xml(&doc_root)? else {
-        return Err(Error::new(NO_INVOICE_DATA).with("looked", format!("no document part {doc_root}")));
+        return Err(
+            Error::new(NO_INVOICE_DATA).with("looked", format!("no document part {doc_root}"))
+        );
     };
     let doc_dir = dir_of(&document.part).to_string();
 
@@ -221,7 +228,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Reading, Error> {
 }
 
 fn child_loc(document: &Doc, local: &str) -> Option<String> {
-    document.root().find(local).map(|e| e.text().to_string()).filter(|t| !t.is_empty())
+    document
+        .root()
+        .find(local)
+        .map(|e| e.text().to_string())
+        .filter(|t| !t.is_empty())
 }
 
 fn from_attachments(
@@ -268,7 +279,11 @@ fn from_attachments(
         let part = doc.part.clone();
         match doc.root().local() {
             "eInvoice" => {
-                return Ok(Some(super::legacy_xml::read(&doc, Some(&part), Format::OfdLegacy)));
+                return Ok(Some(super::legacy_xml::read(
+                    &doc,
+                    Some(&part),
+                    Format::OfdLegacy,
+                )));
             }
             "xbrl" => {
                 if let Ok(r) = super::xbrl::read(&doc, Some(&part), true) {
@@ -287,7 +302,10 @@ fn cross_check_custom_data(inv: &Invoice, cd: &CustomData, out: &mut Vec<Error>)
     let totals = inv.totals.as_ref();
     let amount_eq = |v: &str, a: Option<Amount>| -> Option<bool> {
         let a = a?;
-        let cleaned: String = v.chars().filter(|c| !matches!(c, '¥' | '￥' | ' ' | ',')).collect();
+        let cleaned: String = v
+            .chars()
+            .filter(|c| !matches!(c, '¥' | '￥' | ' ' | ','))
+            .collect();
         Some(Amount::parse(&cleaned).ok() == Some(a))
     };
     let digits = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
@@ -298,16 +316,25 @@ fn cross_check_custom_data(inv: &Invoice, cd: &CustomData, out: &mut Vec<Error>)
                 Some(code) => (Some(digits(&v.text) == *code), code.clone()),
                 None => (None, String::new()),
             },
-            "合计金额" => (amount_eq(&v.text, totals.map(|t| t.amount)), fmt(totals.map(|t| t.amount))),
+            "合计金额" => (
+                amount_eq(&v.text, totals.map(|t| t.amount)),
+                fmt(totals.map(|t| t.amount)),
+            ),
             "合计税额" => {
                 // 免税 shows *** here as in the data.
                 if super::fields::is_unshown_tax(&v.text) {
                     (None, String::new())
                 } else {
-                    (amount_eq(&v.text, totals.map(|t| t.tax)), fmt(totals.map(|t| t.tax)))
+                    (
+                        amount_eq(&v.text, totals.map(|t| t.tax)),
+                        fmt(totals.map(|t| t.tax)),
+                    )
                 }
             }
-            "价税合计" => (amount_eq(&v.text, totals.map(|t| t.total)), fmt(totals.map(|t| t.total))),
+            "价税合计" => (
+                amount_eq(&v.text, totals.map(|t| t.total)),
+                fmt(totals.map(|t| t.total)),
+            ),
             "开票日期" => (
                 parse_date(&v.text).map(|d| d.0 == inv.issue_date),
                 inv.issue_date.to_string(),

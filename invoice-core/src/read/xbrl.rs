@@ -38,7 +38,9 @@ fn taxonomy(doc: &Doc) -> Option<(Format, &'static str)> {
         .collect();
     if ns.iter().any(|v| v.contains("/einv")) || root.find("InvoiceNumber").is_some() {
         Some((Format::XbrlEinv, "einv 2023-12-31"))
-    } else if ns.iter().any(|v| v.ends_with("/inv") || v.contains("/inv/"))
+    } else if ns
+        .iter()
+        .any(|v| v.ends_with("/inv") || v.contains("/inv/"))
         || root.find("NumberOfInvoice").is_some()
     {
         Some((Format::XbrlInv, "inv 2021-09-30"))
@@ -50,8 +52,10 @@ fn taxonomy(doc: &Doc) -> Option<(Format, &'static str)> {
 /// Reads an XBRL instance; `in_ofd` says it was an OFD's attachment.
 pub(super) fn read(doc: &Doc, part: Option<&str>, in_ofd: bool) -> Result<Reading, Error> {
     let Some((format, version)) = taxonomy(doc) else {
-        return Err(Error::new(NOT_INVOICE)
-            .with("found", "an XBRL instance of a taxonomy that is not an invoice's"));
+        return Err(Error::new(NOT_INVOICE).with(
+            "found",
+            "an XBRL instance of a taxonomy that is not an invoice's",
+        ));
     };
     let format = if in_ofd { Format::OfdXbrl } else { format };
     let mut reading = if version.starts_with("einv") {
@@ -72,17 +76,24 @@ fn assemble(
     root: El<'_>,
     number: Option<String>,
     when: Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)>,
+    date_given: bool,
     build: impl FnOnce(String, chrono::NaiveDate, Option<chrono::NaiveTime>) -> Invoice,
 ) -> Option<Invoice> {
     match (number, when) {
         (Some(n), Some((d, t))) => Some(build(n, d, t)),
         (n, _) => {
-            let what = if n.is_none() { "the invoice number" } else { "the issue date" };
-            out.findings.push(
-                Error::new(FIELD_MISSING)
-                    .with("field", what)
-                    .at(Path::field(root.path())),
-            );
+            let what = if n.is_none() {
+                "the invoice number"
+            } else {
+                "the issue date"
+            };
+            if n.is_none() || !date_given {
+                out.findings.push(
+                    Error::new(FIELD_MISSING)
+                        .with("field", what)
+                        .at(Path::field(root.path())),
+                );
+            }
             out.findings
                 .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
             None
@@ -127,6 +138,7 @@ fn einv(doc: &Doc) -> Reading {
     let number = out.id("number", fact(root, "InvoiceNumber"));
     let req = fact(root, "RequestTime");
     let when = out.date("issue_date", req.as_ref());
+    let date_given = req.is_some();
     let seller = party(
         out.text("seller.name", fact(root, "SellerName")),
         out.id("seller.tax_id", fact(root, "SellerIdNum")),
@@ -157,10 +169,15 @@ fn einv(doc: &Doc) -> Reading {
         buyer_state: None,
     };
     acc.used_for_deduction = acc.usage_confirmed != Some(false)
-        && acc.usage.as_deref().is_some_and(|u| u.contains("抵扣") && !u.contains("不抵扣"));
+        && acc
+            .usage
+            .as_deref()
+            .is_some_and(|u| u.contains("抵扣") && !u.contains("不抵扣"));
     for t in root.descendants("InformationOfAccountingDocumentsTuple") {
         let mut v = Voucher {
-            number: t.child_text("NumberOfAccountingDocuments").map(str::to_string),
+            number: t
+                .child_text("NumberOfAccountingDocuments")
+                .map(str::to_string),
             posting_date: t
                 .child_text("PostingDate")
                 .and_then(super::fields::parse_date)
@@ -168,15 +185,26 @@ fn einv(doc: &Doc) -> Reading {
             period: t.child_text("AccountingPeriod").map(str::to_string),
             entries: Vec::new(),
         };
-        for (i, e) in t.descendants("InformationOfDebitAndCreditEntryTuple").into_iter().enumerate() {
+        for (i, e) in t
+            .descendants("InformationOfDebitAndCreditEntryTuple")
+            .into_iter()
+            .enumerate()
+        {
             let amount_v = e
                 .child("RecordedAmount")
                 .and_then(|a| Val::new(a.text(), a.path()));
             v.entries.push(Entry {
                 side: e.child_text("DebitOrCredit").unwrap_or("").to_string(),
-                subject: e.child_text("NameOfGeneralLedgerSubject").map(str::to_string),
-                subsidiary: e.child_text("NameOfSubsidiaryLedgerSubject").map(str::to_string),
-                amount: out.amount(&format!("accounting.vouchers.entries[{i}].amount"), amount_v),
+                subject: e
+                    .child_text("NameOfGeneralLedgerSubject")
+                    .map(str::to_string),
+                subsidiary: e
+                    .child_text("NameOfSubsidiaryLedgerSubject")
+                    .map(str::to_string),
+                amount: out.amount(
+                    &format!("accounting.vouchers.entries[{i}].amount"),
+                    amount_v,
+                ),
             });
         }
         acc.vouchers.push(v);
@@ -204,7 +232,8 @@ fn einv(doc: &Doc) -> Reading {
             .at(Path::field(root.path())),
     );
     let red = if acc.red == Some(true) || total.is_some_and(|t| t.is_negative()) {
-        out.findings.push(Error::new(super::RED_ORIGINAL_UNKNOWN).at(Path::field(root.path())));
+        out.findings
+            .push(Error::new(super::RED_ORIGINAL_UNKNOWN).at(Path::field(root.path())));
         Some(super::digital_xml::red_reference(None))
     } else {
         None
@@ -218,27 +247,34 @@ fn einv(doc: &Doc) -> Reading {
         }),
         _ => None,
     };
-    let invoice = assemble(&mut out, root, number, when, |number, issue_date, issue_time| Invoice {
-        kind,
-        code: None,
+    let invoice = assemble(
+        &mut out,
+        root,
         number,
-        digital_number: None,
-        issue_date,
-        issue_time,
-        seller,
-        buyer,
-        lines: Vec::new(),
-        totals,
-        deduction: None,
-        remarks: None,
-        drawer: None,
-        reviewer: None,
-        payee: None,
-        check_code: None,
-        has_list: false,
-        red,
-        special: None,
-    });
+        when,
+        date_given,
+        |number, issue_date, issue_time| Invoice {
+            kind,
+            code: None,
+            number,
+            digital_number: None,
+            issue_date,
+            issue_time,
+            seller,
+            buyer,
+            lines: Vec::new(),
+            totals,
+            deduction: None,
+            remarks: None,
+            drawer: None,
+            reviewer: None,
+            payee: None,
+            check_code: None,
+            has_list: false,
+            red,
+            special: None,
+        },
+    );
     Reading {
         invoice,
         not_carried: out.not_carried,
@@ -258,39 +294,55 @@ fn inv(doc: &Doc) -> Reading {
     let number = out.id("number", fact(root, "NumberOfInvoice"));
     let date = fact(root, "DateOfIssue");
     let when = out.date("issue_date", date.as_ref());
+    let date_given = date.is_some();
     let check_code = out.id("check_code", fact(root, "IdentifyingCode"));
     let mut buyer = party(
         out.text("buyer.name", fact(root, "NameOfPurchaser")),
         out.id(
             "buyer.tax_id",
-            fact(root, "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfPurchaser"),
+            fact(
+                root,
+                "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfPurchaser",
+            ),
         ),
         true,
     );
     if let Some(a) = out.text("buyer.address", fact(root, "AddressPhoneNumberOfPurchaser")) {
         (buyer.address, buyer.phone) = split_trailing_number(&a, 7);
     }
-    if let Some(a) = out.text("buyer.bank", fact(root, "DepositBankAndAccountNumberOfPurchaser")) {
+    if let Some(a) = out.text(
+        "buyer.bank",
+        fact(root, "DepositBankAndAccountNumberOfPurchaser"),
+    ) {
         (buyer.bank, buyer.account) = split_trailing_number(&a, 8);
     }
     let mut seller = party(
         out.text("seller.name", fact(root, "NameOfSeller")),
         out.id(
             "seller.tax_id",
-            fact(root, "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfSeller"),
+            fact(
+                root,
+                "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfSeller",
+            ),
         ),
         false,
     );
     if let Some(a) = out.text("seller.address", fact(root, "AddressPhoneNumberOfSeller")) {
         (seller.address, seller.phone) = split_trailing_number(&a, 7);
     }
-    if let Some(a) = out.text("seller.bank", fact(root, "DepositBankAndAccountNumberOfSeller")) {
+    if let Some(a) = out.text(
+        "seller.bank",
+        fact(root, "DepositBankAndAccountNumberOfSeller"),
+    ) {
         (seller.bank, seller.account) = split_trailing_number(&a, 8);
     }
     let amount = out.amount("totals.amount", fact(root, "TotalAmountExcludingTax"));
     let tax = out.tax("totals.tax", fact(root, "TotalTaxAmount"));
     let total = out.amount("totals.total", fact(root, "TaxIncludedAmountInFigures"));
-    let words = out.text("totals.total_in_words", fact(root, "TaxIncludedAmountInWords"));
+    let words = out.text(
+        "totals.total_in_words",
+        fact(root, "TaxIncludedAmountInWords"),
+    );
     let remarks = out.text("remarks", fact(root, "Remarks"));
     let payee = out.text("payee", fact(root, "Payee"));
     let reviewer = out.text("reviewer", fact(root, "Reviewer"));
@@ -350,27 +402,34 @@ fn inv(doc: &Doc) -> Reading {
         }),
         _ => None,
     };
-    let invoice = assemble(&mut out, root, number, when, |number, issue_date, issue_time| Invoice {
-        kind,
-        code,
+    let invoice = assemble(
+        &mut out,
+        root,
         number,
-        digital_number: None,
-        issue_date,
-        issue_time,
-        seller,
-        buyer,
-        lines,
-        totals,
-        deduction,
-        remarks,
-        drawer,
-        reviewer,
-        payee,
-        check_code,
-        has_list: false,
-        red,
-        special: None,
-    });
+        when,
+        date_given,
+        |number, issue_date, issue_time| Invoice {
+            kind,
+            code,
+            number,
+            digital_number: None,
+            issue_date,
+            issue_time,
+            seller,
+            buyer,
+            lines,
+            totals,
+            deduction,
+            remarks,
+            drawer,
+            reviewer,
+            payee,
+            check_code,
+            has_list: false,
+            red,
+            special: None,
+        },
+    );
     Reading {
         invoice,
         not_carried: out.not_carried,

@@ -19,6 +19,22 @@ use crate::error::Error;
 pub const MAX_DEPTH: usize = 64;
 /// The most elements one part may have (a 100-line page has about 2,000).
 pub const MAX_NODES: usize = 200_000;
+/// The longest text one element may hold (the longest real ones, signatures and a QR image in
+/// base64, are a few KB).
+pub const MAX_TEXT: usize = 1024 * 1024;
+
+fn add_text(node: &mut Node, s: &str, part: &str) -> Result<(), Error> {
+    if node.text.len() + s.len() > MAX_TEXT {
+        return Err(Error::new(LIMIT)
+            .with(
+                "what",
+                format!("the text of element {} in {part}", node.qname),
+            )
+            .with("limit", MAX_TEXT));
+    }
+    node.text.push_str(s);
+    Ok(())
+}
 
 /// One element: its qualified and local names, attributes, text and children.
 #[derive(Debug)]
@@ -143,7 +159,9 @@ impl<'d> El<'d> {
 
     /// The text of the first child with this local name (trimmed; `None` when absent or empty).
     pub fn child_text(&self, local: &str) -> Option<&'d str> {
-        self.child(local).map(|c| c.text()).filter(|t| !t.is_empty())
+        self.child(local)
+            .map(|c| c.text())
+            .filter(|t| !t.is_empty())
     }
 
     /// Where this element is: `part:/root/child[2]/leaf` (an index only where names repeat).
@@ -204,9 +222,10 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
             .with("encoding", "UTF-16"));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| {
-        Error::new(XML_ENCODING)
-            .with("part", part)
-            .with("encoding", declared_encoding(bytes).unwrap_or_else(|| "not UTF-8".into()))
+        Error::new(XML_ENCODING).with("part", part).with(
+            "encoding",
+            declared_encoding(bytes).unwrap_or_else(|| "not UTF-8".into()),
+        )
     })?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
@@ -260,7 +279,7 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
                 if let Some(&top) = stack.last() {
                     let s = t.decode().map_err(|e| malformed(part, e))?;
                     let s = quick_xml::escape::unescape(&s).map_err(|e| malformed(part, e))?;
-                    nodes[top].text.push_str(&s);
+                    add_text(&mut nodes[top], &s, part)?;
                 } else if !t.iter().all(u8::is_ascii_whitespace) {
                     return Err(malformed(part, "text outside the root element"));
                 }
@@ -272,12 +291,12 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
                 let name = r.decode().map_err(|e| malformed(part, e))?;
                 let entity = format!("&{name};");
                 let s = quick_xml::escape::unescape(&entity).map_err(|e| malformed(part, e))?;
-                nodes[top].text.push_str(&s);
+                add_text(&mut nodes[top], &s, part)?;
             }
             Event::CData(c) => {
                 if let Some(&top) = stack.last() {
                     let s = c.decode().map_err(|e| malformed(part, e))?;
-                    nodes[top].text.push_str(&s);
+                    add_text(&mut nodes[top], &s, part)?;
                 }
             }
             Event::Eof => break,
@@ -288,7 +307,10 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
         return Err(malformed(part, "no root element"));
     }
     if !stack.is_empty() {
-        return Err(malformed(part, "the document ends inside an element (truncated?)"));
+        return Err(malformed(
+            part,
+            "the document ends inside an element (truncated?)",
+        ));
     }
     Ok(Doc {
         part: part.to_string(),
@@ -296,7 +318,12 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
     })
 }
 
-fn push(nodes: &mut Vec<Node>, stack: &[usize], s: &BytesStart<'_>, part: &str) -> Result<usize, Error> {
+fn push(
+    nodes: &mut Vec<Node>,
+    stack: &[usize],
+    s: &BytesStart<'_>,
+    part: &str,
+) -> Result<usize, Error> {
     if nodes.len() >= MAX_NODES {
         return Err(Error::new(LIMIT)
             .with("what", format!("XML elements in {part}"))
@@ -378,7 +405,10 @@ mod tests {
         let deep = "<a>".repeat(MAX_DEPTH + 1);
         assert_eq!(parse(deep.as_bytes(), "t").unwrap_err().code(), "READ-07");
         assert_eq!(parse(b"<r><a>1</a>", "t").unwrap_err().code(), "READ-05");
-        assert_eq!(parse(b"<r>&unknown;</r>", "t").unwrap_err().code(), "READ-05");
+        assert_eq!(
+            parse(b"<r>&unknown;</r>", "t").unwrap_err().code(),
+            "READ-05"
+        );
         let gbk = b"<?xml version=\"1.0\" encoding=\"GBK\"?><r>\xc4\xe3</r>";
         assert_eq!(parse(gbk, "t").unwrap_err().code(), "READ-08");
     }

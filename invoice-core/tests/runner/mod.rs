@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod number;
+pub mod read;
 pub mod stats;
 pub mod tax;
 pub mod validate;
@@ -39,6 +40,7 @@ const AREAS: &[Area] = &[
     verify::run,
     stats::run,
     find::run,
+    read::run,
 ];
 
 /// Totals of one run.
