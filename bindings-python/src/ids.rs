@@ -146,7 +146,7 @@ common!(
     ric_fns,
     resident_id,
     "resident identity card number (居民身份证号码, 18 or 15 characters)",
-    "ID-11 length, ID-12 character, ID-13 birth date, ID-14 check"
+    "ID-11 length, ID-12 character, ID-20 no such province, ID-13 birth date, ID-14 check"
 );
 common!(
     tin_fns,
@@ -210,6 +210,7 @@ fn ric_check(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 /// The decoded resident id as a dict: code, form ('18' or '15'), area_code, province_code,
+/// holder ('citizen', 'hong_kong_resident', 'macao_resident', 'taiwan_resident', 'foreigner'),
 /// birth_date ('YYYY-MM-DD'), sequence, sex ('male' or 'female'), check (None for 15 digits).
 ///
 /// Raises InvoiceError: as validate().
@@ -303,7 +304,7 @@ pub fn register_org(m: &Bound<'_, PyModule>) -> PyResult<()> {
 pub const RIC_DOC: &str = "Resident identity card number (居民身份证号码, GB 11643-1999): 18 \
 characters (or the old 15 digits) with area, birth date, sequence (sex) and a check character. \
 Functions as python-stdnum's stdnum.cn.ric plus validate_strict, validate_as_of, parts and \
-to_18. Errors ID-11..ID-15.";
+to_18. Errors ID-11..ID-15 and ID-20 (no such province).";
 
 /// Fills `invoice_core.ric`.
 pub fn register_ric(m: &Bound<'_, PyModule>) -> PyResult<()> {

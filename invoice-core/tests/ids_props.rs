@@ -45,8 +45,33 @@ fn birth_date() -> impl Strategy<Value = NaiveDate> {
     (0i64..110_000).prop_map(move |d| start + chrono::Duration::days(d))
 }
 
+/// The GB/T 2260 provinces of the mainland (what a 15-digit number may begin with).
+const MAINLAND: [&str; 31] = [
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
+    "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+];
+
+/// A 6-digit address code an 18-character number may begin with: a mainland province, 71, the
+/// residence-permit prefixes 81/82/83, or 9 + a province + a 3-digit nationality.
+fn area18() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (prop::sample::select(MAINLAND.to_vec()), "[0-9]{4}").prop_map(|(p, r)| format!("{p}{r}")),
+        prop::sample::select(vec!["710000", "810000", "820000", "830000"]).prop_map(String::from),
+        (prop::sample::select(MAINLAND.to_vec()), "[0-9]{3}").prop_map(|(p, n)| format!("9{p}{n}")),
+    ]
+}
+
+/// Two digits that are no province of an 18-character number.
+fn not_a_province() -> impl Strategy<Value = String> {
+    "[0-9]{2}".prop_filter("a province", |p| {
+        !MAINLAND.contains(&p.as_str())
+            && !["71", "81", "82", "83"].contains(&p.as_str())
+            && !p.starts_with('9')
+    })
+}
+
 fn ric_strategy() -> impl Strategy<Value = String> {
-    ("[0-9]{6}", birth_date(), "[0-9]{3}").prop_map(|(area, date, seq)| {
+    (area18(), birth_date(), "[0-9]{3}").prop_map(|(area, date, seq)| {
         let first17 = format!("{area}{}{seq}", date.format("%Y%m%d"));
         let check = resident_id::calc_check_digit(&first17).expect("17 digits");
         format!("{first17}{check}")
@@ -151,7 +176,30 @@ proptest! {
     }
 
     #[test]
-    fn fifteen_digit_upgrades(area in "[0-9]{6}", days in 0i64..36_524, seq in "[0-9]{3}") {
+    fn unknown_provinces_are_named(
+        province in not_a_province(),
+        rest in "[0-9]{4}",
+        date in birth_date(),
+        seq in "[0-9]{3}",
+    ) {
+        let first17 = format!("{province}{rest}{}{seq}", date.format("%Y%m%d"));
+        let check = resident_id::calc_check_digit(&first17).unwrap();
+        let err = resident_id::validate(&format!("{first17}{check}")).unwrap_err();
+        prop_assert_eq!(err.code(), "ID-20");
+        prop_assert_eq!(err.param("province"), Some(province.as_str()));
+        // The 15-digit form takes only a mainland province.
+        let old = format!("{province}{rest}{}{seq}", date.format("%y%m%d"));
+        prop_assert_eq!(resident_id::validate(&old).unwrap_err().code(), "ID-20");
+    }
+
+    #[test]
+    fn fifteen_digit_upgrades(
+        province in prop::sample::select(MAINLAND.to_vec()),
+        rest in "[0-9]{4}",
+        days in 0i64..36_524,
+        seq in "[0-9]{3}",
+    ) {
+        let area = format!("{province}{rest}");
         let date = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(days);
         prop_assert!((1900..=1999).contains(&date.year()));
         let old = format!("{area}{}{seq}", date.format("%y%m%d"));

@@ -24,7 +24,7 @@ def calc_check_digit(value: str) -> str:
     """The check character (a one-character str) of the identifier's body."""
 
 def parts(value: str) -> Dict[str, Optional[str]]:
-    """code, form, area_code, province_code, birth_date, sequence, sex, check."""
+    """code, form, area_code, province_code, holder, birth_date, sequence, sex, check."""
 
 def to_18(value: str) -> str:
     """The 18-character form of a valid resident id."""

@@ -125,6 +125,12 @@ rules! {
     TIN_NEAR_RIC = ("ID-19", Warning,
         "{code} looks like a resident identity number but its check character should be {expected}, found {found}; it is treated as another 18-character taxpayer id",
         "{code}形似居民身份号码但校验码应为{expected}，实际为{found}，按其他18位纳税人识别号处理");
+    /// The province part of a resident identity number is neither a GB/T 2260 province nor a
+    /// documented special prefix (83 for Taiwan residents' residence permits; 9 followed by the
+    /// accepting province for the 2023 foreigner's permanent residence card).
+    RIC_PROVINCE = ("ID-20", Error,
+        "{province} at positions {positions} is not a province code of GB/T 2260 (nor 83, or 9 and a province, for residence permits and permanent residence cards)",
+        "第{positions}位的{province}不是 GB/T 2260 省级行政区划代码（也不是居住证的83或永久居留身份证的9加省级代码）");
 }
 
 /// The normalising step shared by every identifier (see the module docs).

@@ -18,14 +18,29 @@
 //! sequence (3), no check character. [`to_18`] upgrades it by inserting `19` and computing the
 //! check.
 //!
-//! What is judged: length, digits, a real birth date (no 2001-02-29) from 1800-01-01 on (the
-//! standard's own example is born in 1880), and the check character. What is not: the address
-//! code. Region tables change every year, so an unknown area never raises; [`parts`] exposes the
-//! 6-digit code and its province part for the caller to look up. The library takes no clock, so
-//! "born in the future" is only checked by [`validate_as_of`] with the caller's date.
+//! What is judged: length, digits, the province, a real birth date (no 2001-02-29) from
+//! 1800-01-01 on (the standard's own example is born in 1880), and the check character.
+//!
+//! The province (positions 1–2) must be one of the 34 provincial codes of GB/T 2260 (`11`–`65`,
+//! `71` Taiwan, `81` Hong Kong, `82` Macao) or a documented special prefix, else `ID-20` names
+//! it:
+//!
+//! | prefix | holder ([`Holder`]) | source |
+//! |---|---|---|
+//! | `11`–`65`, `71` | citizen | GB/T 2260 provincial codes |
+//! | `81`, `82`, `83` | Hong Kong, Macao, Taiwan residents' residence permit (`810000`, `820000`, `830000`) | 港澳台居民居住证申领发放办法 (国办发〔2018〕81号) 第三条 |
+//! | `9` + a mainland province (`911`…`965`) | foreigner's permanent residence card, 2023 edition: `9`, accepting province (2), nationality (3), birth date, sequence, MOD 11-2 check | 国家移民管理局, 新版外国人永久居留身份证机读信息规则 (2023) |
+//!
+//! The 15-digit form predates both permits, so it takes only a mainland province (`11`–`65`).
+//! The rest of the address code is not looked up: county tables change every year, so an
+//! unknown county never raises; [`parts`] exposes the 6-digit code for the caller. The library
+//! takes no clock, so "born in the future" is only checked by [`validate_as_of`] with the
+//! caller's date.
 //!
 //! Sources: GB 11643-1999 公民身份号码 (§4–§8, Appendix A examples `11010519491231002X` and
-//! `440524188001010014`); ISO 7064:1983 MOD 11-2; domain.md §5.5.
+//! `440524188001010014`); ISO 7064:1983 MOD 11-2; GB/T 2260 (the 民政部 list of provincial
+//! codes); 国办发〔2018〕81号 第三条; the 2023 permanent residence card rules; domain.md §5.5 and
+//! `docs/domain-notes.md` ("Resident identity numbers").
 //!
 //! ```
 //! use invoice_core::ids::resident_id;
@@ -36,13 +51,18 @@
 //!
 //! let err = resident_id::validate("510108200102290049").unwrap_err();
 //! assert_eq!(err.code(), "ID-13"); // 2001-02-29 does not exist
+//!
+//! let err = resident_id::validate("840105194912310020").unwrap_err();
+//! assert_eq!(err.code(), "ID-20"); // 84 is no province
+//! assert_eq!(err.param("province"), Some("84"));
 //! ```
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{
-    RIC_BIRTH_DATE, RIC_CHARSET, RIC_CHECK, RIC_FUTURE_BIRTH, RIC_LENGTH, first_bad, shown,
+    RIC_BIRTH_DATE, RIC_CHARSET, RIC_CHECK, RIC_FUTURE_BIRTH, RIC_LENGTH, RIC_PROVINCE, first_bad,
+    shown,
 };
 use crate::Error;
 
@@ -51,6 +71,67 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 /// The check character for each `S = Σ a_i W_i mod 11` (GB 11643 Table 2).
 const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// The provincial codes of GB/T 2260 whose holders are mainland citizens (the 31 mainland
+/// provinces, autonomous regions and municipalities).
+const MAINLAND: [&str; 31] = [
+    "11", "12", "13", "14", "15", // 北京 天津 河北 山西 内蒙古
+    "21", "22", "23", // 辽宁 吉林 黑龙江
+    "31", "32", "33", "34", "35", "36",
+    "37", // 上海 江苏 浙江 安徽 福建 江西 山东
+    "41", "42", "43", "44", "45", "46", // 河南 湖北 湖南 广东 广西 海南
+    "50", "51", "52", "53", "54", // 重庆 四川 贵州 云南 西藏
+    "61", "62", "63", "64", "65", // 陕西 甘肃 青海 宁夏 新疆
+];
+
+/// Who a number was issued to, from its first digits (see the module docs' table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holder {
+    /// A GB/T 2260 province of the mainland, or `71` (Taiwan province).
+    Citizen,
+    /// `81`: a Hong Kong resident's residence permit (address code `810000`).
+    HongKongResident,
+    /// `82`: a Macao resident's residence permit (address code `820000`).
+    MacaoResident,
+    /// `83`: a Taiwan resident's residence permit (address code `830000`).
+    TaiwanResident,
+    /// `9` and a mainland province: the 2023 foreigner's permanent residence card.
+    Foreigner,
+}
+
+/// The holder and the province code (positions 1–2, or 2–3 for the permanent residence card),
+/// or `ID-20` naming the digits that are no province.
+fn holder_of(digits: &[char], eighteen: bool) -> Result<(Holder, String), Error> {
+    let pair = |from: usize| -> String { digits.iter().skip(from).take(2).collect() };
+    let first = pair(0);
+    let mainland = |p: &str| MAINLAND.contains(&p);
+    let holder = match first.as_str() {
+        p if mainland(p) => Some(Holder::Citizen),
+        _ if !eighteen => None,
+        "71" => Some(Holder::Citizen),
+        "81" => Some(Holder::HongKongResident),
+        "82" => Some(Holder::MacaoResident),
+        "83" => Some(Holder::TaiwanResident),
+        _ if digits.first() == Some(&'9') => {
+            let accepting = pair(1);
+            return if mainland(&accepting) {
+                Ok((Holder::Foreigner, accepting))
+            } else {
+                Err(Error::new(RIC_PROVINCE)
+                    .with("province", accepting)
+                    .with("positions", "2-3"))
+            };
+        }
+        _ => None,
+    };
+    match holder {
+        Some(h) => Ok((h, first)),
+        None => Err(Error::new(RIC_PROVINCE)
+            .with("province", first)
+            .with("positions", "1-2")),
+    }
+}
 
 /// The earliest birth year accepted.
 const MIN_YEAR: i32 = 1800;
@@ -113,10 +194,14 @@ pub struct ResidentIdParts {
     pub code: String,
     /// 18 or 15.
     pub form: Form,
-    /// Positions 1–6: the address code (not looked up).
+    /// Positions 1–6: the address code (not looked up; for a permanent residence card, `9`,
+    /// the accepting province and the nationality code).
     pub area_code: String,
-    /// Positions 1–2: the province part of the address code.
+    /// The province: positions 1–2 (the province part of the address code), or positions 2–3
+    /// (the accepting province) of a permanent residence card.
     pub province_code: String,
+    /// Who the number was issued to, from its first digits.
+    pub holder: Holder,
     /// The birth date (serialises as `YYYY-MM-DD`).
     pub birth_date: NaiveDate,
     /// The 3-digit sequence code.
@@ -147,6 +232,7 @@ fn check(code: &str) -> Result<ResidentIdParts, Error> {
             .with("position", position)
             .with("found", shown(c)));
     }
+    let (holder, province_code) = holder_of(&chars, eighteen)?;
     let s = |r: std::ops::Range<usize>| chars.get(r).unwrap_or_default();
     let (birth, positions, date) = if eighteen {
         (s(6..14), "7-14", date_of(s(6..10), s(10..12), s(12..14)))
@@ -185,7 +271,8 @@ fn check(code: &str) -> Result<ResidentIdParts, Error> {
             Form::Fifteen
         },
         area_code: s(0..6).iter().collect(),
-        province_code: s(0..2).iter().collect(),
+        province_code,
+        holder,
         birth_date,
         sequence: sequence.iter().collect(),
         sex: if odd { Sex::Male } else { Sex::Female },
@@ -197,7 +284,8 @@ fn check(code: &str) -> Result<ResidentIdParts, Error> {
 ///
 /// # Errors
 /// `ID-11` length (`expected` "18/15", `len`), `ID-12` character (`position`, `found`),
-/// `ID-13` birth date (`date`, `positions`), `ID-14` check character (`expected`, `found`).
+/// `ID-20` no such province (`province`, `positions`), `ID-13` birth date (`date`,
+/// `positions`), `ID-14` check character (`expected`, `found`).
 pub fn validate(s: &str) -> Result<String, Error> {
     Ok(parts(s)?.code)
 }
