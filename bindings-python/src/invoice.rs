@@ -62,6 +62,11 @@ impl Invoice {
     pub(crate) fn core(&self) -> &CoreInvoice {
         &self.inv
     }
+
+    /// Wraps a core invoice.
+    pub(crate) fn from_core(inv: CoreInvoice) -> Invoice {
+        Invoice { inv }
+    }
 }
 
 #[pymethods]
@@ -333,7 +338,7 @@ fn policy_arg(obj: Option<&Bound<'_, PyAny>>) -> Conv<Policy> {
     Ok(p)
 }
 
-fn context_arg(
+pub(crate) fn context_arg(
     as_of: &Bound<'_, PyAny>,
     seller_category: Option<&Bound<'_, PyAny>>,
     issuing_limit: Option<&Bound<'_, PyAny>>,

@@ -14,6 +14,7 @@ use pyo3::prelude::*;
 
 mod convert;
 mod error;
+mod files;
 mod find;
 mod findings;
 mod ids;
@@ -53,6 +54,7 @@ const AREAS: &[Area] = &[
     ("verify", verify::DOC, verify::register),
     ("stats", stats::DOC, stats::register),
     ("find", find::DOC, find::register),
+    ("files", files::DOC, files::register),
     ("_testing", testing::DOC, testing::register),
 ];
 

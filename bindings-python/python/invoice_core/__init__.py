@@ -26,6 +26,10 @@ Invoices:
 - ``invoice_core.find``: 发票查找: ``normalise_query`` (what a person typed → a clean query, each
   correction reported), ``search``, ``diagnose`` (为什么查不到我的发票), ``build_number`` /
   ``next_number`` / ``number_parts`` (数电 numbers), ``export_csv`` / ``export_jsonl``.
+- Files (读取发票文件): ``read_file(bytes_or_path)`` → ``Reading`` (数电 XML, OFD, MoF XBRL, QR
+  text; the invoice, its source, QR, accounting facts and reading findings), ``read_files`` →
+  ``Batch`` (GIL released; which files are copies of one invoice). ``python -m invoice_core
+  check PATH...`` reads a folder, validates each file and prints a report.
 - ``rules()`` / ``rule(code)``: the rule catalogue (规则目录) of every code.
 
 Every failure is an ``InvoiceError`` (a ``ValueError``) with ``code``, ``path``, ``message``,
@@ -52,6 +56,7 @@ from invoice_core._native.number import (
     parse_invoice_number,
 )
 from invoice_core._native.lifecycle import Lifecycle
+from invoice_core._native.files import Batch, FileReading, Reading, read_file, read_files
 from invoice_core._native.stats import Stats, stats
 from invoice_core._native.verify import (
     CheckCodeKey,
@@ -82,13 +87,16 @@ from invoice_core._types import TaxSplit
 from invoice_core import find, kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
 
 __all__ = [
+    "Batch",
     "CheckCodeKey",
     "Computed",
     "DuplicateReport",
+    "FileReading",
     "Finding",
     "Invoice",
     "InvoiceError",
     "Lifecycle",
+    "Reading",
     "Report",
     "Stats",
     "TaxSplit",
@@ -120,6 +128,8 @@ __all__ = [
     "parse_qr",
     "precheck",
     "rates_in_force",
+    "read_file",
+    "read_files",
     "ric",
     "rule",
     "rules",

@@ -1,5 +1,6 @@
 """Type stubs of invoice_core (checked against the built module by mypy.stubtest)."""
 
+import os
 from datetime import date
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
@@ -469,14 +470,98 @@ def stats(
 ) -> Stats:
     """Statistics of many invoices (GIL released)."""
 
+_Source = Union[bytes, bytearray, str, "os.PathLike[str]"]
+
+@final
+class Reading:
+    """An invoice file as read (读取结果)."""
+
+    @property
+    def format(self) -> str:
+        """digital_xml, ofd_legacy, ofd_xbrl, ofd_digital, xbrl_einv, xbrl_inv, legacy_xml, qr_text."""
+    @property
+    def version(self) -> Optional[str]:
+        """The format's version or taxonomy."""
+    @property
+    def part(self) -> Optional[str]:
+        """The container part the data came from."""
+    @property
+    def invoice(self) -> Optional[Invoice]:
+        """The invoice, or None."""
+    @property
+    def qr(self) -> Optional[Dict[str, Any]]:
+        """The QR found."""
+    @property
+    def not_carried(self) -> List[str]:
+        """Fields the format does not carry."""
+    @property
+    def accounting(self) -> Optional[Dict[str, Any]]:
+        """The receiver's accounting facts."""
+    @property
+    def origins(self) -> List[Dict[str, str]]:
+        """Where each value came from."""
+    @property
+    def findings(self) -> List[Finding]:
+        """Reading findings."""
+    def validate(
+        self,
+        as_of: date,
+        seller_category: Optional[str] = None,
+        issuing_limit: Optional[_Money] = None,
+        policy: Optional[Mapping[str, Any]] = None,
+    ) -> Report:
+        """Reading findings then validation findings."""
+    def keys(self) -> List[str]:
+        """Identity keys."""
+    def summary(self) -> Dict[str, Any]:
+        """A short dict."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole reading as plain data."""
+
+@final
+class FileReading:
+    """One file of a Batch."""
+
+    @property
+    def name(self) -> str:
+        """The name given."""
+    @property
+    def reading(self) -> Optional[Reading]:
+        """The Reading, or None."""
+    @property
+    def error(self) -> Optional[InvoiceError]:
+        """Why it could not be read, or None."""
+
+@final
+class Batch:
+    """Many files and the copies among them."""
+
+    @property
+    def files(self) -> List[FileReading]:
+        """One per source, in order."""
+    @property
+    def copies(self) -> List[Dict[str, Any]]:
+        """[{key, files, consistent}]."""
+    def copy_of(self) -> List[Optional[int]]:
+        """Index of the first copy, per file."""
+
+def read_file(source: _Source) -> Reading:
+    """Reads one invoice file (bytes or a path)."""
+
+def read_files(sources: Iterable[_Source]) -> Batch:
+    """Reads many files (GIL released)."""
+
 __all__ = [
+    "Batch",
     "CheckCodeKey",
     "Computed",
     "DuplicateReport",
+    "FileReading",
     "Finding",
     "Invoice",
     "InvoiceError",
     "Lifecycle",
+    "Reading",
     "Report",
     "Stats",
     "TaxSplit",
@@ -508,6 +593,8 @@ __all__ = [
     "parse_qr",
     "precheck",
     "rates_in_force",
+    "read_file",
+    "read_files",
     "ric",
     "rule",
     "rules",

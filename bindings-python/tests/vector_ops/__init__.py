@@ -8,9 +8,9 @@ new module added to ``AREAS``. An op no module knows fails its case (see ``test_
 
 from typing import Any, Callable, Dict
 
-from . import find, ids, kind, lifecycle, money, number, stats, tax, validate, verify, words
+from . import find, ids, kind, lifecycle, money, number, read, stats, tax, validate, verify, words
 
-AREAS = [money, kind, ids, number, words, tax, validate, lifecycle, verify, stats, find]
+AREAS = [money, kind, ids, number, words, tax, validate, lifecycle, verify, stats, find, read]
 
 
 def _merge() -> Dict[str, Callable[[Any], Any]]:
