@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use invoice_core::read::{self as core_read, Batch as CoreBatch, Reading as CoreReading};
-use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyList};
 
@@ -37,8 +36,11 @@ fn source_arg(obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     if let Ok(p) = obj.extract::<PathBuf>() {
         return Ok(Source::Path(p));
     }
-    Err(convert::wrong_type(obj, "bytes, bytearray, str or os.PathLike"))
-        .or_raise(obj.py())
+    Err(convert::wrong_type(
+        obj,
+        "bytes, bytearray, str or os.PathLike",
+    ))
+    .or_raise(obj.py())
 }
 
 fn load(s: &Source) -> std::io::Result<Vec<u8>> {
@@ -239,36 +241,49 @@ impl Batch {
     }
 }
 
+fn unopened(name: &str, e: &std::io::Error) -> invoice_core::Error {
+    invoice_core::Error::new(core_read::FILE_UNOPENED)
+        .with("path", name)
+        .with("reason", e)
+}
+
 /// Reads one invoice file from bytes or a path (str or os.PathLike): 数电 XML, OFD, MoF XBRL or
 /// a QR text, recognised from the bytes. Raises InvoiceError (READ-01 … READ-09) when the input
-/// is not an invoice file at all, and OSError when a path cannot be read; a masked or malformed
-/// field is a finding of the Reading, not an exception.
+/// is not an invoice file at all, and READ-20 when a path cannot be opened; a masked or
+/// malformed field is a finding of the Reading, not an exception.
 #[pyfunction]
 fn read_file(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Reading> {
     guard(py, || {
         let s = source_arg(source)?;
         let bytes = py
             .detach(|| load(&s))
-            .map_err(|e| PyOSError::new_err(format!("{}: {e}", name_of(&s))))?;
+            .map_err(|e| unopened(&name_of(&s), &e))
+            .or_raise(py)?;
         let r = py.detach(|| core_read::read(&bytes)).or_raise(py)?;
         Ok(Reading { r })
     })
 }
 
 /// Reads many files (bytes or paths) with the GIL released and finds the copies among them.
-/// A path that cannot be read raises OSError; a file that is not an invoice file is a
-/// FileReading with an error, not an exception.
+/// A path that cannot be opened raises InvoiceError READ-20; a file that is not an invoice file
+/// is a FileReading with an error, not an exception.
 #[pyfunction]
 fn read_files(py: Python<'_>, sources: &Bound<'_, PyAny>) -> PyResult<Batch> {
     guard(py, || {
         let items = convert::items(sources, "an iterable of bytes or paths").or_raise(py)?;
         let srcs: Vec<Source> = items.iter().map(source_arg).collect::<PyResult<_>>()?;
-        let loaded: Vec<(String, Vec<u8>)> = py.detach(|| {
-            srcs.iter()
-                .map(|s| load(s).map(|b| (name_of(s), b)).map_err(|e| (name_of(s), e)))
-                .collect::<Result<_, _>>()
-        })
-        .map_err(|(n, e)| PyOSError::new_err(format!("{n}: {e}")))?;
+        let loaded: Vec<(String, Vec<u8>)> = py
+            .detach(|| {
+                srcs.iter()
+                    .map(|s| {
+                        load(s)
+                            .map(|b| (name_of(s), b))
+                            .map_err(|e| (name_of(s), e))
+                    })
+                    .collect::<Result<_, _>>()
+            })
+            .map_err(|(n, e)| unopened(&n, &e))
+            .or_raise(py)?;
         let b = py.detach(|| core_read::read_many(&loaded));
         Ok(Batch { b })
     })

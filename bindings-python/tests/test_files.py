@@ -29,7 +29,7 @@ def test_read_file_from_path_and_bytes_agree():
     assert a.part == "Doc_0/Attachs/original_invoice.xml"
     inv = a.invoice
     assert inv is not None and inv.number == "83089647"
-    assert str(inv.totals["total"]) == "526.00"
+    assert str(inv.total) == "526.00"
     assert "tax_codes" in a.not_carried
     assert a.keys() == ["legacy:033002000211:83089647"]
 
@@ -51,8 +51,10 @@ def test_not_an_invoice_raises_a_coded_error():
     with pytest.raises(invoice_core.InvoiceError) as e:
         invoice_core.read_file(12)  # type: ignore[arg-type]
     assert e.value.code == "INP-02"
-    with pytest.raises(OSError):
+    with pytest.raises(invoice_core.InvoiceError) as e:
         invoice_core.read_file("/nonexistent/invoice.ofd")
+    assert e.value.code == "READ-20"
+    assert e.value.params["path"] == "/nonexistent/invoice.ofd"
 
 
 @needs_fixtures

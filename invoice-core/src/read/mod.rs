@@ -159,6 +159,10 @@ rules! {
     RED_ORIGINAL_UNKNOWN = ("READ-19", Warning,
         "a red invoice whose file does not name the blue invoice it reverses",
         "红字发票文件中未注明对应的蓝字发票");
+    /// A path a binding was given cannot be opened (the core itself opens nothing).
+    FILE_UNOPENED = ("READ-20", Error,
+        "cannot open {path}: {reason}",
+        "无法打开 {path}：{reason}");
 }
 
 /// The file formats [`read`] knows.
