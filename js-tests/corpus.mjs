@@ -102,10 +102,23 @@ export function fileProblems(doc) {
   return out;
 }
 
-/** Runs every case of every file: [{file, id, problem}] (problem null when passed). */
+/** The reason a vector file does not run in JavaScript (its `runtimes` list leaves JS out, with
+ * `runtimes_note` saying why), or null. */
+export function notForJs(doc) {
+  if (!Array.isArray(doc?.runtimes) || doc.runtimes.includes('js')) return null;
+  return `runs in ${doc.runtimes.join(', ')} only: ${doc.runtimes_note ?? 'no reason given'}`;
+}
+
+/** Runs every case of every file: [{file, id, problem}] (problem null when passed); a file that
+ * leaves JS out is one skipped entry with its reason. */
 export function runCorpus(api, files) {
   const results = [];
   for (const { name, doc } of files) {
+    const skip = notForJs(doc);
+    if (skip) {
+      results.push({ file: name, id: '(file)', problem: null, skipped: skip });
+      continue;
+    }
     for (const problem of fileProblems(doc)) results.push({ file: name, id: '(file)', problem });
     for (const c of doc.cases ?? []) results.push({ file: name, id: c.id, problem: runCase(api, c) });
   }
