@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use zip::ZipArchive;
+use zip::{CompressionMethod, ZipArchive};
 
 use super::fields::{Val, parse_date};
 use super::xml::{self, Doc, El};
@@ -113,17 +113,43 @@ impl<'a> Container<'a> {
         let Some(&i) = self.by_lower.get(&resolve("", path).to_lowercase()) else {
             return Ok(None);
         };
-        let f = self.zip.by_index(i).map_err(damaged)?;
+        let mut f = self.zip.by_index_raw(i).map_err(damaged)?;
         let declared = f.size();
         if declared > MAX_PART {
             return Err(Error::new(LIMIT)
                 .with("what", format!("part {path} of {declared} bytes"))
                 .with("limit", MAX_PART));
         }
-        let mut buf = Vec::with_capacity(usize::try_from(declared).unwrap_or(0).min(1 << 20));
-        f.take(MAX_PART + 1)
-            .read_to_end(&mut buf)
+        let (method, crc) = (f.compression(), f.crc32());
+        let mut raw = Vec::with_capacity(
+            usize::try_from(f.compressed_size())
+                .unwrap_or(0)
+                .min(1 << 20),
+        );
+        (&mut f)
+            .take(MAX_PART + 1)
+            .read_to_end(&mut raw)
             .map_err(damaged)?;
+        let buf = match method {
+            CompressionMethod::Stored => raw,
+            CompressionMethod::Deflated => {
+                // The limit is counted while inflating, whatever the header declared.
+                let limit = usize::try_from(MAX_PART).unwrap_or(usize::MAX);
+                miniz_oxide::inflate::decompress_to_vec_with_limit(&raw, limit).map_err(|e| {
+                    if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                        Error::new(LIMIT)
+                            .with("what", format!("part {path} inflating beyond its size"))
+                            .with("limit", MAX_PART)
+                    } else {
+                        damaged(format!("part {path}: {e}"))
+                    }
+                })?
+            }
+            other => return Err(damaged(format!("part {path} uses compression {other}"))),
+        };
+        if crc32fast::hash(&buf) != crc {
+            return Err(damaged(format!("part {path} fails its CRC check")));
+        }
         let len = buf.len() as u64;
         if len > MAX_PART {
             return Err(Error::new(LIMIT)

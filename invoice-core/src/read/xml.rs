@@ -40,6 +40,8 @@ fn add_text(node: &mut Node, s: &str, part: &str) -> Result<(), Error> {
 #[derive(Debug)]
 pub(crate) struct Node {
     pub qname: String,
+    /// Where the local name starts in `qname` (matching by local name is the hot path).
+    local_at: usize,
     pub attrs: Vec<(String, String)>,
     /// The element's own text (text and CDATA directly inside it, joined).
     pub text: String,
@@ -49,7 +51,7 @@ pub(crate) struct Node {
 
 impl Node {
     pub fn local(&self) -> &str {
-        local_name(&self.qname)
+        self.qname.get(self.local_at..).unwrap_or(&self.qname)
     }
 }
 
@@ -166,32 +168,39 @@ impl<'d> El<'d> {
 
     /// Where this element is: `part:/root/child[2]/leaf` (an index only where names repeat).
     pub fn path(&self) -> String {
-        let mut segs = Vec::new();
+        let nodes = &self.doc.nodes;
+        let mut chain = Vec::with_capacity(8);
         let mut id = self.id;
-        loop {
-            let n = &self.doc.nodes[id];
-            let mut seg = n.qname.clone();
+        chain.push(id);
+        while let Some(p) = nodes[id].parent {
+            chain.push(p);
+            id = p;
+        }
+        let mut out = String::with_capacity(self.doc.part.len() + 16 * chain.len());
+        out.push_str(&self.doc.part);
+        out.push(':');
+        for &id in chain.iter().rev() {
+            let n = &nodes[id];
+            out.push('/');
+            out.push_str(&n.qname);
             if let Some(p) = n.parent {
-                let siblings = &self.doc.nodes[p].children;
-                let same: Vec<usize> = siblings
-                    .iter()
-                    .copied()
-                    .filter(|&s| self.doc.nodes[s].qname == n.qname)
-                    .collect();
-                if same.len() > 1
-                    && let Some(pos) = same.iter().position(|&s| s == id)
-                {
-                    seg.push_str(&format!("[{}]", pos + 1));
+                let (mut same, mut pos) = (0usize, 0usize);
+                for &s in &nodes[p].children {
+                    if nodes[s].qname == n.qname {
+                        same += 1;
+                        if s == id {
+                            pos = same;
+                        }
+                    }
                 }
-                segs.push(seg);
-                id = p;
-            } else {
-                segs.push(seg);
-                break;
+                if same > 1 {
+                    out.push('[');
+                    out.push_str(&pos.to_string());
+                    out.push(']');
+                }
             }
         }
-        segs.reverse();
-        format!("{}:/{}", self.doc.part, segs.join("/"))
+        out
     }
 
     /// The path of a child that may be absent (`…/Parent/Name`).
@@ -345,8 +354,10 @@ fn push(
         return Err(malformed(part, "more than one root element"));
     }
     let id = nodes.len();
+    let local_at = qname.rfind(':').map_or(0, |i| i + 1);
     nodes.push(Node {
         qname,
+        local_at,
         attrs,
         text: String::new(),
         children: Vec::new(),
