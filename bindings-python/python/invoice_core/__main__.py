@@ -23,7 +23,6 @@ from typing import Any, Dict, List, Optional, Sequence, TextIO
 
 import invoice_core
 
-_SKIPPED_KINDS = ("a PDF", "a PNG image", "a JPEG image", "a GIF image")
 
 _TEXT = {
     "en": {
@@ -70,8 +69,9 @@ def _message(f: Any, lang: str) -> str:
 
 
 def _skipped(err: Any) -> bool:
-    found = str(getattr(err, "params", {}).get("found", ""))
-    return getattr(err, "code", "") == "READ-01" and found.startswith(_SKIPPED_KINDS)
+    # READ-01: not an invoice file at all (a PDF, an image, a note beside the invoices); the
+    # damaged ones (READ-02 to READ-09) are the files that "could not be read".
+    return getattr(err, "code", "") == "READ-01"
 
 
 def run(argv: Optional[Sequence[str]] = None, out: TextIO = sys.stdout) -> int:

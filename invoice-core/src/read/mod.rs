@@ -86,7 +86,7 @@ rules! {
     /// The bytes are not an invoice file of any known format.
     NOT_INVOICE = ("READ-01", Error,
         "not an invoice file: found {found}",
-        "不是发票文件：{found}");
+        "不是发票文件：{found_zh}");
     /// A ZIP container that cannot be read.
     ZIP_DAMAGED = ("READ-02", Error,
         "the ZIP container is damaged: {reason}",
@@ -459,12 +459,19 @@ pub fn read(bytes: &[u8]) -> Result<Reading, Error> {
         let doc = xml::parse(bytes, "(file)")?;
         return read_xml_doc(&doc, None).map(cross_check::qr);
     }
-    if let Some(found) = sniff_binary(bytes) {
-        return Err(Error::new(NOT_INVOICE).with("found", found));
+    if let Some((en, zh)) = sniff_binary(bytes) {
+        return Err(not_invoice(en, zh));
     }
     match std::str::from_utf8(body) {
         Ok(text) => read_qr_text(text),
-        Err(_) => Err(Error::new(NOT_INVOICE).with("found", describe_bytes(bytes))),
+        Err(_) => {
+            let head: Vec<String> = bytes.iter().take(8).map(|x| format!("{x:02x}")).collect();
+            let head = head.join(" ");
+            Err(not_invoice(
+                format!("{} bytes of unknown data beginning {head}", bytes.len()),
+                format!("{} 字节的未知数据，开头为 {head}", bytes.len()),
+            ))
+        }
     }
 }
 
@@ -492,19 +499,22 @@ fn read_xml_doc(doc: &xml::Doc, part: Option<&str>) -> Result<Reading, Error> {
 fn read_qr_text(text: &str) -> Result<Reading, Error> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(Error::new(NOT_INVOICE).with("found", "empty input"));
+        return Err(not_invoice("empty input", "空输入"));
     }
     if t.len() > 4096 || t.lines().count() > 3 {
-        return Err(Error::new(NOT_INVOICE).with("found", "text that is not a QR payload"));
+        return Err(not_invoice(
+            "text that is not a QR payload",
+            "不是二维码内容的文本",
+        ));
     }
     let payload = qr::parse(t).map_err(|e| {
-        Error::new(NOT_INVOICE).with(
-            "found",
+        not_invoice(
             format!(
                 "text that is not a QR payload ({}: {})",
                 e.code(),
                 e.message()
             ),
+            format!("不是二维码内容的文本（{}：{}）", e.code(), e.message_zh()),
         )
     })?;
     let mut not_carried: BTreeSet<NotCarried> = BTreeSet::new();
@@ -529,41 +539,41 @@ fn read_qr_text(text: &str) -> Result<Reading, Error> {
     })
 }
 
-/// Names well-known binary formats by their magic bytes.
-fn sniff_binary(b: &[u8]) -> Option<String> {
-    let name = if b.is_empty() {
-        "empty input"
-    } else if b.starts_with(b"%PDF") {
-        "a PDF document (its invoice data is not read; read the OFD or XML copy of the invoice)"
-    } else if b.starts_with(b"\x89PNG") {
-        "a PNG image"
-    } else if b.starts_with(b"\xFF\xD8\xFF") {
-        "a JPEG image"
-    } else if b.starts_with(b"GIF8") {
-        "a GIF image"
-    } else if b.starts_with(b"\x1F\x8B") {
-        "a gzip stream"
-    } else if b.starts_with(b"Rar!") {
-        "a RAR archive"
-    } else if b.starts_with(b"7z\xBC\xAF") {
-        "a 7z archive"
-    } else if b.starts_with(b"\xD0\xCF\x11\xE0") {
-        "an old Office document"
-    } else if b.starts_with(b"PK") {
-        "a damaged ZIP archive"
-    } else {
-        return None;
-    };
-    Some(name.to_string())
+/// `READ-01` naming what was found, in both languages.
+pub(crate) fn not_invoice(en: impl std::fmt::Display, zh: impl std::fmt::Display) -> Error {
+    Error::new(NOT_INVOICE)
+        .with("found", en)
+        .with("found_zh", zh)
 }
 
-fn describe_bytes(b: &[u8]) -> String {
-    let head: Vec<String> = b.iter().take(8).map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{} bytes of unknown data beginning {}",
-        b.len(),
-        head.join(" ")
-    )
+/// Names well-known binary formats by their magic bytes (English, Chinese).
+fn sniff_binary(b: &[u8]) -> Option<(&'static str, &'static str)> {
+    Some(if b.is_empty() {
+        ("empty input", "空输入")
+    } else if b.starts_with(b"%PDF") {
+        (
+            "a PDF document (its invoice data is not read; read the OFD or XML copy of the invoice)",
+            "PDF 文档（不读取其中的发票数据，请读取同一张发票的 OFD 或 XML 文件）",
+        )
+    } else if b.starts_with(b"\x89PNG") {
+        ("a PNG image", "PNG 图片")
+    } else if b.starts_with(b"\xFF\xD8\xFF") {
+        ("a JPEG image", "JPEG 图片")
+    } else if b.starts_with(b"GIF8") {
+        ("a GIF image", "GIF 图片")
+    } else if b.starts_with(b"\x1F\x8B") {
+        ("a gzip stream", "gzip 压缩数据")
+    } else if b.starts_with(b"Rar!") {
+        ("a RAR archive", "RAR 压缩包")
+    } else if b.starts_with(b"7z\xBC\xAF") {
+        ("a 7z archive", "7z 压缩包")
+    } else if b.starts_with(b"\xD0\xCF\x11\xE0") {
+        ("an old Office document", "旧版 Office 文档")
+    } else if b.starts_with(b"PK") {
+        ("a damaged ZIP archive", "已损坏的 ZIP 压缩包")
+    } else {
+        return None;
+    })
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 use super::fields::{Out, Val, party, split_trailing_number};
 use super::xml::{Doc, El};
 use super::{
-    Accounting, Entry, FIELD_MISSING, Format, KIND_INFERRED, NOT_ASSEMBLED, NOT_INVOICE, Reading,
-    Source, Voucher,
+    Accounting, Entry, FIELD_MISSING, Format, KIND_INFERRED, NOT_ASSEMBLED, Reading, Source,
+    Voucher,
 };
 use crate::error::{Error, Path};
 use crate::model::{Invoice, Line, LineRate, Party, Totals};
@@ -52,9 +52,9 @@ fn taxonomy(doc: &Doc) -> Option<(Format, &'static str)> {
 /// Reads an XBRL instance; `in_ofd` says it was an OFD's attachment.
 pub(super) fn read(doc: &Doc, part: Option<&str>, in_ofd: bool) -> Result<Reading, Error> {
     let Some((format, version)) = taxonomy(doc) else {
-        return Err(Error::new(NOT_INVOICE).with(
-            "found",
+        return Err(super::not_invoice(
             "an XBRL instance of a taxonomy that is not an invoice's",
+            "不属于发票分类标准的 XBRL 实例",
         ));
     };
     let format = if in_ofd { Format::OfdXbrl } else { format };
