@@ -12,6 +12,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod convert;
 mod error;
 mod files;
@@ -55,6 +56,7 @@ const AREAS: &[Area] = &[
     ("stats", stats::DOC, stats::register),
     ("find", find::DOC, find::register),
     ("files", files::DOC, files::register),
+    ("arrow", arrow::DOC, arrow::register),
     ("_testing", testing::DOC, testing::register),
 ];
 
