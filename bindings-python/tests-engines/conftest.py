@@ -55,3 +55,7 @@ def split_lines(t: pa.Table) -> Tuple[pa.Table, pa.Table]:
     rows = t.select(["invoice_id", "lines"]).to_pylist()
     lines = [dict(line, invoice_id=r["invoice_id"]) for r in rows for line in r["lines"]]
     return t.drop_columns(["lines"]), pa.Table.from_pylist(lines, schema=pa.schema(ica.line_schema()))
+
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+"""Real invoice files (../shared/fixtures beside the clone), when present."""

@@ -279,3 +279,68 @@ def test_import_does_not_need_pyarrow() -> None:
     code = "import sys, invoice_core.arrow, invoice_core.engines, invoice_core.datasets; print('pyarrow' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+DIGITAL_XML = """<EInvoice><Header><EIid>24312000000358032546</EIid><Version>0.33</Version></Header>
+  <EInvoiceData>
+    <SellerInformation><SellerIdNum>91310000580583950X</SellerIdNum><SellerName>上海七牛信息技术有限公司</SellerName></SellerInformation>
+    <BuyerInformation><BuyerName>张三</BuyerName></BuyerInformation>
+    <BasicInformation><TotalAmWithoutTax>100.00</TotalAmWithoutTax><TotalTaxAm>6.00</TotalTaxAm>
+      <TotalTax-includedAmount>106.00</TotalTax-includedAmount></BasicInformation>
+    <IssuItemInformation><ItemName>*信息技术服务*软件服务</ItemName><Amount>100.00</Amount>
+      <TaxRate>0.06</TaxRate><ComTaxAm>6.00</ComTaxAm></IssuItemInformation>
+  </EInvoiceData>
+  <TaxSupervisionInfo><IssueTime>2024-11-18 09:30:00</IssueTime></TaxSupervisionInfo></EInvoice>""".encode()
+QR_TEXT = b"01,10,031002100411,25096213,6.56,20210903,11631437361999467829,F168,"
+
+
+def test_read_files_gives_invoices_and_reading_findings(tmp_path: Any) -> None:
+    path = tmp_path / "a.xml"
+    path.write_bytes(DIGITAL_XML)
+    invoices, findings = ica.read_files([str(path), QR_TEXT, b"%PDF-1.7 not an invoice"])
+    rows = pa.table(invoices).to_pylist()
+    assert [r["invoice_id"] for r in rows] == [str(path), "#1", "#2"]
+    assert [r["format"] for r in rows] == ["digital_xml", "qr_text", None]
+    assert rows[0]["number"] == "24312000000358032546" and rows[0]["total"] == Decimal("106.00")
+    assert rows[0]["lines"][0]["tax"] == Decimal("6.00")
+    assert rows[1]["number"] is None and rows[1]["qr_text"] == QR_TEXT.decode()
+    f = pa.table(findings).to_pylist()
+    assert [(r["row"], r["code"]) for r in f if r["row"] == 2] == [(2, "READ-01")]
+    # The same bytes as an Arrow binary column, named: the same rows and findings.
+    named, named_findings = ica.read_files(pa.array([DIGITAL_XML, QR_TEXT, b"%PDF-1.7 not an invoice"]),
+                                           names=["x", "q", "p"])
+    assert pa.table(named).drop_columns(["invoice_id"]).equals(pa.table(invoices).drop_columns(["invoice_id"]))
+    assert pa.table(named_findings)["code"].to_pylist() == pa.table(findings)["code"].to_pylist()
+    # With as_of the invoices are validated as readings too: more findings, the reading ones kept.
+    _, checked = ica.read_files([DIGITAL_XML], as_of="2024-12-01")
+    reading_codes = {r["code"] for r in f if r["row"] == 0}
+    assert reading_codes <= set(pa.table(checked)["code"].to_pylist())
+    with pytest.raises(ic.InvoiceError) as e:
+        ica.read_files([b"x"], names=["a", "b"])
+    assert e.value.code == "INP-02"
+
+
+def test_read_files_over_the_shared_fixtures_match_read_file() -> None:
+    from conftest import FIXTURES
+
+    files = sorted(p for p in FIXTURES.glob("*") if p.suffix in (".xml", ".ofd")) if FIXTURES.is_dir() else []
+    if not files:
+        pytest.skip("../shared/fixtures is not beside this clone")
+    invoices, findings = ica.read_files([str(p) for p in files], as_of=AS_OF)
+    rows = pa.table(invoices).to_pylist()
+    got = findings_by_row(findings)
+    expected: Any = type(got)()
+    for i, (p, row) in enumerate(zip(files, rows)):
+        r = ic.read_file(str(p))
+        assert row["format"] == r.format and row["source_part"] == r.part
+        inv = r.invoice
+        assert (row["number"], row["total"]) == ((inv.number, inv.total) if inv else (None, None))
+        for f in r.validate(as_of=AS_OF).findings:
+            expected[(i, f.code, dotted(f.path))] += 1
+    assert got == expected
+
+
+def test_an_unreadable_path_is_read_20(tmp_path: Any) -> None:
+    with pytest.raises(ic.InvoiceError) as e:
+        ica.read_files([str(tmp_path / "missing.xml")])
+    assert e.value.code == "READ-20"

@@ -16,7 +16,8 @@ Column operations: ``id_valid``, ``id_compact``, ``id_validate`` (kind ``uscc``,
 Table operations over the published invoice schema (``invoice_schema()``; lines as a
 ``list<struct>`` column or a separate table, ``line_schema()``, joined by ``invoice_id``):
 ``validate`` → a findings table (``findings_schema()``), ``compute`` → (invoices, findings),
-``stats`` → (groups, findings), ``duplicates`` → (groups, findings), ``to_dicts``. A ``float``
+``stats`` → (groups, findings), ``duplicates`` → (groups, findings), ``to_dicts``, and
+``read_files`` (invoice files or bytes → (invoices, reading findings)). A ``float``
 money column is refused with ``INP-01`` naming the column.
 
 Re-exports of the Rust implementation (``invoice_core._native.arrow``); see its docstrings and
@@ -37,6 +38,7 @@ from invoice_core._native.arrow import (
     parse_invoice_code,
     parse_invoice_number,
     parse_qr,
+    read_files,
     stats,
     to_dicts,
     validate,
@@ -57,6 +59,7 @@ __all__ = [
     "parse_invoice_code",
     "parse_invoice_number",
     "parse_qr",
+    "read_files",
     "stats",
     "to_dicts",
     "validate",

@@ -101,6 +101,16 @@ def duplicates(
 def to_dicts(invoices: _ArrowData, *, lines: Optional[_ArrowData] = None) -> List[Dict[str, Any]]:
     """The rows as invoice dicts in the core's JSON shape (what validate_many reads)."""
 
+def read_files(
+    files: Any,
+    *,
+    names: Optional[List[str]] = None,
+    as_of: Union[date, str, None] = None,
+    threads: Optional[int] = None,
+) -> Tuple[_Table, _Table]:
+    """(invoices: one row per file with format, source_part, qr_text; reading findings). files is an
+    Arrow binary column or a list of bytes and paths."""
+
 def invoice_schema() -> _ArrowSchemaExportable:
     """The published invoice table schema (invoice_id, header columns, lines list<struct>)."""
 
@@ -124,6 +134,7 @@ __all__ = [
     "parse_invoice_code",
     "parse_invoice_number",
     "parse_qr",
+    "read_files",
     "stats",
     "to_dicts",
     "validate",

@@ -39,6 +39,7 @@ use crate::convert::{self, Conv};
 use crate::error::{Fail, OrRaise, guard};
 use crate::invoice::context_arg;
 
+mod files;
 mod par;
 mod read;
 mod schema;
@@ -1002,6 +1003,58 @@ fn to_dicts<'py>(
     })
 }
 
+/// Reads invoice files (数电 XML, OFD, MoF XBRL, QR text: see invoice_core.read) into
+/// (invoices, findings): invoices in the published schema, one row per file, invoice_id the
+/// file's name (its path, the given name, or '#<index>'), plus format, source_part and qr_text;
+/// findings the reading findings of each file (row = the file's index), a file that is no
+/// invoice at all included (READ-01...). files is an Arrow binary column or a list of bytes and
+/// paths (paths are read here; the core opens nothing); names optionally names them. With as_of,
+/// each invoice is also validated as its reading (fields its format does not carry are not
+/// called missing) and those findings are added.
+///
+/// Raises InvoiceError: INP-02 files of another type (or names of another length), READ-20 a
+/// path that cannot be opened.
+#[pyfunction]
+#[pyo3(signature = (files, *, names=None, as_of=None, threads=None))]
+fn read_files<'py>(
+    py: Python<'py>,
+    files: &Bound<'py, PyAny>,
+    names: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    threads: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    guard(py, || {
+        let (list, day, t) = (|| -> Conv<_> {
+            let day = match as_of.filter(|o| !o.is_none()) {
+                None => None,
+                Some(d) => Some(convert::date_in(d)?),
+            };
+            Ok((files::files_arg(files, names)?, day, threads_arg(threads)?))
+        })()
+        .or_raise(py)?;
+        let pieces = par::pieces(&[list.len()], 16);
+        let n = par::threads(t, pieces.len());
+        let reads: Vec<files::Read> = py
+            .detach(|| {
+                par::map(&pieces, n, |p| {
+                    list.get(p.start..p.start + p.len)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|f| files::read_one(f, day))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+        let (batch, found) = files::tables(&list, &reads)
+            .map_err(arrow_failed)
+            .or_raise(py)?;
+        let table = table_out(py, vec![batch], files::readings_schema())?;
+        PyTuple::new(py, [table, findings_out(py, &found)?])
+    })
+}
+
 /// The published invoice table schema: invoice_id, the header columns (money decimal128(38, 2),
 /// dates date32) and lines as list<struct<name, tax_code, spec, unit, quantity, unit_price,
 /// amount, rate, tax, nature>> (quantity and unit_price as exact decimal text).
@@ -1038,6 +1091,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(stats, m)?)?;
     m.add_function(wrap_pyfunction!(duplicates_of, m)?)?;
     m.add_function(wrap_pyfunction!(to_dicts, m)?)?;
+    m.add_function(wrap_pyfunction!(read_files, m)?)?;
     m.add_function(wrap_pyfunction!(invoice_schema, m)?)?;
     m.add_function(wrap_pyfunction!(line_schema, m)?)?;
     m.add_function(wrap_pyfunction!(findings_schema, m)?)?;
