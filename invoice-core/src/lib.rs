@@ -44,7 +44,6 @@ pub mod money;
 pub mod number;
 #[cfg(feature = "read")]
 pub mod read;
-mod sort;
 pub mod stats;
 pub mod tax;
 pub mod validate;

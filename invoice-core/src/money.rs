@@ -115,42 +115,15 @@ fn parse_digits(s: &str, max_dp: u32, max_int: usize) -> Result<Decimal, Error> 
     }
 }
 
-/// The general path for digit strings beyond a 96-bit mantissa (many decimals): rust_decimal
-/// rounds what it cannot hold.
-/// Digits beyond the 96-bit mantissa, rounded exactly as `Decimal::from_str` rounds them (a
-/// property test holds the two together): read digit by digit until the next one would overflow,
-/// then round half up on that digit alone. Written out because rust_decimal's text parser is
-/// about 8 KB of the WebAssembly module for this rare case.
+/// Digit strings beyond a 96-bit mantissa (many decimals): rust_decimal's own parser, which
+/// rounds the digits it cannot hold. The caller bounded the integer digits already (at most 28,
+/// which always fit), so only the decimals are rounded and no range check belongs here.
 fn parse_slow(s: &str, int_trim: &str, frac: &str, negative: bool) -> Result<Decimal, Error> {
-    const OVERFLOW: u128 = 1 << 96;
-    let syntax = || Error::new(MNY_SYNTAX).with("value", shorten(s));
-    let (mut data, mut scale) = (0u128, 0u32);
-    for (i, b) in int_trim.bytes().chain(frac.bytes()).enumerate() {
-        let digit = u128::from(b - b'0');
-        let next = data * 10 + digit;
-        if next >= OVERFLOW {
-            if i < int_trim.len() {
-                return Err(syntax()); // too many integer digits for any Decimal
-            }
-            if digit >= 5 {
-                data += 1;
-                if data >= OVERFLOW {
-                    data = (data + 4) / 10;
-                    scale = scale.checked_sub(1).ok_or_else(syntax)?;
-                }
-            }
-            break;
-        }
-        data = next;
-        if i >= int_trim.len() {
-            scale += 1;
-        }
-    }
-    // No range check here: the caller bounded the integer digits already (a range check used to
-    // sit here and refused wide values of 17+ integer digits only when they were long).
-    let mantissa = i128::try_from(data).map_err(|_| syntax())?;
-    Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
-        .map_err(|_| syntax())
+    let sign = if negative { "-" } else { "" };
+    let int = if int_trim.is_empty() { "0" } else { int_trim };
+    let point = if frac.is_empty() { "" } else { "." };
+    Decimal::from_str(&format!("{sign}{int}{point}{frac}"))
+        .map_err(|_| Error::new(MNY_SYNTAX).with("value", shorten(s)))
 }
 
 fn range_error(s: &str) -> Error {

@@ -164,86 +164,16 @@ rules! {
 }
 
 /// The first character that is not an ASCII digit, with its 1-based position, as an error
-/// under `rule` (`{char}` is shown quoted and escaped, so control characters stay visible).
+/// under `rule` (`{char}` is shown as Rust's `{:?}` writes it, quoted and escaped, so control
+/// characters and invisible marks stay visible).
 pub(crate) fn check_ascii_digits(
     s: &str,
     rule: &'static crate::error::Rule,
 ) -> Result<(), crate::Error> {
     match s.chars().enumerate().find(|(_, c)| !c.is_ascii_digit()) {
         Some((i, c)) => Err(crate::Error::new(rule)
-            .with("char", quote_char(c))
+            .with("char", format!("{c:?}"))
             .with("position", i + 1)),
         None => Ok(()),
-    }
-}
-
-/// A character in single quotes as Rust's `{:?}` writes it for everything a message is likely
-/// to meet (`'X'`, `'２'`, `'\t'`, `'\u{200b}'`), so that an invisible character stays visible.
-/// Written by hand because `{:?}` carries the Unicode printable and grapheme tables (about 4 KB
-/// of the WebAssembly module) for one parameter: control characters, whitespace other than the
-/// space, and the zero-width and direction marks are escaped; other characters are shown as
-/// they are (Rust's `{:?}` would also escape unassigned code points and a leading combining mark).
-pub(crate) fn quote_char(c: char) -> String {
-    let invisible = matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}' | '\u{feff}');
-    match c {
-        '\0' => "'\\0'".into(),
-        '\t' => "'\\t'".into(),
-        '\r' => "'\\r'".into(),
-        '\n' => "'\\n'".into(),
-        '\'' => "'\\''".into(),
-        '\\' => "'\\\\'".into(),
-        c if c.is_control() || invisible || (c.is_whitespace() && c != ' ') => {
-            format!("'\\u{{{:x}}}'", u32::from(c))
-        }
-        c => format!("'{c}'"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::quote_char;
-
-    /// Every character against Rust's `{:?}`: the same text, except where `{:?}` escapes a
-    /// character shown as it is here (unassigned, grapheme extenders), or where this escapes
-    /// whitespace that `{:?}` shows raw. Never a raw control character.
-    #[test]
-    fn quote_char_matches_debug_where_it_matters() {
-        let mut ours_escaped_only = Vec::new();
-        for c in (0..=0x10_ffff_u32).filter_map(char::from_u32) {
-            let ours = quote_char(c);
-            let theirs = format!("{c:?}");
-            if ours == theirs {
-                continue;
-            }
-            let escaped = |s: &str| s.starts_with("'\\u{");
-            if escaped(&theirs) && ours == format!("'{c}'") {
-                assert!(!c.is_control() && !c.is_whitespace(), "{c:?} shown raw");
-                continue;
-            }
-            assert!(escaped(&ours), "{c:?}: {ours} vs {theirs}");
-            ours_escaped_only.push(c);
-        }
-        // What this escapes and {:?} does not: whitespace such as U+3000 (ideographic space).
-        assert!(
-            ours_escaped_only.iter().all(|c| c.is_whitespace()),
-            "{ours_escaped_only:?}"
-        );
-        for (c, want) in [
-            ('X', "'X'"),
-            ('２', "'２'"),
-            ('发', "'发'"),
-            ('🧾', "'🧾'"),
-            ('\0', "'\\0'"),
-            ('\t', "'\\t'"),
-            ('\'', "'\\''"),
-            ('\\', "'\\\\'"),
-            ('\u{7f}', "'\\u{7f}'"),
-            ('\u{200b}', "'\\u{200b}'"),
-            ('\u{feff}', "'\\u{feff}'"),
-            ('\u{3000}', "'\\u{3000}'"),
-        ] {
-            assert_eq!(quote_char(c), want);
-        }
     }
 }

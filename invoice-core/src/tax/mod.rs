@@ -406,7 +406,7 @@ fn redistribute(
         })
         .collect();
     // Lines whose difference points the most against the sum gain the most from a move.
-    crate::sort::sort_by_key(&mut order, |&i| deltas[i] * dir);
+    order.sort_by_key(|&i| deltas.get(i).copied().unwrap_or_default() * dir);
     for i in order {
         if sum.abs() <= tol {
             break;
@@ -436,7 +436,7 @@ fn redistribute(
         deltas[i] = new_delta;
         adjusted.push(i);
     }
-    crate::sort::sort_by_key(adjusted, |&i| i);
+    adjusted.sort_unstable();
     Ok(())
 }
 

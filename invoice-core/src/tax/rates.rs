@@ -227,7 +227,7 @@ pub fn rates_in_force(date: NaiveDate, category: Option<TaxpayerCategory>) -> Ve
         .filter(|r| r.in_force(date) && r.allows(category))
         .filter_map(RateRow::tax_rate)
         .collect();
-    crate::sort::sort_by_key(&mut out, |r| *r);
+    out.sort(); // stable: of equal rates written differently, the table's first is kept
     out.dedup();
     out
 }
