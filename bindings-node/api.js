@@ -4,6 +4,7 @@
 // generated operation JSON can carry, crossing as ONE JSON text.
 // `text__<name>(text, value, options)` reads the text when it can and walks `value` otherwise
 // (see json-text.js), so answers and coded errors are those of `<name>`; this file only routes.
+// Every error the addon throws becomes an `InvoiceError` (a real `Error` subclass, below).
 // No domain logic lives here.
 const native = require('./index.js');
 const { jsonText } = require('./json-text.js');
@@ -48,5 +49,35 @@ api.validateMany = function validateMany(invoices, options) {
 api.validateManyAsync = function validateManyAsync(invoices, options) {
   return native.text__validateManyAsync(jsonText(invoices), invoices, options);
 };
+
+/**
+ * A coded invoice-core error: `code`, `path`, `params`, `messageEn`, `messageZh`, `severity`.
+ * The addon builds an `Error` with these properties; the wrappers below give it this prototype
+ * (keeping its stack), so `e instanceof InvoiceError` and `e instanceof Error` both hold.
+ */
+class InvoiceError extends Error {
+  get name() { return 'InvoiceError'; }
+}
+const isCoded = (e) => e instanceof Error && typeof e.code === 'string' && Array.isArray(e.path);
+const coded = (e) => (isCoded(e) && !(e instanceof InvoiceError) ? Object.setPrototypeOf(e, InvoiceError.prototype) : e);
+function wrap(fn) {
+  return {
+    [fn.name](...args) {
+      try {
+        return fn(...args);
+      } catch (e) {
+        throw coded(e);
+      }
+    },
+  }[fn.name];
+}
+for (const [name, value] of Object.entries(api)) {
+  if (typeof value === 'function') {
+    api[name] = wrap(value);
+  } else if (value !== null && typeof value === 'object') {
+    api[name] = Object.fromEntries(Object.entries(value).map(([k, f]) => [k, typeof f === 'function' ? wrap(f) : f]));
+  }
+}
+api.InvoiceError = InvoiceError;
 
 module.exports = api;

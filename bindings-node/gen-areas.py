@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the area wrappers of both JS bindings from one table (bindings-node/src/<area>.rs, and
 bindings-wasm/src/ops.rs, where every operation sits behind one `__call` export): each wrapper
-converts its JS arguments to JSON with the binding's walker and calls the shared `surface.rs`. Run `python3 bindings-node/gen-areas.py` after editing
+converts its JS arguments to JSON with the binding's walker and calls the shared crate `invoice-core-js` (bindings-js). Run `python3 bindings-node/gen-areas.py` after editing
 the table, then `cargo fmt --all`. In the Node addon the never-throwing `isValid`s and the
 validation entry points are hand-written in `src/checks.rs`; in the WASM build they are operations
 of the dispatcher too (`RAW` and `REPORTS` below), calling helpers in its `src/checks.rs`."""
@@ -131,9 +131,10 @@ f('find',None,'exportJsonl','export_jsonl',[('what',"'invoices' | 'reports' | 's
 
 # Operations only in the full WASM module (`--features full`): the browser's default module keeps
 # the issue's browser surface (identifiers, words, QR, codes and numbers, the model with compute
-# and validate, check codes, duplicates) small; lifecycle, stats, find and 查验 load on demand.
+# and validate, duplicates) within its gzip budget; lifecycle, stats, find, 查验 and the keyed
+# check codes (HMAC-SHA256) load on demand.
 FULL_AREAS={'lifecycle','stats','find'}
-FULL_OPS={'precheck','matchRecord','readVerifyQuery'}
+FULL_OPS={'precheck','matchRecord','readVerifyQuery','checkCode','verifyCheckCode','checkCodeMessage'}
 def full_only(mod, js): return mod in FULL_AREAS or js in FULL_OPS
 
 mods=collections.OrderedDict()
@@ -145,7 +146,7 @@ node_text=[]  # (raw name, call) of the addon's operations whose arguments JSON 
 for mod,items in mods.items():
     node=[f'//! The `{mod}` area: thin wrappers over `surface` (generated from one table; see README).\n',
       'use invoice_core::Path;','use napi::Env;','use napi::bindgen_prelude::Unknown;','use napi_derive::napi;','use serde_json::Value;','',
-      'use crate::convert::{self, Dates};','use crate::error::call;','use crate::surface;','']
+      'use crate::convert::{self, Dates};','use crate::error::call;','use invoice_core_js as surface;','']
     for (_,ns,js,rust,args,ret,doc,call) in items:
         # `?` only on trailing nullable arguments (TS refuses a required one after an optional).
         opt=[all('null' in t for _,t,_ in args[i:]) for i in range(len(args))]
@@ -232,7 +233,7 @@ use wasm_bindgen::prelude::*;
 use crate::checks;
 use crate::convert::{{self, Dates}};
 use crate::error::{{CoreResult, out_json}};
-use crate::surface;
+use invoice_core_js as surface;
 
 /// `kind.fromQr` and its siblings: the kind a code names (by `f`), or null.
 fn kind_lookup(code: &JsValue, f: fn(&str) -> Option<Kind>) -> CoreResult<Value> {{
@@ -365,7 +366,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 const TEXT_OPS: &[&str] = &[
 {chr(10).join(f'    "{n}",' for n,_ in node_text)}

@@ -59,3 +59,14 @@ test('dates may be Date objects (local calendar day)', () => {
   const asDate = { ...inv, issue_date: new Date(2024, 10, 18) };
   assert.deepEqual(addon.validate(asDate, { asOf: new Date(2024, 11, 1) }), addon.validate(inv, { asOf: '2024-12-01' }));
 });
+
+test('the addon throws InvoiceError instances (a real Error subclass)', () => {
+  const { InvoiceError } = addon;
+  assert.equal(typeof InvoiceError, 'function');
+  assert.throws(() => addon.amount('12.345'), (e) => e instanceof InvoiceError && e instanceof Error
+    && e.name === 'InvoiceError' && e.code === 'MNY-02' && Array.isArray(e.path) && typeof e.messageZh === 'string');
+  assert.throws(() => addon.uscc.validate('123'), (e) => e instanceof InvoiceError && e.code.startsWith('ID-'));
+  assert.throws(() => addon.splitTax(1, '13%'), (e) => e instanceof InvoiceError && e.code === 'INP-01');
+  assert.throws(() => addon.validateManyAsync([], { asOf: 12 }), (e) => e instanceof InvoiceError && e.code === 'INP-02');
+  assert.throws(() => addon.validate({}, { asOf: 12 }), (e) => e instanceof InvoiceError && e.code === 'INP-02');
+});

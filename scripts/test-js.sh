@@ -10,8 +10,6 @@ export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=f
 
 echo "== js: tools"
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
-# The standard library's source: bindings-wasm/build.sh rebuilds std with the module.
-rustup component add rust-src >/dev/null 2>&1 || true
 wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 if [ -z "$wb_version" ]; then
   echo "wasm-bindgen is not in Cargo.lock" >&2; exit 1

@@ -3,9 +3,9 @@
 //! Both bindings turn JS values into [`serde_json::Value`] with their own walker (numbers always
 //! become JSON *floats*, so a JS number where money is expected is `INP-01` at its path, whatever
 //! its value; `Date`s become `YYYY-MM-DD` strings), call a function here, and turn the result
-//! back into JS. This file holds no domain logic: it reads option objects, calls the core's
-//! public API and shapes the answer. `bindings-wasm` includes it with `#[path]` so both bindings
-//! answer identically (the parity test checks it).
+//! back into JS. This crate holds no domain logic and no JS engine types: it reads option
+//! objects, calls the core's public API and shapes the answer. Both bindings depend on it, so
+//! they answer identically (the parity test checks it).
 //!
 //! Data objects (invoices, parsed codes, computed results, lifecycle summaries) keep the core's
 //! snake_case JSON shape; option objects use camelCase keys (`pricesIncludeTax`); an unknown
@@ -42,24 +42,16 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 /// What every surface function returns before conversion to JS.
-pub(crate) type Out = Result<Value, Error>;
+pub type Out = Result<Value, Error>;
 
 /// The deepest nesting the walkers accept (a cyclic object ends here with `INP-06`).
-pub(crate) const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 64;
 
 /// A JS number as JS's `String(n)` writes it (`113`, `12.3`, `1e+21`, `1e-7`, `NaN`), for the
-/// `value` of `INP-01` and similar messages. The WASM build asks JS itself
-/// (`bindings-wasm/src/convert.rs`); the addon builds it from serde_json's shortest round-trip
-/// digits rather than `f64`'s `Display`, which writes no exponent.
-pub(crate) fn js_number(n: f64) -> String {
-    #[cfg(target_arch = "wasm32")]
-    return crate::convert::js_number(n);
-    #[cfg(not(target_arch = "wasm32"))]
-    return js_number_from_digits(n);
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn js_number_from_digits(n: f64) -> String {
+/// `value` of `INP-01` and similar messages: built from serde_json's shortest round-trip digits
+/// (the same digits as JS's) laid out by ECMAScript's `Number::toString` rule, rather than
+/// `f64`'s `Display`, which writes no exponent.
+pub fn js_number(n: f64) -> String {
     let Some(num) = serde_json::Number::from_f64(n) else {
         return if n.is_nan() {
             "NaN".into()
@@ -121,7 +113,7 @@ fn js_number_from_digits(n: f64) -> String {
 /// `None` when the text is absent, is not an array, does not parse (e.g. a lone surrogate) or
 /// nests deeper than [`MAX_DEPTH`]: the caller then walks the JS values themselves, so the coded
 /// error is the walker's.
-pub(crate) fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
+pub fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
     match parse_js_text(text?)? {
         Value::Array(mut items) => items
             .iter_mut()
@@ -131,19 +123,14 @@ pub(crate) fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
     }
 }
 
-/// The JSON text the JS layer wrote, or `None`. The WASM build reads it with its own small
-/// reader for exactly what `json-text.js` writes (`bindings-wasm/src/js_json.rs`: serde_json's
-/// parser is 17 KB of the module); the addon with serde_json.
-pub(crate) fn parse_js_text(text: &str) -> Option<Value> {
-    #[cfg(target_arch = "wasm32")]
-    return crate::js_json::read(text);
-    #[cfg(not(target_arch = "wasm32"))]
-    return serde_json::from_str(text).ok();
+/// The JSON text the JS layer wrote, or `None` when it does not parse.
+pub fn parse_js_text(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok()
 }
 
 /// Turns every number into a float (a JS number is a double) and checks the nesting; false when
 /// an array or object sits at [`MAX_DEPTH`] or deeper (the walkers' `INP-06`).
-pub(crate) fn as_js_numbers(v: &mut Value, depth: usize) -> bool {
+pub fn as_js_numbers(v: &mut Value, depth: usize) -> bool {
     match v {
         Value::Number(n) => match n.as_f64().and_then(serde_json::Number::from_f64) {
             Some(f) => {
@@ -171,7 +158,7 @@ fn ser<T: Serialize>(v: &T) -> Value {
 // Option objects
 
 /// The JSON type name shown in `INP-02` messages.
-pub(crate) fn type_name(v: &Value) -> &'static str {
+pub fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -295,7 +282,7 @@ fn amount_at(v: &Value, at: &Path) -> Result<Amount, Error> {
 }
 
 /// A `YYYY-MM-DD` date (a JS `Date` arrives already written so).
-pub(crate) fn date(v: &Value, at: &Path) -> Result<NaiveDate, Error> {
+pub fn date(v: &Value, at: &Path) -> Result<NaiveDate, Error> {
     match v {
         Value::String(s) => invoice_core::dates::parse_day(s).ok_or_else(|| {
             Error::new(INP_TYPE)
@@ -309,7 +296,7 @@ pub(crate) fn date(v: &Value, at: &Path) -> Result<NaiveDate, Error> {
 }
 
 /// A string argument.
-pub(crate) fn string<'v>(v: &'v Value, at: &Path) -> Result<&'v str, Error> {
+pub fn string<'v>(v: &'v Value, at: &Path) -> Result<&'v str, Error> {
     v.as_str().ok_or_else(|| wrong_type("string", v, at))
 }
 
@@ -324,7 +311,7 @@ fn arg(_position: usize) -> Path {
 
 /// One finding (or warning) as a plain object:
 /// `{code, path, severity, message, messageZh, params}`.
-pub(crate) fn finding(e: &Error) -> Value {
+pub fn finding(e: &Error) -> Value {
     let path: Vec<Value> = e
         .path()
         .segments()
@@ -361,7 +348,7 @@ fn report(r: &Report) -> Value {
 // Numbers: invoice codes, invoice numbers, kinds
 
 /// `parseInvoiceCode(code, {maxYear, minYear10, minYear12}?)`.
-pub(crate) fn parse_invoice_code(code: &Value, options: &Value) -> Out {
+pub fn parse_invoice_code(code: &Value, options: &Value) -> Out {
     let code = string(code, &Path::root())?;
     let o = Opts::read(options, arg(1), &["maxYear", "minYear10", "minYear12"])?;
     let mut opts = CodeOptions {
@@ -378,7 +365,7 @@ pub(crate) fn parse_invoice_code(code: &Value, options: &Value) -> Out {
 }
 
 /// `parseInvoiceNumber(number, {maxYear, minYear}?)`.
-pub(crate) fn parse_invoice_number(number: &Value, options: &Value) -> Out {
+pub fn parse_invoice_number(number: &Value, options: &Value) -> Out {
     let number = string(number, &Path::root())?;
     let o = Opts::read(options, arg(1), &["maxYear", "minYear"])?;
     let mut opts = NumberOptions {
@@ -392,12 +379,12 @@ pub(crate) fn parse_invoice_number(number: &Value, options: &Value) -> Out {
 }
 
 /// `padInvoiceNumber(number)`: 1–8 digits left-padded to 8.
-pub(crate) fn pad_invoice_number(number: &Value) -> Out {
+pub fn pad_invoice_number(number: &Value) -> Out {
     pad_number(string(number, &Path::root())?).map(Value::String)
 }
 
 /// `kind.fromCode(code)`: the kind a 发票代码 names, or null.
-pub(crate) fn kind_from_invoice_code(code: &Value) -> Out {
+pub fn kind_from_invoice_code(code: &Value) -> Out {
     let code = string(code, &Path::root())?;
     Ok(kind_from_code(code).map_or(Value::Null, |k| json!(k.name())))
 }
@@ -409,12 +396,12 @@ fn qr_and_code(qr_kind: &Value, code: &Value) -> Result<(Kind, InvoiceCode), Err
 }
 
 /// `kind.refineQr(qrKind, code)`.
-pub(crate) fn kind_refine_qr(qr_kind: &Value, code: &Value) -> Out {
+pub fn kind_refine_qr(qr_kind: &Value, code: &Value) -> Out {
     qr_and_code(qr_kind, code).map(|(k, c)| json!(refine_qr_kind(k, &c).name()))
 }
 
 /// `kind.checkQr(qrKind, code)`: `NUM-14` when the QR kind contradicts the code.
-pub(crate) fn kind_check_qr(qr_kind: &Value, code: &Value) -> Out {
+pub fn kind_check_qr(qr_kind: &Value, code: &Value) -> Out {
     let (k, c) = qr_and_code(qr_kind, code)?;
     check_qr_kind(k, &c).map(|k| json!(k.name()))
 }
@@ -424,7 +411,7 @@ pub(crate) fn kind_check_qr(qr_kind: &Value, code: &Value) -> Out {
 
 /// The identifier families (`uscc`, `orgCode`, `ric`, `taxpayerId`).
 #[derive(Clone, Copy)]
-pub(crate) enum Family {
+pub enum Family {
     /// 统一社会信用代码.
     Uscc,
     /// 组织机构代码.
@@ -441,7 +428,7 @@ fn warnings(ws: Result<Vec<Error>, Error>) -> Out {
 
 /// The string-in operations of the identifier families (`uscc.compact`, …).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum IdOp {
+pub enum IdOp {
     /// `isValid`: never throws.
     IsValid,
     /// `compact`.
@@ -465,7 +452,7 @@ pub(crate) enum IdOp {
 }
 
 /// `<family>.<op>(value)` for the string-in ops; `None` when the family has no such op.
-pub(crate) fn id_op(family: Family, op: IdOp, value: &Value) -> Option<Out> {
+pub fn id_op(family: Family, op: IdOp, value: &Value) -> Option<Out> {
     use Family::{OrgCode, Ric, TaxpayerId, Uscc};
     use IdOp::{
         CalcCheckDigit, Classify, Compact, Format, Parts, To18, Validate, ValidateStrict, Warnings,
@@ -518,7 +505,7 @@ pub(crate) fn id_op(family: Family, op: IdOp, value: &Value) -> Option<Out> {
 }
 
 /// `ric.validateAsOf(value, asOf)`: adds `ID-15` for a birth date after `asOf`.
-pub(crate) fn ric_validate_as_of(value: &Value, as_of: &Value) -> Out {
+pub fn ric_validate_as_of(value: &Value, as_of: &Value) -> Out {
     let s = string(value, &Path::root())?;
     let as_of = date(as_of, &arg(1))?;
     resident_id::validate_as_of(s, as_of).map(Value::String)
@@ -570,7 +557,7 @@ fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Exc
 
 /// `amountInWords(amount, options?)` with the amount already read as text (the hot path: no
 /// JSON value for the amount, and no options object when `options` is null).
-pub(crate) fn amount_in_words_text(amount: &str, options: &Value) -> Result<String, Error> {
+pub fn amount_in_words_text(amount: &str, options: &Value) -> Result<String, Error> {
     let (opts, excess) = if options.is_null() {
         (Style::default().options(), None)
     } else {
@@ -588,7 +575,7 @@ pub(crate) fn amount_in_words_text(amount: &str, options: &Value) -> Result<Stri
 }
 
 /// `amountsInWords(list, options?)`: the 大写 of each amount (an error names its index).
-pub(crate) fn amounts_in_words(list: &Value, options: &Value) -> Out {
+pub fn amounts_in_words(list: &Value, options: &Value) -> Out {
     let (opts, excess) = words_options(options)?;
     let Value::Array(items) = list else {
         return Err(wrong_type("array of decimal strings", list, &Path::root()));
@@ -602,12 +589,12 @@ pub(crate) fn amounts_in_words(list: &Value, options: &Value) -> Out {
 }
 
 /// `wordsToAmount(text)`: the amount the words name, as a decimal string.
-pub(crate) fn words_to_amount(text: &Value) -> Out {
+pub fn words_to_amount(text: &Value) -> Out {
     words::parse_words(string(text, &Path::root())?).map(|a| json!(a.to_string()))
 }
 
 /// `wordsMatch(words, amount)`: whether the words read as exactly that amount.
-pub(crate) fn words_match(text: &Value, amount: &Value) -> Out {
+pub fn words_match(text: &Value, amount: &Value) -> Out {
     let text = string(text, &Path::root())?;
     let amount = amount_at(amount, &arg(1))?;
     Ok(json!(words::matches(text, amount)))
@@ -630,14 +617,14 @@ fn rate_at(v: &Value, at: &Path) -> Result<TaxRate, Error> {
 }
 
 /// `splitTax(gross, rate)`: 价税分离 → `{amount, tax}`.
-pub(crate) fn split_tax(gross: &Value, rate: &Value) -> Out {
+pub fn split_tax(gross: &Value, rate: &Value) -> Out {
     let gross = amount_at(gross, &Path::root())?;
     let rate = rate_at(rate, &arg(1))?;
     tax::split_tax(gross, rate).map(|s| split_json(&s))
 }
 
 /// `splitWithDeduction(gross, deduction, rate)`: 差额征税 → `{amount, tax}`.
-pub(crate) fn split_with_deduction(gross: &Value, deduction: &Value, rate: &Value) -> Out {
+pub fn split_with_deduction(gross: &Value, deduction: &Value, rate: &Value) -> Out {
     let gross = amount_at(gross, &Path::root())?;
     let deduction = amount_at(deduction, &arg(1))?;
     let rate = rate_at(rate, &arg(2))?;
@@ -645,7 +632,7 @@ pub(crate) fn split_with_deduction(gross: &Value, deduction: &Value, rate: &Valu
 }
 
 /// `lineTax(amount, rate, deduction?)`: the tax of one line (rate may be 免税 etc.).
-pub(crate) fn line_tax(amount: &Value, rate: &Value, deduction: &Value) -> Out {
+pub fn line_tax(amount: &Value, rate: &Value, deduction: &Value) -> Out {
     let amount = amount_at(amount, &Path::root())?;
     let rate = match rate {
         Value::String(s) => LineRate::parse(s).map_err(|e| e.at(arg(1)))?,
@@ -693,7 +680,7 @@ fn policy(o: &Opts) -> Result<Policy, Error> {
 /// `compute(invoice, {pricesIncludeTax, redistribute, policy}?)`: fills amounts, taxes, totals
 /// and the 大写; returns the core's `Computed` as JSON (`{invoice, per_rate, tax_difference,
 /// adjusted_lines, split}`). Throws the first reading or computing error.
-pub(crate) fn compute(invoice: &Value, options: &Value) -> Out {
+pub fn compute(invoice: &Value, options: &Value) -> Out {
     let o = Opts::read(
         options,
         arg(1),
@@ -713,7 +700,7 @@ pub(crate) fn compute(invoice: &Value, options: &Value) -> Out {
 }
 
 /// `ratesInForce(date, category?)`: the rates (as percentages) in force on a day.
-pub(crate) fn rates_in_force(day: &Value, category: &Value) -> Out {
+pub fn rates_in_force(day: &Value, category: &Value) -> Out {
     let day = date(day, &Path::root())?;
     let category = match category {
         Value::Null => None,
@@ -732,12 +719,12 @@ pub(crate) fn rates_in_force(day: &Value, category: &Value) -> Out {
 // Model and validation
 
 /// `parseInvoice(invoice)`: the invoice read and written back in the core's normal form.
-pub(crate) fn parse_invoice(invoice: &Value) -> Out {
+pub fn parse_invoice(invoice: &Value) -> Out {
     Invoice::from_value(invoice).map(|i| i.to_value())
 }
 
 /// The validation context from `{asOf, sellerCategory?, issuingLimit?, policy?}`.
-pub(crate) fn context(options: &Value) -> Result<Context, Error> {
+pub fn context(options: &Value) -> Result<Context, Error> {
     let o = Opts::read(
         options,
         arg(1),
@@ -761,7 +748,7 @@ pub(crate) fn context(options: &Value) -> Result<Context, Error> {
 
 /// The report for one invoice as the walker read it: a walker problem (a function inside the
 /// invoice, a cycle) is the report's only finding, like any other reading problem.
-pub(crate) fn report_of(invoice: &Result<Value, Error>, ctx: &Context) -> Value {
+pub fn report_of(invoice: &Result<Value, Error>, ctx: &Context) -> Value {
     match invoice {
         Ok(v) => report(&validate_json(v, ctx)),
         Err(e) => report(&Report::from_errors(vec![e.clone()])),
@@ -769,13 +756,13 @@ pub(crate) fn report_of(invoice: &Result<Value, Error>, ctx: &Context) -> Value 
 }
 
 /// `validate(invoice, options)`: `{valid, findings}`; throws only for bad options.
-pub(crate) fn validate_one(invoice: &Result<Value, Error>, options: &Value) -> Out {
+pub fn validate_one(invoice: &Result<Value, Error>, options: &Value) -> Out {
     let ctx = context(options)?;
     Ok(report_of(invoice, &ctx))
 }
 
 /// `isValid(invoice, options)`: no error finding.
-pub(crate) fn is_valid(invoice: &Result<Value, Error>, options: &Value) -> Out {
+pub fn is_valid(invoice: &Result<Value, Error>, options: &Value) -> Out {
     let ctx = context(options)?;
     Ok(json!(match invoice {
         Ok(v) => validate_json(v, &ctx).is_valid(),
@@ -784,7 +771,7 @@ pub(crate) fn is_valid(invoice: &Result<Value, Error>, options: &Value) -> Out {
 }
 
 /// `validateMany(list, options)`: one report per invoice, in order.
-pub(crate) fn validate_many(invoices: &[Result<Value, Error>], ctx: &Context) -> Value {
+pub fn validate_many(invoices: &[Result<Value, Error>], ctx: &Context) -> Value {
     Value::Array(invoices.iter().map(|i| report_of(i, ctx)).collect())
 }
 
@@ -825,7 +812,7 @@ fn summary(lc: &Lifecycle) -> Value {
 /// `lifecycle.run({kind, amount, events, expireOverdueAt?})`: replays the events
 /// (`Lifecycle::replay`), then expires overdue slips when `expireOverdueAt` is given; returns the
 /// state summary. A refused step throws its code at `events[i]`.
-pub(crate) fn lifecycle_run(input: &Value) -> Out {
+pub fn lifecycle_run(input: &Value) -> Out {
     let o = Opts::read(
         input,
         Path::root(),
@@ -874,7 +861,7 @@ pub(crate) fn lifecycle_run(input: &Value) -> Out {
 
 /// `lifecycle.table(from)`: the transition-table rows leaving a state
 /// (`{seller: "issued"}`; `null` for documents not yet created).
-pub(crate) fn lifecycle_table(from: &Value) -> Out {
+pub fn lifecycle_table(from: &Value) -> Out {
     // The error names the parameter (`from`), as the vectors expect.
     let from: Option<Node> = serde_json::from_value(from.clone()).map_err(|e| {
         Error::new(INP_JSON)
@@ -933,41 +920,41 @@ fn key_arg(key_hex: &Value) -> Result<CheckCodeKey, Error> {
 }
 
 /// `checkCode(invoice, keyHex)`: the 20-digit check code under the core's keyed scheme v1.
-pub(crate) fn check_code(invoice: &Value, key_hex: &Value) -> Out {
+pub fn check_code(invoice: &Value, key_hex: &Value) -> Out {
     let key = key_arg(key_hex)?;
     check_code::generate_for(&key, &invoice_arg(invoice)?).map(Value::String)
 }
 
 /// `verifyCheckCode(invoice, code, keyHex)`: whether `code` is the invoice's check code.
-pub(crate) fn verify_check_code(invoice: &Value, code: &Value, key_hex: &Value) -> Out {
+pub fn verify_check_code(invoice: &Value, code: &Value, key_hex: &Value) -> Out {
     let key = key_arg(key_hex)?;
     let inv = invoice_arg(invoice)?;
     check_code::verify_for(&key, &inv, string(code, &arg(1))?).map(|b| json!(b))
 }
 
 /// `checkCodeMessage(invoice)`: the canonical v1 message a check code is computed over.
-pub(crate) fn check_code_message(invoice: &Value) -> Out {
+pub fn check_code_message(invoice: &Value) -> Out {
     let input = CheckCodeInput::from_invoice(&invoice_arg(invoice)?)?;
     Ok(json!(String::from_utf8_lossy(&input.message())))
 }
 
 /// `last6(code)`: the last 6 digits of a 20-digit check code.
-pub(crate) fn last6(code: &Value) -> Out {
+pub fn last6(code: &Value) -> Out {
     check_code::last6(string(code, &Path::root())?).map(Value::String)
 }
 
 /// `last5(code)`: the last 5 digits of a 20-digit check code (blockchain invoices).
-pub(crate) fn last5(code: &Value) -> Out {
+pub fn last5(code: &Value) -> Out {
     check_code::last5(string(code, &Path::root())?).map(Value::String)
 }
 
 /// `parseQr(text)`: the decoded payload (the core's JSON shape).
-pub(crate) fn parse_qr(text: &Value) -> Out {
+pub fn parse_qr(text: &Value) -> Out {
     qr::parse(string(text, &Path::root())?).map(|p| ser(&p))
 }
 
 /// `buildQr(invoice, {hash}?)`: the QR payload text of an invoice.
-pub(crate) fn build_qr(invoice: &Value, options: &Value) -> Out {
+pub fn build_qr(invoice: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(1), &["hash"])?;
     let hash = o.str("hash")?;
     qr::build(&invoice_arg(invoice)?, hash).map(Value::String)
@@ -1007,12 +994,12 @@ fn stored_or_query_arg(v: &Value) -> Result<VerifyQuery, Error> {
 }
 
 /// `readVerifyQuery(query)`: a stored query read back into the core's normal form.
-pub(crate) fn read_verify_query(query: &Value) -> Out {
+pub fn read_verify_query(query: &Value) -> Out {
     VerifyQuery::from_value(query).map(|q| ser(&q))
 }
 
 /// `verifyQuery(invoice, {carPrice}?)`: the 查验 query (the core's JSON shape).
-pub(crate) fn verify_query(invoice: &Value, options: &Value) -> Out {
+pub fn verify_query(invoice: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(1), &["carPrice"])?;
     let price = o
         .get("carPrice")
@@ -1041,7 +1028,7 @@ fn precheck_options(o: &Opts) -> Result<(NaiveDate, PrecheckOptions), Error> {
 
 /// `precheck(query, {asOf, sameDay?, lookBackYears?})`: null when the query may be looked up,
 /// else the outcome the platform gives instead.
-pub(crate) fn precheck(q: &Value, options: &Value) -> Out {
+pub fn precheck(q: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(1), PRECHECK_KEYS)?;
     let (as_of, opts) = precheck_options(&o)?;
     let q = stored_or_query_arg(q)?;
@@ -1052,7 +1039,7 @@ pub(crate) fn precheck(q: &Value, options: &Value) -> Out {
 
 /// `matchRecord(query, record, {asOf, status?, carPrice?, sameDay?, lookBackYears?})`: the
 /// platform's answer given the stored record (an invoice, or null for none).
-pub(crate) fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
+pub fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(2), MATCH_KEYS)?;
     let (as_of, opts) = precheck_options(&o)?;
     let q = stored_or_query_arg(q)?;
@@ -1074,14 +1061,14 @@ pub(crate) fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
 }
 
 /// `dedupeKey(item)`: the identity keys of one item.
-pub(crate) fn dedupe_key(item: &Value) -> Out {
+pub fn dedupe_key(item: &Value) -> Out {
     Item::from_value(item)
         .and_then(|i| i.keys())
         .map(|k| ser(&k))
 }
 
 /// `findDuplicates(items)`: `{groups, errors: [{index, error}]}`.
-pub(crate) fn find_duplicates(items: &Value) -> Out {
+pub fn find_duplicates(items: &Value) -> Out {
     let Value::Array(items) = items else {
         return Err(wrong_type("array of items", items, &Path::root()));
     };
@@ -1129,7 +1116,7 @@ fn compute_stats(items: &[(Invoice, Option<String>)], own: Option<&str>) -> Resu
 }
 
 /// `stats(list, {ownTaxId}?)`: totals and groups (the core's JSON shape, money as strings).
-pub(crate) fn stats_of(list: &Value, options: &Value) -> Out {
+pub fn stats_of(list: &Value, options: &Value) -> Out {
     let o = Opts::read(options, arg(1), &["ownTaxId"])?;
     let items = stat_items(list)?;
     compute_stats(&items, o.str("ownTaxId")?).map(|s| ser(&s))
@@ -1143,7 +1130,7 @@ fn normalised(raw: &Value) -> Result<find::Normalised, Error> {
 }
 
 /// `normaliseQuery(raw)`: `{query, corrections}`; throws the first unfixable problem.
-pub(crate) fn normalise_query(raw: &Value) -> Out {
+pub fn normalise_query(raw: &Value) -> Out {
     let n = normalised(raw)?;
     if let Some(e) = n.errors.into_iter().next() {
         return Err(e);
@@ -1152,7 +1139,7 @@ pub(crate) fn normalise_query(raw: &Value) -> Out {
 }
 
 /// `normaliseQueryAll(raw)`: `{query, corrections, errors}` (errors as findings).
-pub(crate) fn normalise_query_all(raw: &Value) -> Out {
+pub fn normalise_query_all(raw: &Value) -> Out {
     let n = normalised(raw)?;
     Ok(json!({
         "query": ser(&n.query),
@@ -1174,7 +1161,7 @@ fn records(list: &Value) -> Result<Vec<Record>, Error> {
 }
 
 /// `search(records, filter)`: the hits in stable order (the filter is the core's `Filter`).
-pub(crate) fn search(list: &Value, filter: &Value) -> Out {
+pub fn search(list: &Value, filter: &Value) -> Out {
     let rs = records(list)?;
     let f = Filter::from_value(filter)?;
     find::search::search(&rs, &f).map(|h| ser(&h))
@@ -1183,7 +1170,7 @@ pub(crate) fn search(list: &Value, filter: &Value) -> Out {
 /// `diagnose(lookup)`: every reason a lookup fails (`{query, corrections, findings, matches}`;
 /// findings as plain objects). `lookup` is the core's `Lookup`:
 /// `{query, as_of, platform?, records?, options?: {look_back_years?, same_day?}}`.
-pub(crate) fn diagnose(lookup: &Value) -> Out {
+pub fn diagnose(lookup: &Value) -> Out {
     let mut v = lookup.clone();
     if let Value::Object(m) = &mut v
         && let Some(o) = m.get_mut("options")
@@ -1200,25 +1187,25 @@ pub(crate) fn diagnose(lookup: &Value) -> Out {
 }
 
 /// `buildNumber({year, region, channel, sequence})`: the 20-digit 数电 number.
-pub(crate) fn build_number(parts: &Value) -> Out {
+pub fn build_number(parts: &Value) -> Out {
     let parts: NumberParts = serde_json::from_value(whole_numbers(parts))
         .map_err(|e| Error::new(INP_JSON).with("reason", shorten(&e.to_string())))?;
     numbering::build_number(&parts).map(Value::String)
 }
 
 /// `numberParts(number)`: `{year, region, channel, sequence}`.
-pub(crate) fn number_parts(number: &Value) -> Out {
+pub fn number_parts(number: &Value) -> Out {
     numbering::parts_of(string(number, &Path::root())?).map(|p| ser(&p))
 }
 
 /// `nextNumber(number)`: the next number of its sequence.
-pub(crate) fn next_number(number: &Value) -> Out {
+pub fn next_number(number: &Value) -> Out {
     numbering::next_number(string(number, &Path::root())?).map(Value::String)
 }
 
 /// `exportCsv(what, invoices, {lang, asOf, ownTaxId, statuses}?)` and `exportJsonl(…)`:
 /// `what` is `invoices`, `reports` (each invoice validated as of `asOf`) or `stats`.
-pub(crate) fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out {
+pub fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out {
     let what = string(what, &Path::root())?;
     let o = Opts::read(options, arg(2), &["lang", "asOf", "ownTaxId", "statuses"])?;
     let lang: Lang = match o.str("lang")? {

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::convert::{self, Dates};
 use crate::error::call;
-use crate::surface::{self, Family};
+use invoice_core_js::{self as surface, Family};
 
 fn id_is_valid(family: Family, value: &Unknown) -> bool {
     let v = convert::json(value, Dates::Day, &Path::root()).unwrap_or(Value::Null);

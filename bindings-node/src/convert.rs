@@ -65,7 +65,7 @@ pub(crate) fn decimal(v: &Unknown, at: &Path) -> CoreResult<String> {
     match type_name(v)? {
         "string" => read_string(v),
         "number" => Err(Error::new(INP_FLOAT)
-            .with("value", crate::surface::js_number(read_number(v)?))
+            .with("value", invoice_core_js::js_number(read_number(v)?))
             .at(at.clone())),
         other => Err(wrong_type("string", other, at)),
     }
@@ -83,7 +83,7 @@ pub(crate) fn small_uint(v: &Unknown, max: u32, at: &Path) -> CoreResult<u32> {
         Some(i) => Ok(i),
         None => Err(wrong_type(
             &format!("integer 0–{max}"),
-            &format!("number {}", crate::surface::js_number(n)),
+            &format!("number {}", invoice_core_js::js_number(n)),
             at,
         )),
     }
@@ -134,7 +134,7 @@ fn date_text(obj: &Object, dates: Dates, at: &Path) -> CoreResult<Value> {
 /// given as a JS number is `INP-01` at its path, even a whole one); `Date`s become strings
 /// ([`Dates`]); `undefined` properties are left out (`undefined` elsewhere is `null`); functions,
 /// symbols and bigints are `INP-02` at their path; nesting deeper than
-/// [`surface::MAX_DEPTH`](crate::surface::MAX_DEPTH) (a cycle) is `INP-06`.
+/// [`surface::MAX_DEPTH`](invoice_core_js::MAX_DEPTH) (a cycle) is `INP-06`.
 pub(crate) fn json(v: &Unknown, dates: Dates, at: &Path) -> CoreResult<Value> {
     json_at(v, dates, at, 0)
 }
@@ -153,19 +153,19 @@ fn json_at(v: &Unknown, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
                 .map(Value::Number)
                 .ok_or_else(|| {
                     Error::new(INP_FLOAT)
-                        .with("value", crate::surface::js_number(n))
+                        .with("value", invoice_core_js::js_number(n))
                         .at(at.clone())
                 })
         }
         "string" => read_string(v).map(Value::String),
         "array" | "object" => {
-            if depth >= crate::surface::MAX_DEPTH {
+            if depth >= invoice_core_js::MAX_DEPTH {
                 return Err(Error::new(INP_TOO_LARGE)
                     .with(
                         "size",
-                        format!("nesting deeper than {}", crate::surface::MAX_DEPTH),
+                        format!("nesting deeper than {}", invoice_core_js::MAX_DEPTH),
                     )
-                    .with("limit", crate::surface::MAX_DEPTH)
+                    .with("limit", invoice_core_js::MAX_DEPTH)
                     .at(at.clone()));
             }
             let obj = v.coerce_to_object().map_err(|e| internal(&e))?;
@@ -257,17 +257,17 @@ pub(crate) fn json_list_or_text(
     dates: Dates,
     at: &Path,
 ) -> CoreResult<Vec<CoreResult<Value>>> {
-    match crate::surface::list_from_js_text(text) {
+    match invoice_core_js::list_from_js_text(text) {
         Some(items) => Ok(items.into_iter().map(Ok).collect()),
         None => json_list(v, dates, at),
     }
 }
 
 /// A data argument that the JS layer wrote as one JSON text: the one-value form of
-/// [`surface::list_from_js_text`](crate::surface::list_from_js_text), which says what the text
+/// [`surface::list_from_js_text`](invoice_core_js::list_from_js_text), which says what the text
 /// holds and when it is refused (`None`: the caller then walks the JS value itself, so the coded
 /// error is the walker's).
 pub(crate) fn from_js_text(text: Option<&str>) -> Option<Value> {
-    let mut v: Value = crate::surface::parse_js_text(text?)?;
-    crate::surface::as_js_numbers(&mut v, 0).then_some(v)
+    let mut v: Value = invoice_core_js::parse_js_text(text?)?;
+    invoice_core_js::as_js_numbers(&mut v, 0).then_some(v)
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::convert::{self, Dates};
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 /// 统一社会信用代码 (USCC): normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails.
 #[napi(

@@ -20,7 +20,6 @@ mod lifecycle;
 mod money;
 mod number;
 mod stats;
-mod surface;
 mod tax;
 mod text_call;
 mod types;

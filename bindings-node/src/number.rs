@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::convert::{self, Dates};
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 /// Parses a 发票代码 (10 or 12 digits): format, kind, region, year and the format's fields (the core's JSON shape). Throws `NUM-` codes.
 #[napi(

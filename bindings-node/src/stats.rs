@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::convert::{self, Dates};
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 /// Statistics of many invoices (`{invoice, status?}` or invoices): total and groups by month, kind, rate, status, counterparty and direction (money as strings), and `STA-01` warnings. An item's error is under `[i]`.
 #[napi(

@@ -14,7 +14,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 const TEXT_OPS: &[&str] = &[
     "parseInvoiceCode",

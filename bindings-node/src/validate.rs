@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::convert::{self, Dates};
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 /// Reads an invoice and returns it in the core's normal form; throws the first reading error (`MDL-`, `MNY-`, `INP-`).
 #[napi(

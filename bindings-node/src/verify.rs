@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::convert::{self, Dates};
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 /// The 20-digit check code (校验码) of an invoice under a hex key (at least 16 bytes), by the core's keyed scheme v1 (HMAC-SHA256; not the tax system's secret algorithm). Throws `VER-01` a short key, `VER-17` no totals, `INP-02` bad hex.
 #[napi(

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::convert::{self, Dates};
 use crate::error::call;
-use crate::surface;
+use invoice_core_js as surface;
 
 /// The 大写 of each amount (one call for a batch); an error names the index (`[3]`).
 #[napi(

@@ -298,10 +298,10 @@ export type FullOnly =
   | 'rules' | 'rule' | 'lifecycle' | 'stats' | 'precheck' | 'matchRecord' | 'readVerifyQuery'
   | 'normaliseQuery'
   | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
-  | 'exportCsv' | 'exportJsonl';
+  | 'exportCsv' | 'exportJsonl' | 'checkCode' | 'verifyCheckCode' | 'checkCodeMessage';
 
 /** The browser module's API (`init()`): identifiers, words, QR, codes and numbers, the model with
- * compute and validate, check codes, the 查验 query of a QR text, duplicates. */
+ * compute and validate, the 查验 query of a QR text, duplicates. */
 export type BrowserApi = Omit<InvoiceCoreApi, FullOnly>;
 
 export interface InvoiceCoreApi {

@@ -9,7 +9,7 @@ use invoice_core::money;
 
 use crate::convert::{self, Dates};
 use crate::error::CoreResult;
-use crate::surface::{self, Family};
+use invoice_core_js::{self as surface, Family};
 
 /// `<family>.isValid(value)`: true when valid; never throws.
 pub(crate) fn id_is_valid(family: Family, value: &JsValue) -> bool {

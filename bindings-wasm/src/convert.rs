@@ -32,15 +32,6 @@ fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
         .at(at.clone())
 }
 
-/// A JS number as JS's own `String(n)` writes it (for messages: `113`, `1e+21`, `NaN`).
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn js_number(n: f64) -> String {
-    js_sys::Number::from(n)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default()
-}
-
 /// A string argument (codes, names); anything else is `INP-02`.
 pub(crate) fn string(v: &JsValue, at: &Path) -> CoreResult<String> {
     v.as_string()
@@ -54,7 +45,7 @@ pub(crate) fn decimal(v: &JsValue, at: &Path) -> CoreResult<String> {
     }
     match v.as_f64() {
         Some(n) => Err(Error::new(INP_FLOAT)
-            .with("value", crate::surface::js_number(n))
+            .with("value", invoice_core_js::js_number(n))
             .at(at.clone())),
         None => Err(wrong_type("string", &type_name(v), at)),
     }
@@ -68,7 +59,7 @@ pub(crate) fn small_uint(v: &JsValue, max: u32, at: &Path) -> CoreResult<u32> {
     };
     // Exact integer check without float arithmetic: the value must survive a round trip.
     (0..=max).find(|i| f64::from(*i) == n).ok_or_else(|| {
-        let found = format!("number {}", crate::surface::js_number(n));
+        let found = format!("number {}", invoice_core_js::js_number(n));
         wrong_type(&expected, &found, at)
     })
 }
@@ -114,7 +105,7 @@ fn date_text(d: &js_sys::Date, dates: Dates, at: &Path) -> CoreResult<Value> {
 /// always become JSON floats (money given as a JS number is `INP-01` at its path, even a whole
 /// one); `Date`s become strings ([`Dates`]); `undefined` properties are left out (`undefined`
 /// elsewhere is `null`); functions, symbols and bigints are `INP-02` at their path; nesting
-/// deeper than [`surface::MAX_DEPTH`](crate::surface::MAX_DEPTH) (a cycle) is `INP-06`.
+/// deeper than [`surface::MAX_DEPTH`](invoice_core_js::MAX_DEPTH) (a cycle) is `INP-06`.
 pub(crate) fn json(v: &JsValue, dates: Dates, at: &Path) -> CoreResult<Value> {
     json_at(v, dates, at, 0)
 }
@@ -130,19 +121,19 @@ fn json_at(v: &JsValue, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
                 .map(Value::Number)
                 .ok_or_else(|| {
                     Error::new(INP_FLOAT)
-                        .with("value", crate::surface::js_number(n))
+                        .with("value", invoice_core_js::js_number(n))
                         .at(at.clone())
                 })
         }
         "string" => Ok(Value::String(v.as_string().unwrap_or_default())),
         "array" | "object" => {
-            if depth >= crate::surface::MAX_DEPTH {
+            if depth >= invoice_core_js::MAX_DEPTH {
                 return Err(Error::new(INP_TOO_LARGE)
                     .with(
                         "size",
-                        format!("nesting deeper than {}", crate::surface::MAX_DEPTH),
+                        format!("nesting deeper than {}", invoice_core_js::MAX_DEPTH),
                     )
-                    .with("limit", crate::surface::MAX_DEPTH)
+                    .with("limit", invoice_core_js::MAX_DEPTH)
                     .at(at.clone()));
             }
             if found == "array" {

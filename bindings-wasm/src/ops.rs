@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use crate::checks;
 use crate::convert::{self, Dates};
 use crate::error::{CoreResult, out_json};
-use crate::surface;
+use invoice_core_js as surface;
 
 /// `kind.fromQr` and its siblings: the kind a code names (by `f`), or null.
 fn kind_lookup(code: &JsValue, f: fn(&str) -> Option<Kind>) -> CoreResult<Value> {
@@ -100,9 +100,9 @@ const OPS: &[Op] = &[
     op("parseInvoice", true, true, 1, 0),
     op("lifecycle__run", cfg!(feature = "full"), false, 1, 1),
     op("lifecycle__table", cfg!(feature = "full"), true, 1, 0),
-    op("checkCode", true, true, 2, 0),
-    op("verifyCheckCode", true, true, 3, 0),
-    op("checkCodeMessage", true, true, 1, 0),
+    op("checkCode", cfg!(feature = "full"), true, 2, 0),
+    op("verifyCheckCode", cfg!(feature = "full"), true, 3, 0),
+    op("checkCodeMessage", cfg!(feature = "full"), true, 1, 0),
     op("last6", true, true, 1, 0),
     op("last5", true, true, 1, 0),
     op("parseQr", true, true, 1, 0),
@@ -340,10 +340,13 @@ fn run(
         #[cfg(feature = "full")]
         // lifecycle__table
         43 => surface::lifecycle_table(&a0),
+        #[cfg(feature = "full")]
         // checkCode
         44 => surface::check_code(&a0, &a1),
+        #[cfg(feature = "full")]
         // verifyCheckCode
         45 => surface::verify_check_code(&a0, &a1, &a2),
+        #[cfg(feature = "full")]
         // checkCodeMessage
         46 => surface::check_code_message(&a0),
         // last6
