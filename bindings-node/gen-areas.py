@@ -136,6 +136,9 @@ f('find',None,'exportJsonl','export_jsonl',[('what',"'invoices' | 'reports' | 's
 FULL_AREAS={'lifecycle','stats','find'}
 FULL_OPS={'precheck','matchRecord','readVerifyQuery','checkCode','verifyCheckCode','checkCodeMessage'}
 def full_only(mod, js): return mod in FULL_AREAS or js in FULL_OPS
+# Operations the files module (`--features files`: the file reader and the totals of what it read)
+# has too.
+FILES_OPS={'stats'}
 
 mods=collections.OrderedDict()
 for s in S: mods.setdefault(s[0],[]).append(s)
@@ -157,7 +160,7 @@ for mod,items in mods.items():
         node.append(f'/// {doc}\n#[napi({nsattr}js_name = "{js}", ts_args_type = "{tsargs}", ts_return_type = "{ret}")]\npub fn {rust}(env: Env, {params}) -> napi::Result<Value> {{\n    call(&env, || {{\n{conv}\n        {call}\n    }})\n}}\n')
         wname=f'{ns}__{js}' if ns else js
         full=full_only(mod, js)
-        present='cfg!(feature = "full")' if full else 'true'
+        present=('cfg!(any(feature = "full", feature = "files"))' if js in FILES_OPS else 'cfg!(feature = "full")') if full else 'true'
         # JSON text can stand for the arguments unless one is a date-time (json-text.js writes a
         # Date as its day).
         text='true' if all(d==D for _,_,d in args) else 'false'
@@ -168,7 +171,7 @@ for mod,items in mods.items():
         # `run` reads at most three arguments (a0, a1, a2); widen it there first.
         assert len(args) <= 3, wname
         names.append(f'    op("{wname}", {present}, {text}, {len(args)}, {dt}),')
-        cfg='        #[cfg(feature = "full")]\n' if full else ''
+        cfg=('        #[cfg(any(feature = "full", feature = "files"))]\n' if js in FILES_OPS else '        #[cfg(feature = "full")]\n') if full else ''
         arms.append(f'{cfg}        // {wname}\n        {len(names)-1} => {call},')
     open(os.path.join(ROOT, 'bindings-node', 'src', f'{mod}.rs'),'w').write('\n'.join(node))
 # WASM operations whose arguments are read with typed readers (`convert::decimal`: a JS number is

@@ -75,6 +75,16 @@ export interface ComputeOptions {
   policy?: Policy
 }
 
+/** A group of files holding one invoice. */
+export interface CopyGroup {
+  /** The invoice's identity key. */
+  key: Record<string, any>
+  /** The files' indexes. */
+  files: Array<number>
+  /** Whether their figures agree. */
+  consistent: boolean
+}
+
 /** One change made to what was typed. */
 export interface Correction {
   /** The field. */
@@ -133,6 +143,24 @@ export interface ExportOptions {
   ownTaxId?: string | null
   /** stats: status labels. */
   statuses?: Array<string | null> | null
+}
+
+/** A file given to `readMany`. */
+export interface FileInput {
+  /** A name to carry through (a file name). */
+  name: string
+  /** The file's bytes (a `Buffer` is a `Uint8Array`). */
+  bytes: Uint8Array
+}
+
+/** One file of `readMany`. */
+export interface FileReading {
+  /** The name it was given. */
+  name: string
+  /** The reading, or null when the file is no invoice file at all. */
+  reading?: Reading | null
+  /** Why it could not be read (`READ-01`…), or null. */
+  error?: Finding | null
 }
 
 /** Groups the items that are the same invoice: `{groups, errors: [{index, error}]}`; an unreadable item is reported, never thrown. */
@@ -528,6 +556,75 @@ export interface RawQuery {
   /** A scanned QR text. */
   qr?: string | null
 }
+
+/**
+ * Reads one invoice file (数电 XML, OFD, MoF XBRL) or a QR text from its bytes (a `Buffer` or
+ * `Uint8Array`); the format is recognised from the bytes. With options (`{asOf}`, as for
+ * `validate`) the reading carries its validation `report`. Throws `READ-01`…`READ-09` when the
+ * bytes are no invoice file at all; a masked or malformed field is a finding, not an error.
+ */
+export declare function read(bytes: Uint8Array, options?: ValidateOptions | null): Reading
+
+/** What `read` returns for one file (`readMany` for each file that could be read). */
+export interface Reading {
+  /** Where it came from. */
+  source: ReadingSource
+  /**
+   * The invoice in the core's JSON shape; null for a bare QR text, or when required fields
+   * could not be read (a `READ-18` finding says why).
+   */
+  invoice: Record<string, any> | null
+  /** The QR found in the file (`{at, text?, image?, payload?}`). */
+  qr: Record<string, any> | undefined
+  /** The fields the format does not carry (validation does not call them missing). */
+  not_carried: Array<string>
+  /** The receiver's accounting facts, where the file has them. */
+  accounting: Record<string, any> | undefined
+  /** Where each value of the invoice came from (`{field, at}`). */
+  origins: { field: string, at: string }[]
+  /** Reading findings and in-file cross-checks, each at its place in the file. */
+  findings: Array<Finding>
+  /**
+   * The core's short form (`{format, version, part, kind, code, number, issue_date, amount,
+   * tax, total, lines, qr, not_carried, findings: [{code, path}]}`).
+   */
+  summary: Record<string, any>
+  /** With options (`{asOf}`): the reading findings followed by validation's. */
+  report?: Report
+}
+
+/** What `readMany` returns. */
+export interface ReadingBatch {
+  /** One entry per input, in order. */
+  files: Array<FileReading>
+  /** Groups of two or more files holding one invoice. */
+  copies: Array<CopyGroup>
+  /** For each file, the index of the first file it is a copy of, or null. */
+  copy_of: Array<number | null>
+}
+
+/** Where a reading came from. */
+export interface ReadingSource {
+  /** `digital_xml`, `ofd_legacy`, `ofd_xbrl`, `ofd_digital`, `xbrl_einv`, `xbrl_inv`, `legacy_xml`, `qr_text`. */
+  format: string
+  /** The format's version, when the file states one. */
+  version?: string
+  /** The part of a container the data came from (`Doc_0/Attachs/original_invoice.xml`). */
+  part?: string
+}
+
+/**
+ * Reads many files (`[{name, bytes}]`) and says which are copies of one invoice: `{files:
+ * [{name, reading, error}], copies: [{key, files, consistent}], copy_of}`. A file that is no
+ * invoice file has its `error` instead of throwing.
+ */
+export declare function readMany(files: FileInput[], options?: ValidateOptions | null): ReadingBatch
+
+/**
+ * [`read`] of the file at `path` (read here; the core opens nothing). Throws `READ-20` when the
+ * path cannot be opened.
+ */
+export declare function readPath(path: string, options?: ValidateOptions | null): Reading
 
 /** Reads a query as `verifyQuery` returns it (stored after a scan, say) back into the core's normal form, checked as `verifyQuery` checks one (`fplx` is ignored). Throws at the field: `INP-05` wrong element, `MDL-01` unknown key, `VER-18`, `VER-11`, `NUM-`, `MNY-`. */
 export declare function readVerifyQuery(query: VerifyQuery): VerifyQuery

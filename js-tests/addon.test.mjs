@@ -70,3 +70,14 @@ test('the addon throws InvoiceError instances (a real Error subclass)', () => {
   assert.throws(() => addon.validateManyAsync([], { asOf: 12 }), (e) => e instanceof InvoiceError && e.code === 'INP-02');
   assert.throws(() => addon.validate({}, { asOf: 12 }), (e) => e instanceof InvoiceError && e.code === 'INP-02');
 });
+
+test('readPath reads a shared fixture as read() reads its bytes; a path that cannot be opened is READ-20', () => {
+  const path = new URL('../../shared/fixtures/legacy-ordinary-3pct.ofd', import.meta.url);
+  const byPath = addon.readPath(path.pathname, { asOf: '2024-12-01' });
+  assert.deepEqual(byPath, addon.read(readFileSync(path), { asOf: '2024-12-01' }));
+  assert.equal(byPath.source.format, 'ofd_legacy');
+  assert.equal(byPath.invoice.totals.total, '526.00');
+  assert.ok(byPath.report.findings.every((f) => typeof f.messageZh === 'string'));
+  assert.throws(() => addon.readPath('/nonexistent/invoice.ofd'),
+    (e) => e instanceof addon.InvoiceError && e.code === 'READ-20' && e.params.path === '/nonexistent/invoice.ofd');
+});

@@ -21,7 +21,7 @@ const OUTPUT = join(ROOT, 'test-output');
 const FULL_ONLY = ['rules', 'rule', 'lifecycle', 'stats', 'precheck', 'matchRecord', 'readVerifyQuery',
   'normaliseQuery',
   'normaliseQueryAll', 'search', 'diagnose', 'buildNumber', 'numberParts', 'nextNumber', 'exportCsv',
-  'exportJsonl', 'checkCode', 'verifyCheckCode', 'checkCodeMessage'];
+  'exportJsonl', 'checkCode', 'verifyCheckCode', 'checkCodeMessage', 'read', 'readMany'];
 mkdirSync(OUTPUT, { recursive: true });
 
 let server;
@@ -83,6 +83,9 @@ describe('wasm (chromium)', () => {
     const fullOnly = (name) => FULL_ONLY.includes(name.split('.')[0]);
     assert.deepEqual(report.liteNames, report.fullNames.filter((n) => !fullOnly(n)));
     assert.ok(report.fullNames.filter(fullOnly).length >= FULL_ONLY.length);
+    // The files module is the browser module plus the file reader and stats.
+    const FILES_EXTRA = ['read', 'readMany', 'stats'];
+    assert.deepEqual(report.filesNames, [...report.liteNames, ...FILES_EXTRA].sort());
     await page.close();
     assert.deepEqual(errors, []);
   });
@@ -167,6 +170,59 @@ describe('wasm (chromium)', () => {
     assert.equal(await page.getAttribute('#qr-result p.error', 'data-code'), 'VER-04');
     assert.match(await page.textContent('#qr-result') ?? '', /VER-04 .*comma/);
     assert.equal(await page.$('#qr-fields'), null);
+    await page.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('examples/web: a person drops the shared invoice files and a QR text and reads each file, the copies and the totals', { timeout: 120_000 }, async () => {
+    const errors = [];
+    const page = await openPage('/examples/web/index.html', errors);
+    await page.waitForSelector('#drop[data-ready=true]');
+    const shared = join(ROOT, '..', 'shared', 'fixtures');
+    const names = ['digital-special-official-sample.xml', 'digital-special-xbrl-accounting.xml',
+      'legacy-ordinary-3pct.ofd', 'legacy-ordinary-3-lines.ofd', 'legacy-ordinary-100-lines.ofd'];
+    // The official sample twice under another name: a copy of the first file.
+    const dropped = [...names.map((name) => [name, name]), ['digital-special-official-sample.xml', 'sample (copy).xml']]
+      .map(([file, name]) => ({ name, b64: readFileSync(join(shared, file)).toString('base64') }));
+    const transfer = await page.evaluateHandle((items) => {
+      const dt = new DataTransfer();
+      for (const { name, b64 } of items) {
+        dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+      }
+      return dt;
+    }, dropped);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    await page.waitForFunction((n) => document.querySelectorAll('#files-list .file').length === n, dropped.length);
+    // Every file was read: no card is an error, each shows its fields and its findings line.
+    assert.equal(await page.$$eval('#files-list .file.bad', (c) => c.length), 0);
+    const cards = await page.$$eval('#files-list .file', (cs) => cs.map((c) => c.textContent));
+    assert.match(cards[0], /23440000000000100001/);
+    assert.match(cards[2], /526\.00/);
+    assert.match(cards[2], /二维码/);
+    for (const card of cards) assert.match(card, /条问题|未发现问题/);
+    // The ids of the test-CA files fail GB 32100: a finding at the party's tax id.
+    const codes = await page.$$eval('#files-list .file li', (lis) => lis.map((li) => li.dataset.code));
+    assert.ok(codes.some((c) => c.startsWith('PTY-') || c.startsWith('ID-')), `codes: ${codes}`);
+    // The copy is named as one, and the totals are charted by month and by rate.
+    assert.match(cards[5], /与第 1 个文件是同一张发票/);
+    assert.match(await page.textContent('#files-copies') ?? '', /1、6/);
+    const months = await page.$$eval('#files-charts .chart:first-child .bar', (bars) => bars.map((b) => b.dataset.key));
+    assert.ok(months.includes('2020-07') && months.includes('2023-02'), `months: ${months}`);
+    const rates = await page.$$eval('#files-charts .chart:last-child .bar', (bars) => bars.length);
+    assert.ok(rates >= 2, `rate bars: ${rates}`);
+    // A pasted QR text: the QR of the legacy 3 % invoice, read as a copy of that file.
+    const qr = await page.$eval('#files-list .file:nth-child(3)', (c) => [...c.querySelectorAll('tr')]
+      .find((tr) => tr.querySelector('th')?.textContent === '二维码')?.querySelector('td')?.textContent ?? '');
+    assert.match(qr, /^01,/);
+    await page.fill('#files-qr', qr);
+    await page.click('#files-qr-add');
+    await page.waitForFunction((n) => document.querySelectorAll('#files-list .file').length === n, dropped.length + 1);
+    assert.match(await page.textContent('#files-list .file:last-child') ?? '', /与第 3 个文件是同一张发票/);
+    await page.screenshot({ path: join(OUTPUT, 'web-files.png'), fullPage: true });
+    // English.
+    await page.selectOption('#lang', 'en');
+    assert.match(await page.textContent('#files-list .file:last-child') ?? '', /A copy of file 3/);
+    assert.match(await page.textContent('#files-charts') ?? '', /By month/);
     await page.close();
     assert.deepEqual(errors, []);
   });

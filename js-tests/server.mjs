@@ -14,7 +14,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
 };
-const ALLOWED = ['bindings-wasm/js/', 'bindings-wasm/pkg-web/', 'bindings-wasm/pkg-web-full/', 'js-tests/', 'invoice-core/tests/vectors/', 'examples/web/'];
+const ALLOWED = ['bindings-wasm/js/', 'bindings-wasm/pkg-web/', 'bindings-wasm/pkg-web-full/', 'bindings-wasm/pkg-web-files/', 'js-tests/', 'invoice-core/tests/vectors/', 'examples/web/'];
 
 /** Starts the server on an ephemeral loopback port; resolves to {url, close}. */
 export function serve() {

@@ -12,6 +12,8 @@ cargo clippy -p invoice-core-wasm --features full -- -D warnings
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
 cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown --features full -- -D warnings
+cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown --features files -- -D warnings
+cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown --features full,files -- -D warnings
 cargo test --workspace
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p invoice-core
 echo "== core builds for wasm32 and depends on no binding crate"

@@ -1270,3 +1270,74 @@ pub fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out
     };
     Ok(Value::String(text))
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading invoice files
+
+/// One reading as a plain object: the core's JSON shape of [`Reading`](invoice_core::read::Reading)
+/// (source, invoice, qr, not_carried, accounting, origins), its `findings` as finding objects
+/// ([`finding`]), its `summary` (the core's short form), and with a validation context its
+/// `report` (the reading findings followed by validation's, fields the format does not carry
+/// not called missing).
+fn reading(r: &invoice_core::read::Reading, ctx: Option<&Context>) -> Value {
+    let mut out = ser(r);
+    if let Value::Object(map) = &mut out {
+        map.insert(
+            "findings".into(),
+            Value::Array(r.findings.iter().map(finding).collect()),
+        );
+        map.insert("summary".into(), r.summary());
+        if let Some(ctx) = ctx {
+            map.insert("report".into(), report(&r.validate(ctx)));
+        }
+    }
+    out
+}
+
+/// The validation context of the reading options (`{asOf, …}` as for `validate`), or none.
+fn reading_context(options: &Value) -> Result<Option<Context>, Error> {
+    if options.is_null() {
+        Ok(None)
+    } else {
+        context(options).map(Some)
+    }
+}
+
+/// `read(bytes, {asOf, …}?)`: one invoice file (数电 XML, OFD, MoF XBRL) or a QR text, recognised
+/// from the bytes. Throws `READ-01`…`READ-09` when the bytes are no invoice file at all.
+pub fn read_file(bytes: &[u8], options: &Value) -> Out {
+    let ctx = reading_context(options)?;
+    let r = invoice_core::read::read(bytes)?;
+    Ok(reading(&r, ctx.as_ref()))
+}
+
+/// `readMany([{name, bytes}], {asOf, …}?)`: every file read on its own (`files[i]` holds `name`
+/// and either `reading` or `error`), plus `copies` (groups of files holding one invoice) and
+/// `copy_of` (for each file, the index of the first file it is a copy of, or null).
+pub fn read_many(files: &[(String, Vec<u8>)], options: &Value) -> Out {
+    let ctx = reading_context(options)?;
+    let batch = invoice_core::read::read_many(files);
+    let list: Vec<Value> = batch
+        .files
+        .iter()
+        .map(|f| {
+            json!({
+                "name": f.name,
+                "reading": f.reading.as_ref().map(|r| reading(r, ctx.as_ref())),
+                "error": f.error.as_ref().map(finding),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "files": list,
+        "copies": ser(&batch.copies),
+        "copy_of": batch.copy_of(),
+    }))
+}
+
+/// The coded error for a path a binding could not open (`READ-20`).
+pub fn unopened(path: &str, reason: &dyn std::fmt::Display) -> Error {
+    Error::new(invoice_core::read::FILE_UNOPENED)
+        .with("path", path)
+        .with("reason", reason.to_string())
+}

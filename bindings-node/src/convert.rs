@@ -8,7 +8,8 @@ use invoice_core::error::catalog::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
 use invoice_core::{Error, Path};
 use napi::ValueType;
 use napi::bindgen_prelude::{
-    Function, JsObjectValue, JsValue, KeyCollectionMode, KeyConversion, KeyFilter, Object, Unknown,
+    FromNapiValue, Function, JsObjectValue, JsValue, KeyCollectionMode, KeyConversion, KeyFilter,
+    Object, Uint8Array, Unknown,
 };
 use serde_json::Value;
 
@@ -45,7 +46,7 @@ fn read_number(v: &Unknown) -> CoreResult<f64> {
         .map_err(|e| internal(&e))
 }
 
-fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
+pub(crate) fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
     Error::new(INP_TYPE)
         .with("expected", expected)
         .with("found", found)
@@ -58,6 +59,29 @@ pub(crate) fn string(v: &Unknown, at: &Path) -> CoreResult<String> {
         "string" => read_string(v),
         other => Err(wrong_type("string", other, at)),
     }
+}
+
+/// The bytes of a `Uint8Array` (a Node `Buffer` is one); anything else is `INP-02`.
+pub(crate) fn bytes(v: &Unknown, at: &Path) -> CoreResult<Vec<u8>> {
+    if v.is_typedarray().map_err(|e| internal(&e))?
+        && let Ok(array) = Uint8Array::from_unknown(*v)
+    {
+        return Ok(array.to_vec());
+    }
+    Err(wrong_type("Uint8Array", type_name(v)?, at))
+}
+
+/// The elements of a JS array; anything else is `INP-02`.
+pub(crate) fn list<'e>(v: &Unknown<'e>, at: &Path) -> CoreResult<Vec<Unknown<'e>>> {
+    let found = type_name(v)?;
+    if found != "array" {
+        return Err(wrong_type("array", found, at));
+    }
+    let obj = v.coerce_to_object().map_err(|e| internal(&e))?;
+    let len = obj.get_array_length().map_err(|e| internal(&e))?;
+    (0..len)
+        .map(|i| obj.get_element(i).map_err(|e| internal(&e)))
+        .collect()
 }
 
 /// A decimal-string argument: a JS number is `INP-01` (floats are not money), other types `INP-02`.

@@ -13,6 +13,7 @@ mod catalog;
 mod checks;
 mod convert;
 mod error;
+mod files;
 mod find;
 mod ids;
 mod kind;

@@ -1,6 +1,6 @@
 //! Shapes for `index.d.ts` only: the option objects the functions take and the plain objects
-//! they return. The functions read and write these through `serde_json::Value` (see
-//! `surface.rs`); these structs exist so that the napi CLI declares the interfaces.
+//! they return. The functions read and write these through `serde_json::Value` (see the shared
+//! crate `invoice-core-js`); these structs exist so that the napi CLI declares the interfaces.
 #![allow(dead_code)]
 
 use napi_derive::napi;
@@ -860,4 +860,93 @@ pub struct ExportOptions {
     /// stats: status labels.
     #[napi(js_name = "statuses", ts_type = "Array<string | null> | null")]
     pub statuses: Option<serde_json::Value>,
+}
+
+/// Where a reading came from.
+#[napi(object)]
+pub struct ReadingSource {
+    /// `digital_xml`, `ofd_legacy`, `ofd_xbrl`, `ofd_digital`, `xbrl_einv`, `xbrl_inv`, `legacy_xml`, `qr_text`.
+    pub format: String,
+    /// The format's version, when the file states one.
+    pub version: Option<String>,
+    /// The part of a container the data came from (`Doc_0/Attachs/original_invoice.xml`).
+    pub part: Option<String>,
+}
+
+/// What `read` returns for one file (`readMany` for each file that could be read).
+#[napi(object)]
+pub struct Reading {
+    /// Where it came from.
+    pub source: ReadingSource,
+    /// The invoice in the core's JSON shape; null for a bare QR text, or when required fields
+    /// could not be read (a `READ-18` finding says why).
+    #[napi(ts_type = "Record<string, any> | null")]
+    pub invoice: String,
+    /// The QR found in the file (`{at, text?, image?, payload?}`).
+    #[napi(ts_type = "Record<string, any> | undefined")]
+    pub qr: String,
+    /// The fields the format does not carry (validation does not call them missing).
+    #[napi(js_name = "not_carried")]
+    pub not_carried: Vec<String>,
+    /// The receiver's accounting facts, where the file has them.
+    #[napi(ts_type = "Record<string, any> | undefined")]
+    pub accounting: String,
+    /// Where each value of the invoice came from (`{field, at}`).
+    #[napi(ts_type = "{ field: string, at: string }[]")]
+    pub origins: String,
+    /// Reading findings and in-file cross-checks, each at its place in the file.
+    pub findings: Vec<Finding>,
+    /// The core's short form (`{format, version, part, kind, code, number, issue_date, amount,
+    /// tax, total, lines, qr, not_carried, findings: [{code, path}]}`).
+    #[napi(ts_type = "Record<string, any>")]
+    pub summary: String,
+    /// With options (`{asOf}`): the reading findings followed by validation's.
+    pub report: Option<Report>,
+}
+
+/// One file of `readMany`.
+#[napi(object)]
+pub struct FileReading {
+    /// The name it was given.
+    pub name: String,
+    /// The reading, or null when the file is no invoice file at all.
+    #[napi(ts_type = "Reading | null")]
+    pub reading: Option<Reading>,
+    /// Why it could not be read (`READ-01`…), or null.
+    #[napi(ts_type = "Finding | null")]
+    pub error: Option<Finding>,
+}
+
+/// A group of files holding one invoice.
+#[napi(object)]
+pub struct CopyGroup {
+    /// The invoice's identity key.
+    #[napi(ts_type = "Record<string, any>")]
+    pub key: String,
+    /// The files' indexes.
+    pub files: Vec<u32>,
+    /// Whether their figures agree.
+    pub consistent: bool,
+}
+
+/// What `readMany` returns.
+#[napi(object)]
+pub struct ReadingBatch {
+    /// One entry per input, in order.
+    pub files: Vec<FileReading>,
+    /// Groups of two or more files holding one invoice.
+    pub copies: Vec<CopyGroup>,
+    /// For each file, the index of the first file it is a copy of, or null.
+    #[napi(js_name = "copy_of", ts_type = "Array<number | null>")]
+    pub copy_of: Vec<Option<u32>>,
+}
+
+/// A file given to `readMany`.
+#[napi(object)]
+pub struct FileInput {
+    /// A name to carry through (a file name).
+    pub name: String,
+    /// The file's bytes (a `Buffer` is a `Uint8Array`).
+    #[napi(ts_type = "Uint8Array")]
+    pub bytes: String,
 }

@@ -85,3 +85,10 @@ const more2: Array<string | boolean | number | null | undefined> = [
 // @ts-expect-error a car price is a decimal string
 verifyQuery(inv, { carPrice: 1 });
 export { more2 };
+
+// invoice files
+import { read, readMany, readPath } from '../index.js';
+import type { Reading, ReadingBatch } from '../index.js';
+const reading: Reading = readPath('invoice.ofd', { asOf: '2024-12-01' });
+const readings: ReadingBatch = readMany([{ name: 'a.xml', bytes: new Uint8Array(0) }]);
+export const fileFacts = [reading.source.format, reading.not_carried.length, readings.copy_of[0], read(new Uint8Array(0)).summary];

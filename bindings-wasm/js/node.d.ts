@@ -56,3 +56,5 @@ export declare const numberParts: InvoiceCoreApi['numberParts'];
 export declare const nextNumber: InvoiceCoreApi['nextNumber'];
 export declare const exportCsv: InvoiceCoreApi['exportCsv'];
 export declare const exportJsonl: InvoiceCoreApi['exportJsonl'];
+export declare const read: InvoiceCoreApi['read'];
+export declare const readMany: InvoiceCoreApi['readMany'];

@@ -298,11 +298,16 @@ export type FullOnly =
   | 'rules' | 'rule' | 'lifecycle' | 'stats' | 'precheck' | 'matchRecord' | 'readVerifyQuery'
   | 'normaliseQuery'
   | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
-  | 'exportCsv' | 'exportJsonl' | 'checkCode' | 'verifyCheckCode' | 'checkCodeMessage';
+  | 'exportCsv' | 'exportJsonl' | 'checkCode' | 'verifyCheckCode' | 'checkCodeMessage' | 'read'
+  | 'readMany';
 
 /** The browser module's API (`init()`): identifiers, words, QR, codes and numbers, the model with
  * compute and validate, the 查验 query of a QR text, duplicates. */
 export type BrowserApi = Omit<InvoiceCoreApi, FullOnly>;
+
+/** The files module's API (`initFiles()`): the browser module's with the file reader and `stats`.
+ * The full module (`initFull()`) has everything but the file reader. */
+export type FilesApi = BrowserApi & Pick<InvoiceCoreApi, 'read' | 'readMany' | 'stats'>;
 
 export interface InvoiceCoreApi {
   InvoiceError: typeof InvoiceError;
@@ -386,6 +391,13 @@ export interface InvoiceCoreApi {
   dedupeKey(item: string | { invoice: InvoiceInput } | { qr: string } | { number: string }): string[];
   /** Groups the items that are the same invoice: `{groups, errors: [{index, error}]}`; an unreadable item is reported, never thrown. */
   findDuplicates(items: Array<string | { invoice: InvoiceInput } | { qr: string } | { number: string }>): DuplicateReport;
+  /** Reads one invoice file (数电 XML, OFD, MoF XBRL) or a QR text from its bytes (e.g. a `File`'s
+   * `arrayBuffer()`); with options (`{asOf}`) the reading carries its validation `report`.
+   * Throws `READ-01`…`READ-09` when the bytes are no invoice file at all. Files module
+   * (`initFiles()`) and Node. */
+  read(bytes: Uint8Array, options?: ValidateOptions | null): Reading;
+  /** Reads many files and says which are copies of one invoice. Files module and Node. */
+  readMany(files: Array<{ name: string; bytes: Uint8Array }>, options?: ValidateOptions | null): ReadingBatch;
   /** Statistics of many invoices (`{invoice, status?}` or invoices): total and groups by month, kind, rate, status, counterparty and direction (money as strings), and `STA-01` warnings. An item's error is under `[i]`. */
   stats(invoices: Array<StatsItem | InvoiceInput>, options?: { ownTaxId?: string | null } | null): Stats;
   /** Normalises what a person typed into a lookup form (full-width digits, a 20-digit number in the code field, …): `{query, corrections}`. Throws the first unfixable problem at its field. */
@@ -750,4 +762,36 @@ export interface ExportOptions {
   ownTaxId?: string | null;
   /** stats: status labels. */
   statuses?: Array<string | null> | null;
+}
+
+/** What `read` returns for one file (`readMany` for each file that could be read). */
+export interface Reading {
+  /** Where it came from: `format` (`digital_xml`, `ofd_legacy`, `ofd_xbrl`, `ofd_digital`,
+   * `xbrl_einv`, `xbrl_inv`, `legacy_xml`, `qr_text`), `version`, `part` of a container. */
+  source: { format: string; version: string | null; part: string | null };
+  /** The invoice in the core's JSON shape; null for a bare QR text or an unreadable one. */
+  invoice: Record<string, any> | null;
+  /** The QR found in the file (`{at, text?, image?, payload?}`). */
+  qr?: Record<string, any>;
+  /** The fields the format does not carry. */
+  not_carried: string[];
+  /** The receiver's accounting facts, where the file has them. */
+  accounting?: Record<string, any>;
+  /** Where each value came from. */
+  origins: Array<{ field: string; at: string }>;
+  /** Reading findings and in-file cross-checks, at their place in the file. */
+  findings: Finding[];
+  /** The core's short form (format, kind, number, date, amounts, qr, findings' codes). */
+  summary: Record<string, any>;
+  /** With options: the reading findings followed by validation's. */
+  report?: Report;
+}
+
+/** What `readMany` returns. */
+export interface ReadingBatch {
+  files: Array<{ name: string; reading: Reading | null; error: Finding | null }>;
+  /** Groups of two or more files holding one invoice. */
+  copies: Array<{ key: Record<string, any>; files: number[]; consistent: boolean }>;
+  /** For each file, the index of the first file it is a copy of, or null. */
+  copy_of: Array<number | null>;
 }

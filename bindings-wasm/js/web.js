@@ -10,10 +10,21 @@ export { InvoiceError };
 
 let loaded;
 let loadedFull;
+let loadedFiles;
 
 export default function init(input) {
   loaded ??= initGlue(input === undefined ? undefined : { module_or_path: input }).then(() => makeApi(raw));
   return loaded;
+}
+
+/** Loads the files module (pkg-web-files/: the browser module's API with the file reader `read`,
+ * `readMany` and `stats`), e.g. when a person first drops a file. */
+export function initFiles(input) {
+  loadedFiles ??= import('../pkg-web-files/invoice_core_wasm.js').then(async (files) => {
+    await files.default(input === undefined ? undefined : { module_or_path: input });
+    return makeApi(files);
+  });
+  return loadedFiles;
 }
 
 export function initFull(input) {

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::error::CoreResult;
 
 /// The JS type name shown in `INP-02` messages (`array` and `null` told apart from `object`).
-fn type_name(v: &JsValue) -> String {
+pub(crate) fn type_name(v: &JsValue) -> String {
     if v.is_null() {
         "null".into()
     } else if Array::is_array(v) {
@@ -25,7 +25,7 @@ fn type_name(v: &JsValue) -> String {
     }
 }
 
-fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
+pub(crate) fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
     Error::new(INP_TYPE)
         .with("expected", expected)
         .with("found", found)

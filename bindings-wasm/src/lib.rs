@@ -15,7 +15,9 @@
 //! model with compute and validate, duplicates), kept within 150 KiB gzipped (`build.sh` fails
 //! above it); the `full` feature adds the lifecycle, statistics, find, 查验, the keyed check codes
 //! and the rule catalogue (the Node build and the browser's on-demand module, within 300 KiB
-//! gzipped).
+//! gzipped). The `files` feature adds the file reader and the statistics of what it read to the
+//! browser module (the page's module for invoice files, within 300 KiB gzipped); the Node build
+//! has both features.
 //!
 //! Adding an operation: add it to the table in `bindings-node/gen-areas.py`, run it, add its
 //! types to `js/types.d.ts`, and add its vector ops to `js-tests/areas/<area>.mjs`.
@@ -25,6 +27,8 @@ mod catalog;
 mod checks;
 mod convert;
 mod error;
+#[cfg(feature = "files")]
+mod files;
 mod ops;
 
 use wasm_bindgen::prelude::*;

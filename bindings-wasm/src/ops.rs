@@ -113,7 +113,13 @@ const OPS: &[Op] = &[
     op("readVerifyQuery", cfg!(feature = "full"), true, 1, 0),
     op("dedupeKey", true, true, 1, 0),
     op("findDuplicates", true, true, 1, 0),
-    op("stats", cfg!(feature = "full"), true, 2, 0),
+    op(
+        "stats",
+        cfg!(any(feature = "full", feature = "files")),
+        true,
+        2,
+        0,
+    ),
     op("normaliseQuery", cfg!(feature = "full"), true, 1, 0),
     op("normaliseQueryAll", cfg!(feature = "full"), true, 1, 0),
     op("search", cfg!(feature = "full"), true, 2, 0),
@@ -372,7 +378,7 @@ fn run(
         55 => surface::dedupe_key(&a0),
         // findDuplicates
         56 => surface::find_duplicates(&a0),
-        #[cfg(feature = "full")]
+        #[cfg(any(feature = "full", feature = "files"))]
         // stats
         57 => surface::stats_of(&a0, &a1),
         #[cfg(feature = "full")]

@@ -1,6 +1,6 @@
 // Type-checked with `tsc --strict` (never run): the browser entry's declared surface.
 import init, { initFull, InvoiceError } from '../js/web.js';
-import type { BrowserApi, InvoiceCoreApi, KindFacts, Rule, TaxRate } from '../js/web.js';
+import type { BrowserApi, FilesApi, InvoiceCoreApi, KindFacts, Reading, ReadingBatch, Rule, TaxRate } from '../js/web.js';
 
 export async function demo(): Promise<string> {
   const api: BrowserApi = await init();
@@ -31,4 +31,14 @@ export async function fromUrl(): Promise<string> {
   const full = await initFull(new URL('./pkg-web-full/invoice_core_wasm_bg.wasm', 'https://example.invalid/'));
   full.lifecycle.table(null);
   return api.roundHalfUp('2.665', 2);
+}
+
+export async function files(file: Blob): Promise<string> {
+  const { initFiles } = await import('../js/web.js');
+  const api: FilesApi = await initFiles();
+  const r: Reading = api.read(new Uint8Array(await file.arrayBuffer()), { asOf: new Date() });
+  const batch: ReadingBatch = api.readMany([{ name: 'a.ofd', bytes: new Uint8Array(0) }]);
+  // @ts-expect-error the lifecycle is in the full module only
+  api.lifecycle.table(null);
+  return [r.source.format, r.report?.valid, batch.copy_of.length, api.stats([]).total.count].join(' ');
 }
