@@ -227,7 +227,7 @@ ops=f'''//! Every generated operation of the WASM build behind one export (gener
 use std::cell::RefCell;
 
 use invoice_core::Path;
-use invoice_core::error::catalog::INP_INTERNAL;
+use invoice_core::error::INP_INTERNAL;
 use invoice_core::money::{{Amount, Price, Quantity, TaxRate}};
 use invoice_core::number::Kind;
 use serde_json::{{Value, json}};

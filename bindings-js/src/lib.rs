@@ -14,7 +14,7 @@
 use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use invoice_core::error::catalog::{INP_JSON, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
+use invoice_core::error::{INP_JSON, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
 use invoice_core::find::{
     self, Filter, Lookup, RawQuery, Record,
     export::{self, Lang},
@@ -274,7 +274,7 @@ fn amount_at(v: &Value, at: &Path) -> Result<Amount, Error> {
     match v {
         Value::String(s) => Amount::parse(s).map_err(|e| e.at(at.clone())),
         // Shown as JS shows the number (`113`, not `113.0`).
-        Value::Number(n) => Err(Error::new(invoice_core::error::catalog::INP_FLOAT)
+        Value::Number(n) => Err(Error::new(invoice_core::error::INP_FLOAT)
             .with("value", js_number(n.as_f64().unwrap_or(f64::NAN)))
             .at(at.clone())),
         other => Err(wrong_type("decimal string", other, at)),

@@ -1,6 +1,6 @@
 //! The rule catalogue (规则目录): `rules()` and `rule(code)`.
 
-use invoice_core::error::catalog;
+use invoice_core::catalog;
 use invoice_core::{Path, Rule};
 use napi::Env;
 use napi::bindgen_prelude::Unknown;

@@ -4,7 +4,7 @@
 //! float where money is expected, `INP-02` for any other wrong type) instead of a bare napi
 //! `TypeError` without a code.
 
-use invoice_core::error::catalog::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
+use invoice_core::error::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
 use invoice_core::{Error, Path};
 use napi::ValueType;
 use napi::bindgen_prelude::{

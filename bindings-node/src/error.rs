@@ -7,8 +7,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use invoice_core::error::INP_INTERNAL;
 use invoice_core::error::Segment;
-use invoice_core::error::catalog::INP_INTERNAL;
 use napi::bindgen_prelude::{JsObjectValue, JsValue, Object};
 use napi::{Env, Status};
 

@@ -24,7 +24,7 @@
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
-use invoice_core::error::catalog::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
+use invoice_core::error::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;

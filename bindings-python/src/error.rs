@@ -22,8 +22,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use invoice_core::Error;
+use invoice_core::error::INP_INTERNAL;
 use invoice_core::error::Segment;
-use invoice_core::error::catalog::INP_INTERNAL;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};

@@ -6,7 +6,7 @@
 //! `Lookup`, `NumberParts`), so every refusal is the core's own code and path; this file only
 //! converts Python values and wraps the results.
 
-use invoice_core::error::catalog::{INP_JSON, INP_TYPE};
+use invoice_core::error::{INP_JSON, INP_TYPE};
 use invoice_core::find::diagnose::{self as core_diagnose, Diagnosis as CoreDiagnosis, Lookup};
 use invoice_core::find::export::{self, Lang};
 use invoice_core::find::normalise::{self, Normalised, RawQuery};

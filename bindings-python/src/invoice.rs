@@ -7,7 +7,7 @@
 //! handed to the core's reader as JSON, floats included, so the core's own codes and paths
 //! decide every problem (a float amount is `INP-01` at `lines[0].amount`).
 
-use invoice_core::error::catalog::{INP_TYPE, INP_UNKNOWN_OPTION};
+use invoice_core::error::{INP_TYPE, INP_UNKNOWN_OPTION};
 use invoice_core::model::Invoice as CoreInvoice;
 use invoice_core::money::Amount;
 use invoice_core::tax::{self, Basis, Computed as CoreComputed, Options, Policy, TaxpayerCategory};

@@ -3,7 +3,7 @@
 //! red-letter documents (确认单, 红字信息表) and its history; `apply` takes one event as a dict in
 //! the core's step shape and raises the guard's `LCY-` code on refusal, changing nothing.
 
-use invoice_core::error::catalog::INP_JSON;
+use invoice_core::error::INP_JSON;
 use invoice_core::lifecycle::{HistoryEntry, Lifecycle as CoreLifecycle, Node, Step, Transition};
 use invoice_core::lifecycle::{Slip, table as core_table};
 use invoice_core::money::Amount;

@@ -1,7 +1,7 @@
 //! The rule catalogue (规则目录) in Python: `invoice_core.rules()` and `invoice_core.rule(code)`.
 
 use invoice_core::Rule;
-use invoice_core::error::catalog;
+use invoice_core::catalog;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 

@@ -2,7 +2,7 @@
 //! scheme), QR payloads (二维码), the 查验 query and the platform's answer, and duplicates (重复发票).
 //! Re-exported at the top level of `invoice_core`.
 
-use invoice_core::error::catalog::INP_TYPE;
+use invoice_core::error::INP_TYPE;
 use invoice_core::money::Amount;
 use invoice_core::verify::check_code::{self as core_cc, CheckCodeInput, CheckCodeKey as CoreKey};
 use invoice_core::verify::duplicates::{self, DuplicateReport as CoreReport, Item};

@@ -4,7 +4,7 @@
 //! Arguments arrive as `JsValue` so that a wrong type is reported by the catalogue (`INP-01` for a
 //! float where money is expected, `INP-02` for any other wrong type).
 
-use invoice_core::error::catalog::{INP_FLOAT, INP_INTERNAL, INP_TOO_LARGE, INP_TYPE};
+use invoice_core::error::{INP_FLOAT, INP_INTERNAL, INP_TOO_LARGE, INP_TYPE};
 use invoice_core::{Error, Path};
 use js_sys::{Array, Object, Reflect};
 use serde_json::Value;

@@ -65,7 +65,7 @@ pub(crate) fn out_json(r: CoreResult<serde_json::Value>) -> Result<JsValue, JsVa
     // bring serde_json's message table along for nothing.
     let text = serde_json::to_string(&v).map_err(|_| {
         to_js(
-            &invoice_core::Error::new(invoice_core::error::catalog::INP_INTERNAL)
+            &invoice_core::Error::new(invoice_core::error::INP_INTERNAL)
                 .with("reason", "the answer could not be written as JSON"),
         )
     })?;

@@ -55,7 +55,7 @@ pub fn read_many(files: JsValue, options_in: JsValue) -> Result<JsValue, JsValue
             }
             let get = |key: &'static str| {
                 Reflect::get(&item, &JsValue::from_str(key)).map_err(|_| {
-                    Error::new(invoice_core::error::catalog::INP_INTERNAL)
+                    Error::new(invoice_core::error::INP_INTERNAL)
                         .with("reason", "a property getter threw")
                         .at(at.clone().key(key))
                 })

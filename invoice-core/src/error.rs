@@ -2,7 +2,7 @@
 //!
 //! Every problem this crate reports, whether a parse failure or a validation finding, is an
 //! [`Error`]: a stable rule code (`ID-01`, `CAL-02`, …) taken from the rule catalogue
-//! ([`catalog`]), the [`Path`] of the offending field, named params, and a [`Severity`]. The
+//! ([`crate::catalog`]), the [`Path`] of the offending field, named params, and a [`Severity`]. The
 //! English and Chinese messages are rendered from the catalogue templates on demand, so building
 //! an error costs no formatting.
 //!
@@ -17,7 +17,11 @@
 //! assert_eq!(Amount::parse("12.3").unwrap().to_string(), "12.30");
 //! ```
 
-pub mod catalog;
+pub mod input;
+
+pub use input::{
+    INP_FLOAT, INP_INTERNAL, INP_JSON, INP_MISSING, INP_TOO_LARGE, INP_TYPE, INP_UNKNOWN_OPTION,
+};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -250,12 +254,23 @@ pub(crate) mod name_tests {
     }
 }
 
+/// Shows at most 40 characters of a bad input in a message (longer input ends in `…`).
+pub fn shorten(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(37).collect();
+        out.push('…');
+        out
+    }
+}
+
 impl Error {
     /// `INP-05` for a name that is not one of `allowed` (the value shortened to 40 characters):
     /// what every `FromStr` of an option name returns.
     pub fn unknown_name(value: &str, allowed: &[&str]) -> Error {
-        Error::new(catalog::INP_UNKNOWN_OPTION)
-            .with("value", crate::money::shorten(value))
+        Error::new(input::INP_UNKNOWN_OPTION)
+            .with("value", shorten(value))
             .with("allowed", allowed.join(", "))
     }
     /// An error under `rule`, at the root path, with no params.
@@ -421,7 +436,7 @@ impl Serialize for Error {
 }
 
 /// Declares a module's rules: one `pub const NAME: &Rule` per line and the module's `RULES`
-/// table, which [`catalog`] chains into the whole catalogue.
+/// table, which [`crate::catalog`] chains into the whole catalogue.
 ///
 /// ```ignore
 /// rules! {
@@ -452,7 +467,7 @@ mod tests {
 
     #[test]
     fn display_and_render() {
-        let e = Error::new(catalog::INP_TYPE)
+        let e = Error::new(input::INP_TYPE)
             .at(Path::field("lines").index(2).key("tax"))
             .with("expected", "string")
             .with("found", "number");
@@ -469,7 +484,7 @@ mod tests {
 
     #[test]
     fn under_prefixes_path() {
-        let e = Error::new(catalog::INP_TYPE)
+        let e = Error::new(input::INP_TYPE)
             .at(Path::field("tax"))
             .under(&Path::field("lines").index(0));
         assert_eq!(e.path().to_string(), "lines[0].tax");

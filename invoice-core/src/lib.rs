@@ -34,6 +34,7 @@
 //! so it is deterministic and builds for `wasm32-unknown-unknown`. No input makes it panic.
 #![forbid(unsafe_code)]
 
+pub mod catalog;
 pub mod dates;
 pub mod error;
 pub mod find;

@@ -26,7 +26,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::catalog::INP_FLOAT;
+use crate::error::INP_FLOAT;
 use crate::error::{Error, rules};
 
 rules! {
@@ -168,16 +168,9 @@ pub fn parse_decimal_wide(s: &str) -> Result<Decimal, Error> {
     parse_digits(s, 28, 28)
 }
 
-/// Shows at most 40 characters of a bad input in a message (longer input ends in `…`).
-pub fn shorten(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(37).collect();
-        out.push('…');
-        out
-    }
-}
+/// Shows at most 40 characters of a bad input in a message (kept with the error type, which
+/// every module's messages use).
+pub use crate::error::shorten;
 
 /// Rejects a value with more than `max_dp` significant decimals.
 fn exact(d: Decimal, max_dp: u32) -> Result<Decimal, Error> {

@@ -27,5 +27,5 @@ fn invoice_schema_is_current() {
 
 #[test]
 fn rules_md_is_current() {
-    check("RULES.md", &invoice_core::error::catalog::to_markdown());
+    check("RULES.md", &invoice_core::catalog::to_markdown());
 }

@@ -448,7 +448,7 @@ fn vectors_expect_every_lifecycle_code() {
         .iter()
         .filter_map(|c| c["error"]["code"].as_str().map(str::to_string))
         .collect();
-    let missing: Vec<&str> = invoice_core::error::catalog::all()
+    let missing: Vec<&str> = invoice_core::catalog::all()
         .filter(|r| r.code.starts_with("LCY-"))
         .map(|r| r.code)
         .filter(|c| !expected.contains(*c))

@@ -37,7 +37,7 @@ fn shared_vectors() {
 #[test]
 fn every_code_has_a_vector() {
     let outcome = outcome();
-    let missing: Vec<&str> = invoice_core::error::catalog::all()
+    let missing: Vec<&str> = invoice_core::catalog::all()
         .map(|r| r.code)
         .filter(|c| !outcome.codes_seen.iter().any(|s| s == c))
         .filter(|c| !NOT_REACHABLE_FROM_VECTORS.contains(c))

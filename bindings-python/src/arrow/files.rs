@@ -10,7 +10,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
-use invoice_core::error::catalog::INP_TYPE;
+use invoice_core::error::INP_TYPE;
 use invoice_core::read::{FILE_UNOPENED, read};
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;

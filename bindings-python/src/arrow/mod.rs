@@ -19,7 +19,7 @@ use arrow_array::builder::{BooleanBuilder, StringBuilder};
 use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
 use invoice_core::error::Segment;
-use invoice_core::error::catalog::{INP_INTERNAL, INP_MISSING, INP_TYPE};
+use invoice_core::error::{INP_INTERNAL, INP_MISSING, INP_TYPE};
 use invoice_core::ids::{org_code, resident_id, taxpayer_id, uscc};
 use invoice_core::model::Invoice as CoreInvoice;
 use invoice_core::money::Amount;

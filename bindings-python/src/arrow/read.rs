@@ -16,7 +16,7 @@ use arrow_array::{
     ListArray, RecordBatch, StringArray, StructArray,
 };
 use arrow_schema::{DataType, Field};
-use invoice_core::error::catalog::{INP_FLOAT, INP_TYPE};
+use invoice_core::error::{INP_FLOAT, INP_TYPE};
 use invoice_core::{Error, Path};
 use serde_json::{Map, Value};
 

@@ -86,8 +86,8 @@ use super::{
     PLATFORM_REGION, RED_FLUSHED, RED_PENDING, REGION, SAME_DAY, SWAP, TOO_OLD, TYPO,
     UNKNOWN_FIELD, VOIDED, WRONG_ELEMENT,
 };
-use crate::error::catalog::{INP_JSON, INP_TYPE};
 use crate::error::{Error, Path, Segment};
+use crate::error::{INP_JSON, INP_TYPE};
 use crate::money::shorten;
 use crate::number::{InvoiceCode, InvoiceNumber, Kind, Region, province, region};
 use crate::verify::query::{

@@ -62,8 +62,8 @@ use super::{
     FULL_WIDTH, MANY_ELEMENTS, PADDED, QR_DECODED, QR_UNREADABLE, SEPARATORS, SPLIT, SWAPPED,
     UNKNOWN_FIELD, UPPERCASED,
 };
-use crate::error::catalog::{INP_TOO_LARGE, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::error::{Error, Path, Rule};
+use crate::error::{INP_TOO_LARGE, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::money::{Amount, shorten};
 use crate::number::{InvoiceCode, InvoiceNumber, Kind};
 use crate::verify::qr;

@@ -63,8 +63,8 @@ use serde_json::Value;
 
 use super::normalise::half_width;
 use super::{FILTER_DIGITS, FILTER_RANGE};
-use crate::error::catalog::{INP_JSON, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::error::{Error, Path};
+use crate::error::{INP_JSON, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::lifecycle::{Lifecycle, SellerState};
 use crate::model::Invoice;
 use crate::money::{Amount, shorten};

@@ -13,8 +13,8 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::states::{Machine, SlipState};
-use crate::error::catalog::{INP_FLOAT, INP_JSON, INP_MISSING, INP_TYPE};
 use crate::error::{Error, Path};
+use crate::error::{INP_FLOAT, INP_JSON, INP_MISSING, INP_TYPE};
 use crate::model::json_type_name;
 use crate::money::{Amount, shorten};
 

@@ -84,7 +84,7 @@ pub use history::{HistoryEntry, Transition};
 pub use red_letter::{InfoTable, RedInvoice, SLIP_CONFIRM_HOURS, Slip};
 pub use states::{BuyerState, InfoTableState, Machine, Node, SellerState, SlipState};
 
-use crate::error::catalog::INP_INTERNAL;
+use crate::error::INP_INTERNAL;
 use crate::error::{Error, Path, Rule};
 use crate::money::Amount;
 use crate::number::Kind;

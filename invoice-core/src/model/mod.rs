@@ -43,7 +43,7 @@ pub use party::{Party, PartyKind};
 pub use red::{RedReason, RedReference};
 pub use special::{Construction, FreightLeg, RealEstate, SpecialBusiness};
 
-use crate::error::catalog::INP_JSON;
+use crate::error::INP_JSON;
 use crate::error::{Error, Path, rules};
 use crate::money::{Amount, shorten};
 use crate::number::Kind;
@@ -211,8 +211,7 @@ impl Invoice {
             Some(inv) if r.errors.is_empty() => Ok(inv),
             _ => {
                 if r.errors.is_empty() {
-                    r.errors
-                        .push(Error::new(crate::error::catalog::INP_MISSING));
+                    r.errors.push(Error::new(crate::error::INP_MISSING));
                 }
                 Err(r.errors)
             }

@@ -7,8 +7,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde_json::{Map, Value};
 
-use crate::error::catalog::{INP_FLOAT, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::error::{Error, Path};
+use crate::error::{INP_FLOAT, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::money::shorten;
 
 use super::{MDL_DATE, MDL_TIME, MDL_UNKNOWN_FIELD};

@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::read::Reader;
 use crate::error::Error;
+use crate::error::INP_UNKNOWN_OPTION;
 use crate::error::Path;
-use crate::error::catalog::INP_UNKNOWN_OPTION;
 
 /// 建筑服务: where and what (国家税务总局公告2016年第23号).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Kind;
 use crate::error::Error;
-use crate::error::catalog::INP_UNKNOWN_OPTION;
+use crate::error::INP_UNKNOWN_OPTION;
 
 /// The static facts of a kind, as the bindings and the vectors show them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

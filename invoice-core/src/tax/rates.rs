@@ -29,7 +29,7 @@ impl std::str::FromStr for TaxpayerCategory {
     /// As [`TaxpayerCategory::from_name`], with `INP-05` listing the names for anything else.
     fn from_str(s: &str) -> Result<Self, crate::Error> {
         TaxpayerCategory::from_name(s).ok_or_else(|| {
-            crate::Error::new(crate::error::catalog::INP_UNKNOWN_OPTION)
+            crate::Error::new(crate::error::INP_UNKNOWN_OPTION)
                 .with("value", crate::money::shorten(s))
                 .with("allowed", "general, small_scale, 一般纳税人, 小规模纳税人")
         })

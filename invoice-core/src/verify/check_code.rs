@@ -74,7 +74,7 @@ use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
 use super::{CHECK_CODE_FORMAT, KEY_TOO_SHORT, NO_TOTALS};
-use crate::error::catalog::INP_TYPE;
+use crate::error::INP_TYPE;
 use crate::error::{Error, Path};
 use crate::model::Invoice;
 use crate::money::{Amount, shorten};

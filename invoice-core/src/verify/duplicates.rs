@@ -366,7 +366,7 @@ mod tests {
             json!("24312000000358032546"),
         ];
         let from_json = find_duplicates_json(&json_items);
-        let refused = crate::Error::new(crate::error::catalog::INP_TYPE).with("expected", "item");
+        let refused = crate::Error::new(crate::error::INP_TYPE).with("expected", "item");
         let read = find_duplicates_read([
             Item::from_value(&json_items[0]),
             Err(refused.clone()),

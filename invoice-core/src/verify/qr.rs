@@ -48,7 +48,7 @@ use super::{
     QR_EMPTY, QR_HASH, QR_KIND, QR_NO_LAYOUT, QR_NUMBER, QR_TOO_FEW_FIELDS, QR_TOO_MANY_FIELDS,
     QR_VERSION,
 };
-use crate::error::catalog::INP_TOO_LARGE;
+use crate::error::INP_TOO_LARGE;
 use crate::error::{Error, Path};
 use crate::model::Invoice;
 use crate::money::{Amount, shorten};

@@ -71,8 +71,8 @@ use super::qr::{AmountMeaning, QrInvoice};
 use super::{
     FUTURE_DATE, NO_CAR_PRICE, NO_CHECK_CODE, NO_CODE, NO_SELLER_TAX_ID, NO_TOTALS, NUMBER_FOR_KIND,
 };
-use crate::error::catalog::{INP_MISSING, INP_TYPE};
 use crate::error::{Error, Path};
+use crate::error::{INP_MISSING, INP_TYPE};
 use crate::model::Invoice;
 use crate::model::json_type_name;
 use crate::money::{Amount, shorten};
@@ -292,7 +292,7 @@ impl VerifyQuery {
             match m.get("value") {
                 None | Some(Value::Null) => Err(Error::new(INP_MISSING).at(at_value.clone())),
                 Some(Value::String(s)) => Amount::parse(s).map_err(|e| e.at(at_value.clone())),
-                Some(Value::Number(n)) => Err(Error::new(crate::error::catalog::INP_FLOAT)
+                Some(Value::Number(n)) => Err(Error::new(crate::error::INP_FLOAT)
                     .with("value", n)
                     .at(at_value.clone())),
                 Some(other) => Err(Error::new(INP_TYPE)

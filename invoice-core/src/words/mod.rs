@@ -69,7 +69,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::catalog::INP_UNKNOWN_OPTION;
+use crate::error::INP_UNKNOWN_OPTION;
 use crate::error::{Error, rules};
 use crate::money::{self, Amount};
 

@@ -153,9 +153,7 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "find.normalise" => normalise(input, false),
         "find.normalise_all" => normalise(input, true),
         "find.build_number" => serde_json::from_value::<NumberParts>(input.clone())
-            .map_err(|e| {
-                Error::new(invoice_core::error::catalog::INP_JSON).with("reason", e.to_string())
-            })
+            .map_err(|e| Error::new(invoice_core::error::INP_JSON).with("reason", e.to_string()))
             .and_then(|p| numbering::build_number(&p))
             .map(|s| json!(s)),
         "find.number_parts" => numbering::parts_of(str_arg(input, None)).map(|p| to_json(&p)),

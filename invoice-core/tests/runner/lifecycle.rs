@@ -1,6 +1,6 @@
 //! Lifecycle ops: `lifecycle.run`, `lifecycle.table` (see `vectors/lifecycle.json` `ops`).
 
-use invoice_core::error::catalog::{INP_JSON, INP_UNKNOWN_OPTION};
+use invoice_core::error::{INP_JSON, INP_UNKNOWN_OPTION};
 use invoice_core::lifecycle::{Lifecycle, Node, Step, table};
 use invoice_core::money::Amount;
 use invoice_core::number::Kind;

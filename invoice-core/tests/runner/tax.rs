@@ -87,11 +87,9 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
             // The bindings' date reader: the core's strict YYYY-MM-DD.
             let text = str_arg(input, Some("date"));
             let Some(date) = invoice_core::dates::parse_day(text) else {
-                return Some(Err(invoice_core::Error::new(
-                    invoice_core::error::catalog::INP_TYPE,
-                )
-                .with("expected", "date YYYY-MM-DD")
-                .with("found", text)));
+                return Some(Err(invoice_core::Error::new(invoice_core::error::INP_TYPE)
+                    .with("expected", "date YYYY-MM-DD")
+                    .with("found", text)));
             };
             let cat = input["category"]
                 .as_str()

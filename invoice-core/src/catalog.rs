@@ -1,47 +1,16 @@
 //! The rule catalogue (规则目录): every code the crate can report, in one place.
 //!
 //! Each module declares its own rules with the `rules!` macro (identifiers in `ids`, money in
-//! `money`, …); this module chains those tables, looks codes up, and holds the `INP-` family for
-//! input that cannot be read at all (wrong type, a float where money is expected, bad JSON),
-//! which the bindings use too.
+//! `money`, …; the `INP-` family of unreadable input in `error::input`); this module sits above
+//! them all, chains their tables and looks codes up. The error type itself (`crate::error`)
+//! depends on none of them.
 
-use super::Rule;
-
-super::rules! {
-    /// A float was given where money or a quantity is expected.
-    INP_FLOAT = ("INP-01", Error,
-        "floats are not money: pass a decimal string or Decimal instead of {value}",
-        "浮点数不能表示金额：请传入十进制字符串或 Decimal，而不是 {value}");
-    /// A value of the wrong type.
-    INP_TYPE = ("INP-02", Error,
-        "expected {expected}, found {found}",
-        "应为 {expected}，实际为 {found}");
-    /// Text that is not valid JSON or does not fit the model.
-    INP_JSON = ("INP-03", Error,
-        "cannot read the input: {reason}",
-        "无法读取输入：{reason}");
-    /// A required value is missing.
-    INP_MISSING = ("INP-04", Error,
-        "a value is required here",
-        "此处必须提供值");
-    /// An option or enum value that is not one of the allowed names.
-    INP_UNKNOWN_OPTION = ("INP-05", Error,
-        "unknown value {value}; expected one of {allowed}",
-        "未知取值 {value}，应为以下之一：{allowed}");
-    /// The input is larger than the library accepts.
-    INP_TOO_LARGE = ("INP-06", Error,
-        "input too large: {size} exceeds the limit of {limit}",
-        "输入过大：{size} 超过上限 {limit}");
-    /// An internal failure turned into an error instead of a crash (a binding caught a panic).
-    INP_INTERNAL = ("INP-99", Error,
-        "internal error: {reason}",
-        "内部错误：{reason}");
-}
+use crate::error::Rule;
 
 /// The tables of every module, in family order.
 fn tables() -> Vec<&'static [&'static Rule]> {
     vec![
-        RULES,
+        crate::error::input::RULES,
         crate::money::RULES,
         crate::ids::RULES,
         crate::number::RULES,
@@ -71,7 +40,7 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
 /// The catalogue as a Markdown table (the committed `RULES.md`).
 pub fn to_markdown() -> String {
     let mut out = String::from(
-        "# Rule catalogue (规则目录)\n\nGenerated from `invoice_core::error::catalog` by \
+        "# Rule catalogue (规则目录)\n\nGenerated from `invoice_core::catalog` by \
          `UPDATE_GENERATED=1 cargo test -p invoice-core --test generated_docs`; do not edit by hand.\n\
          Codes are stable: never renumbered, never reused.\n\n\
          | code | severity | English | 中文 |\n|---|---|---|---|\n",
