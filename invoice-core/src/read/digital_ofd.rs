@@ -10,12 +10,11 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::fields::{Out, Val, party};
+use super::fields::{self, Head, LineVals, Out, Val, party};
 use super::ofd::{Container, dir_of, pages, resolve};
 use super::xml::{Doc, El};
-use super::{FIELD_MISSING, Format, KIND_INFERRED, NOT_ASSEMBLED, Reading, Source};
+use super::{Format, KIND_INFERRED, Reading, Source};
 use crate::error::{Error, Path};
-use crate::model::{Invoice, Line, LineRate, Totals};
 use crate::number::{Kind, kind_from_code};
 use crate::validate::NotCarried;
 
@@ -351,28 +350,23 @@ fn read_tags(
         }
         rows
     };
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        let get = |k: &str| row.get(k).and_then(|t| Val::new(&t.text, t.at.clone()));
-        let p = |k: &str| format!("lines[{i}].{k}");
-        let name = out.text(&p("name"), get("Item"));
-        let rate = out.rate(&p("rate"), get("TaxScheme"));
-        let a = out.amount(&p("amount"), get("Amount"));
-        let x = out.tax(&p("tax"), get("TaxAmount"));
-        let mut line = Line::new(
-            name.as_deref().unwrap_or(""),
-            a.unwrap_or_default(),
-            rate.unwrap_or(LineRate::Unstated),
-            x,
-        );
-        if a.is_none() {
-            line.amount = None;
-        }
-        line.spec = out.text(&p("spec"), get("Specification"));
-        line.unit = out.text(&p("unit"), get("MeasurementDimension"));
-        line.quantity = out.quantity(&p("quantity"), get("Quantity"));
-        line.unit_price = out.price(&p("unit_price"), get("Price"));
-        lines.push(line);
+        let f = |k: &str| row.get(k).and_then(|t| Val::new(&t.text, t.at.clone()));
+        lines.push(out.line(
+            i,
+            LineVals {
+                name: f("Item"),
+                spec: f("Specification"),
+                unit: f("MeasurementDimension"),
+                quantity: f("Quantity"),
+                price: f("Price"),
+                amount: f("Amount"),
+                rate: f("TaxScheme"),
+                tax: f("TaxAmount"),
+                tax_code: None,
+            },
+        ));
     }
 
     let digital = code.is_none();
@@ -396,63 +390,25 @@ fn read_tags(
         Some(c) => kind_from_code(c).unwrap_or(Kind::ElectronicOrdinary),
         None => Kind::DigitalOrdinary,
     };
-    let deduction = if lines.len() == 1 && lines.iter().all(|l| l.rate == LineRate::Unstated) {
-        remarks.as_deref().and_then(super::legacy_xml::deduction_in)
-    } else {
-        None
+    let head = Head {
+        kind,
+        number,
+        when,
+        date_given,
+        seller,
+        buyer,
     };
-    let red = total
-        .filter(|t| t.is_negative())
-        .map(|_| super::digital_xml::red_reference(remarks.as_deref()));
-    let totals = match (amount, tax, total) {
-        (Some(amount), Some(tax), Some(total)) => Some(Totals {
-            amount,
-            tax,
-            total,
-            total_in_words: None,
-        }),
-        _ => None,
-    };
-    let invoice = match (number, when) {
-        (Some(number), Some((issue_date, issue_time))) => Some(Invoice {
-            kind,
-            code,
-            number,
-            digital_number: None,
-            issue_date,
-            issue_time,
-            seller,
-            buyer,
-            lines,
-            totals,
-            deduction,
-            remarks,
-            drawer,
-            reviewer: None,
-            payee: None,
-            check_code,
-            has_list: false,
-            red,
-            special: None,
-        }),
-        (number, _) => {
-            let what = if number.is_none() {
-                "the invoice number (InvoiceNo tag)"
-            } else {
-                "the issue date (IssueDate tag)"
-            };
-            if number.is_none() || !date_given {
-                out.findings.push(
-                    Error::new(FIELD_MISSING)
-                        .with("field", what)
-                        .at(Path::field(root.path())),
-                );
-            }
-            out.findings
-                .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
-            None
-        }
-    };
+    let invoice = out.assemble(head, || root.path()).map(|mut inv| {
+        inv.code = code;
+        inv.check_code = check_code;
+        inv.deduction = fields::deduction(&lines, remarks.as_deref());
+        inv.red = fields::red(&mut out, false, total, remarks.as_deref(), || root.path());
+        inv.totals = fields::totals(amount, tax, total, None);
+        inv.remarks = remarks;
+        inv.drawer = drawer;
+        inv.lines = lines;
+        inv
+    });
     Ok(Reading {
         source: Source {
             format: Format::OfdDigital,

@@ -4,14 +4,11 @@
 //! and absent elements are all "not given"; unknown elements are ignored; the version is
 //! recorded, and versions not seen yet are read the same way.
 
-use super::fields::{Out, Val, party, split_trailing_number};
+use super::fields::{self, Head, LineVals, Out, Val, party, split_trailing_number};
 use super::xml::{Doc, El};
-use super::{
-    FIELD_MISSING, Format, KIND_INFERRED, NOT_ASSEMBLED, RED_ORIGINAL_UNKNOWN, Reading,
-    SOURCES_DISAGREE, Source,
-};
+use super::{Format, KIND_INFERRED, Reading, SOURCES_DISAGREE, Source};
 use crate::error::{Error, Path};
-use crate::model::{Invoice, Line, LineRate, RedReference, Totals};
+use crate::model::RedReference;
 use crate::number::Kind;
 use crate::validate::NotCarried;
 
@@ -130,134 +127,78 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
     );
     let drawer = out.text("drawer", val(basic, "Drawer"));
 
-    let mut lines = Vec::new();
-    if let Some(d) = data {
-        for (i, item) in d.all("IssuItemInformation").enumerate() {
-            let it = Some(item);
-            let p = |k: &str| format!("lines[{i}].{k}");
-            let name = out.text(&p("name"), val(it, "ItemName"));
-            let rate = out.rate(&p("rate"), val(it, "TaxRate"));
-            let line_amount = out.amount(&p("amount"), val(it, "Amount"));
-            let line_tax = out.tax(&p("tax"), val(it, "ComTaxAm"));
-            let mut line = Line::new(
-                name.as_deref().unwrap_or(""),
-                line_amount.unwrap_or_default(),
-                rate.unwrap_or(LineRate::Unstated),
-                line_tax,
-            );
-            if line_amount.is_none() {
-                line.amount = None;
-            }
-            line.tax_code = out.id(&p("tax_code"), val(it, "TaxClassificationCode"));
-            line.spec = out.text(&p("spec"), val(it, "SpecMod"));
-            line.unit = out.text(&p("unit"), val(it, "MeaUnits"));
-            line.quantity = out.quantity(&p("quantity"), val(it, "Quantity"));
-            line.unit_price = out.price(&p("unit_price"), val(it, "UnPrice"));
-            // The line's own tax-included total must be amount + tax.
-            if let Some(v) = val(it, "TotaltaxIncludedAmount") {
-                let mut scratch = Out::default();
-                if let (Some(t), Some(a), Some(x)) =
-                    (scratch.amount("", Some(v.clone())), line_amount, line_tax)
-                    && a.checked_add(x).ok() != Some(t)
-                {
-                    out.findings.push(
-                        Error::new(SOURCES_DISAGREE)
-                            .with("field", format!("lines[{i}] tax-included amount"))
-                            .with("value", t)
-                            .with("other", format!("{a} + {x}"))
-                            .with("other_at", "Amount + ComTaxAm")
-                            .at(Path::field(v.at.clone())),
-                    );
-                }
-            }
-            lines.push(line);
-        }
-    }
-    let remarks = out.text(
-        "remarks",
-        val(
-            data.and_then(|d| d.child("AdditionalInformation")),
-            "Remark",
-        ),
-    );
-
-    let red = if red_label || total.is_some_and(|t| t.is_negative()) {
-        let r = red_reference(remarks.as_deref());
-        if r.original_number.is_empty() {
-            out.findings
-                .push(Error::new(RED_ORIGINAL_UNKNOWN).at(Path::field(format!(
-                    "{}:/EInvoice/EInvoiceData/AdditionalInformation/Remark",
-                    doc.part
-                ))));
-        }
-        Some(r)
-    } else {
-        None
-    };
-
-    let deduction = if lines.len() == 1 && lines.iter().all(|l| l.rate == LineRate::Unstated) {
-        remarks.as_deref().and_then(super::legacy_xml::deduction_in)
-    } else {
-        None
-    };
-
-    let totals = match (amount, tax, total) {
-        (Some(amount), Some(tax), Some(total)) => Some(Totals {
-            amount,
-            tax,
-            total,
-            total_in_words: words,
-        }),
-        _ => None,
-    };
-    let source = Source {
-        format: Format::DigitalXml,
-        version,
-        part: part.map(str::to_string),
-    };
-    let invoice = match (number, when) {
-        (Some(number), Some((issue_date, issue_time))) => Some(Invoice {
-            kind,
-            code: None,
-            number,
-            digital_number: None,
-            issue_date,
-            issue_time,
-            seller,
-            buyer,
-            lines,
-            totals,
-            deduction,
-            remarks,
-            drawer,
-            reviewer: None,
-            payee: None,
-            check_code: None,
-            has_list: false,
-            red,
-            special: None,
-        }),
-        (number, _) => {
-            let what = if number.is_none() {
-                "the invoice number (EIid)"
-            } else {
-                "the issue date (IssueTime)"
-            };
-            // An unreadable value has its READ-10 already; only an absent one is "missing".
-            if number.is_none() || !date_given {
+    let items: Vec<El<'_>> = data
+        .map(|d| d.all("IssuItemInformation").collect())
+        .unwrap_or_default();
+    let mut lines = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let f = |local: &str| val(Some(item), local);
+        let line = out.line(
+            i,
+            LineVals {
+                name: f("ItemName"),
+                spec: f("SpecMod"),
+                unit: f("MeaUnits"),
+                quantity: f("Quantity"),
+                price: f("UnPrice"),
+                amount: f("Amount"),
+                rate: f("TaxRate"),
+                tax: f("ComTaxAm"),
+                tax_code: f("TaxClassificationCode"),
+            },
+        );
+        // The line's own tax-included total must be amount + tax.
+        if let (Some(v), Some(a), Some(x)) = (f("TotaltaxIncludedAmount"), line.amount, line.tax) {
+            let t = Out::default().amount("", Some(v.clone()));
+            if t.is_some() && a.checked_add(x).ok() != t {
                 out.findings.push(
-                    Error::new(FIELD_MISSING)
-                        .with("field", what)
-                        .at(Path::field(format!("{}:/EInvoice", doc.part))),
+                    Error::new(SOURCES_DISAGREE)
+                        .with("field", format!("lines[{i}] tax-included amount"))
+                        .with("value", &v.text)
+                        .with("other", format!("{a} + {x}"))
+                        .with("other_at", "Amount + ComTaxAm")
+                        .at(Path::field(v.at.clone())),
                 );
             }
-            out.findings
-                .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
-            None
         }
+        lines.push(line);
+    }
+    let head = Head {
+        kind,
+        number,
+        when,
+        date_given,
+        seller,
+        buyer,
     };
+    let invoice = out
+        .assemble(head, || format!("{}:/EInvoice", doc.part))
+        .map(|mut inv| {
+            inv.remarks = out.text(
+                "remarks",
+                val(
+                    data.and_then(|d| d.child("AdditionalInformation")),
+                    "Remark",
+                ),
+            );
+            inv.drawer = drawer;
+            inv.deduction = fields::deduction(&lines, inv.remarks.as_deref());
+            inv.red = fields::red(&mut out, red_label, total, inv.remarks.as_deref(), || {
+                format!(
+                    "{}:/EInvoice/EInvoiceData/AdditionalInformation/Remark",
+                    doc.part
+                )
+            });
+            inv.totals = fields::totals(amount, tax, total, words);
+            inv.lines = lines;
+            inv
+        });
     Reading {
-        source,
+        source: Source {
+            format: Format::DigitalXml,
+            version,
+            part: part.map(str::to_string),
+        },
         invoice,
         qr: None,
         not_carried: out.not_carried,

@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{FIELD_BAD, FIELD_MASKED, Origin};
+use super::{FIELD_BAD, FIELD_MASKED, FIELD_MISSING, NOT_ASSEMBLED, Origin};
 use crate::error::{Error, Path};
-use crate::model::{LineRate, Party, PartyKind};
+use crate::model::{Invoice, Line, LineRate, Party, PartyKind, Totals};
 use crate::money::{Amount, Price, Quantity, shorten};
+use crate::number::Kind;
 use crate::validate::NotCarried;
 
 /// A value as found: its text (trimmed, never empty) and where it is.
@@ -204,6 +205,154 @@ impl Out {
         }
         r
     }
+}
+
+/// The printed values of one line, each where it was found.
+#[derive(Default)]
+pub(crate) struct LineVals {
+    pub name: Option<Val>,
+    pub spec: Option<Val>,
+    pub unit: Option<Val>,
+    pub quantity: Option<Val>,
+    pub price: Option<Val>,
+    pub amount: Option<Val>,
+    pub rate: Option<Val>,
+    pub tax: Option<Val>,
+    pub tax_code: Option<Val>,
+}
+
+impl Out {
+    /// Line `i` from its printed values; a rate that is not printed is `***` (unstated).
+    pub fn line(&mut self, i: usize, v: LineVals) -> Line {
+        let p = |k: &str| format!("lines[{i}].{k}");
+        let name = self.text(&p("name"), v.name);
+        let rate = self.rate(&p("rate"), v.rate);
+        let amount = self.amount(&p("amount"), v.amount);
+        let tax = self.tax(&p("tax"), v.tax);
+        let mut line = Line::new(
+            name.as_deref().unwrap_or(""),
+            amount.unwrap_or_default(),
+            rate.unwrap_or(LineRate::Unstated),
+            tax,
+        );
+        line.amount = amount;
+        line.tax_code = self.id(&p("tax_code"), v.tax_code);
+        line.spec = self.text(&p("spec"), v.spec);
+        line.unit = self.text(&p("unit"), v.unit);
+        line.quantity = self.quantity(&p("quantity"), v.quantity);
+        line.unit_price = self.price(&p("unit_price"), v.price);
+        line
+    }
+
+    /// The invoice when its number and date were read; otherwise the findings that say why
+    /// not (`READ-12` for what is absent — an unreadable value has its `READ-10` already —
+    /// and `READ-18`).
+    pub fn assemble(&mut self, head: Head, at: impl FnOnce() -> String) -> Option<Invoice> {
+        let Head {
+            kind,
+            number,
+            when,
+            date_given,
+            seller,
+            buyer,
+        } = head;
+        match (number, when) {
+            (Some(number), Some((issue_date, issue_time))) => Some(Invoice {
+                kind,
+                code: None,
+                number,
+                digital_number: None,
+                issue_date,
+                issue_time,
+                seller,
+                buyer,
+                lines: Vec::new(),
+                totals: None,
+                deduction: None,
+                remarks: None,
+                drawer: None,
+                reviewer: None,
+                payee: None,
+                check_code: None,
+                has_list: false,
+                red: None,
+                special: None,
+            }),
+            (number, _) => {
+                let what = if number.is_none() {
+                    "the invoice number"
+                } else {
+                    "the issue date"
+                };
+                if number.is_none() || !date_given {
+                    self.findings.push(
+                        Error::new(FIELD_MISSING)
+                            .with("field", what)
+                            .at(Path::field(at())),
+                    );
+                }
+                self.findings
+                    .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
+                None
+            }
+        }
+    }
+}
+
+/// What an invoice cannot be without: its kind, number, date and parties.
+pub(crate) struct Head {
+    pub kind: Kind,
+    pub number: Option<String>,
+    pub when: Option<(NaiveDate, Option<NaiveTime>)>,
+    /// Whether a date was printed at all (an unreadable one is not "missing").
+    pub date_given: bool,
+    pub seller: Party,
+    pub buyer: Party,
+}
+
+/// The totals when all three figures were read.
+pub(crate) fn totals(
+    amount: Option<Amount>,
+    tax: Option<Amount>,
+    total: Option<Amount>,
+    total_in_words: Option<String>,
+) -> Option<Totals> {
+    Some(Totals {
+        amount: amount?,
+        tax: tax?,
+        total: total?,
+        total_in_words,
+    })
+}
+
+/// The 差额征税 deduction of a single line whose rate is printed `***`, read from the remarks.
+pub(crate) fn deduction(lines: &[Line], remarks: Option<&str>) -> Option<Amount> {
+    match lines {
+        [only] if only.rate == LineRate::Unstated => {
+            remarks.and_then(super::legacy_xml::deduction_in)
+        }
+        _ => None,
+    }
+}
+
+/// The red reference when the invoice is red (stated so, or negative totals), with `READ-19`
+/// at `at` when the file names no blue original.
+pub(crate) fn red(
+    out: &mut Out,
+    red: bool,
+    total: Option<Amount>,
+    remarks: Option<&str>,
+    at: impl FnOnce() -> String,
+) -> Option<crate::model::RedReference> {
+    if !red && !total.is_some_and(|t| t.is_negative()) {
+        return None;
+    }
+    let r = super::digital_xml::red_reference(remarks);
+    if r.original_number.is_empty() {
+        out.findings
+            .push(Error::new(super::RED_ORIGINAL_UNKNOWN).at(Path::field(at())));
+    }
+    Some(r)
 }
 
 /// `2020年07月23日`, `2023-02-23`, `2023/02/23`, `20230223`, each optionally followed by a

@@ -5,15 +5,11 @@
 //! base64 PNG of the QR image; a 差额征税 invoice prints its rate as `***` and the deduction in
 //! the note; a 免税 line prints `免税` and its tax as `***`.
 
-use rust_decimal::Decimal;
-
-use super::fields::{Out, Val, party, split_trailing_number};
+use super::fields::{self, Head, LineVals, Out, Val, party, split_trailing_number};
 use super::xml::{Doc, El};
-use super::{
-    FIELD_MISSING, Format, NOT_ASSEMBLED, QR_IMAGE, QR_UNREADABLE, QrFound, Reading, Source,
-};
+use super::{Format, QR_IMAGE, QR_UNREADABLE, QrFound, Reading, Source};
 use crate::error::{Error, Path};
-use crate::model::{Invoice, Line, LineRate, Totals};
+use crate::model::{Line, Party};
 use crate::money::Amount;
 use crate::number::{Kind, kind_from_code};
 use crate::validate::NotCarried;
@@ -104,134 +100,95 @@ pub(super) fn read(doc: &Doc, part: Option<&str>, format: Format) -> Reading {
     let date_v = val(r, "IssueDate");
     let when = out.date("issue_date", date_v.as_ref());
     let check_code = out.id("check_code", val(r, "InvoiceCheckCode"));
-
-    let b = root.child("Buyer");
-    let s = root.child("Seller");
+    let (b, s) = (root.child("Buyer"), root.child("Seller"));
     let mut buyer = party(
         out.text("buyer.name", val(b, "BuyerName")),
         out.id("buyer.tax_id", val(b, "BuyerTaxID")),
         true,
     );
-    if let Some(at) = out.text("buyer.address", val(b, "BuyerAddrTel")) {
-        (buyer.address, buyer.phone) = split_trailing_number(&at, 7);
-    }
-    if let Some(fa) = out.text("buyer.bank", val(b, "BuyerFinancialAccount")) {
-        (buyer.bank, buyer.account) = split_trailing_number(&fa, 8);
-    }
+    contact(
+        &mut out,
+        &mut buyer,
+        "buyer",
+        val(b, "BuyerAddrTel"),
+        val(b, "BuyerFinancialAccount"),
+    );
     let mut seller = party(
         out.text("seller.name", val(s, "SellerName")),
         out.id("seller.tax_id", val(s, "SellerTaxID")),
         false,
     );
-    if let Some(at) = out.text("seller.address", val(s, "SellerAddrTel")) {
-        (seller.address, seller.phone) = split_trailing_number(&at, 7);
-    }
-    if let Some(fa) = out.text("seller.bank", val(s, "SellerFinancialAccount")) {
-        (seller.bank, seller.account) = split_trailing_number(&fa, 8);
-    }
+    contact(
+        &mut out,
+        &mut seller,
+        "seller",
+        val(s, "SellerAddrTel"),
+        val(s, "SellerFinancialAccount"),
+    );
 
     let amount = out.amount("totals.amount", val(r, "TaxExclusiveTotalAmount"));
     let tax = out.tax("totals.tax", val(r, "TaxTotalAmount"));
     let total = out.amount("totals.total", val(r, "TaxInclusiveTotalAmount"));
-    let remarks = out.text("remarks", val(r, "Note"));
-    let drawer = out.text("drawer", val(r, "InvoiceClerk"));
-    let payee = out.text("payee", val(r, "Payee"));
-    let reviewer = out.text("reviewer", val(r, "Checker"));
     let qr = graph_code(val(r, "GraphCode"), &mut out);
-
-    let mut lines = Vec::new();
-    let goods = root.child("GoodsInfos");
-    let items: Vec<El<'_>> = goods
+    let goods: Vec<El<'_>> = root
+        .child("GoodsInfos")
         .map(|g| g.all("GoodsInfo").collect())
         .unwrap_or_default();
-    for (i, g) in items.into_iter().enumerate() {
-        let it = Some(g);
-        let p = |k: &str| format!("lines[{i}].{k}");
-        let name = out.text(&p("name"), val(it, "Item"));
-        let rate = out.rate(&p("rate"), val(it, "TaxScheme"));
-        let line_amount = out.amount(&p("amount"), val(it, "Amount"));
-        let line_tax = out.tax(&p("tax"), val(it, "TaxAmount"));
-        let mut line = Line::new(
-            name.as_deref().unwrap_or(""),
-            line_amount.unwrap_or_default(),
-            rate.unwrap_or(LineRate::Unstated),
-            line_tax,
-        );
-        if line_amount.is_none() {
-            line.amount = None;
-        }
-        line.spec = out.text(&p("spec"), val(it, "Specification"));
-        line.unit = out.text(&p("unit"), val(it, "MeasurementDimension"));
-        line.quantity = out.quantity(&p("quantity"), val(it, "Quantity"));
-        line.unit_price = out.price(&p("unit_price"), val(it, "Price"));
-        lines.push(line);
-    }
-
-    let deduction = if lines.len() == 1 && lines.iter().all(|l| l.rate == LineRate::Unstated) {
-        remarks.as_deref().and_then(deduction_in)
-    } else {
-        None
-    };
+    let lines: Vec<Line> = goods
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let f = |local: &str| val(Some(g), local);
+            out.line(
+                i,
+                LineVals {
+                    name: f("Item"),
+                    spec: f("Specification"),
+                    unit: f("MeasurementDimension"),
+                    quantity: f("Quantity"),
+                    price: f("Price"),
+                    amount: f("Amount"),
+                    rate: f("TaxScheme"),
+                    tax: f("TaxAmount"),
+                    tax_code: None,
+                },
+            )
+        })
+        .collect();
     let kind = code
         .as_deref()
         .and_then(kind_from_code)
         .unwrap_or(Kind::ElectronicOrdinary);
-    let red = total
-        .filter(|t| t.value() < Decimal::ZERO)
-        .map(|_| super::digital_xml::red_reference(remarks.as_deref()));
-    if red.as_ref().is_some_and(|r| r.original_number.is_empty()) {
-        out.findings
-            .push(Error::new(super::RED_ORIGINAL_UNKNOWN).at(Path::field(root.path_of("Note"))));
-    }
-    let totals = match (amount, tax, total) {
-        (Some(amount), Some(tax), Some(total)) => Some(Totals {
-            amount,
-            tax,
-            total,
-            total_in_words: None,
-        }),
-        _ => None,
+    let head = Head {
+        kind,
+        number,
+        when,
+        date_given: date_v.is_some(),
+        seller,
+        buyer,
     };
-    let invoice = match (number, when) {
-        (Some(number), Some((issue_date, issue_time))) => Some(Invoice {
-            kind,
-            code,
-            number,
-            digital_number: None,
-            issue_date,
-            issue_time,
-            seller,
-            buyer,
-            lines,
-            totals,
-            deduction,
-            remarks,
-            drawer,
-            reviewer,
-            payee,
-            check_code,
-            has_list: false,
-            red,
-            special: None,
-        }),
-        (number, _) => {
-            let (what, el) = if number.is_none() {
-                ("the invoice number (InvoiceNo)", "InvoiceNo")
-            } else {
-                ("the issue date (IssueDate)", "IssueDate")
-            };
-            if root.child_text(el).is_none() {
-                out.findings.push(
-                    Error::new(FIELD_MISSING)
-                        .with("field", what)
-                        .at(Path::field(root.path_of(el))),
-                );
-            }
-            out.findings
-                .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
-            None
-        }
+    let missing_at = if root.child_text("InvoiceNo").is_none() {
+        "InvoiceNo"
+    } else {
+        "IssueDate"
     };
+    let invoice = out
+        .assemble(head, || root.path_of(missing_at))
+        .map(|mut inv| {
+            inv.code = code;
+            inv.check_code = check_code;
+            inv.remarks = out.text("remarks", val(r, "Note"));
+            inv.drawer = out.text("drawer", val(r, "InvoiceClerk"));
+            inv.payee = out.text("payee", val(r, "Payee"));
+            inv.reviewer = out.text("reviewer", val(r, "Checker"));
+            inv.deduction = fields::deduction(&lines, inv.remarks.as_deref());
+            inv.red = fields::red(&mut out, false, total, inv.remarks.as_deref(), || {
+                root.path_of("Note")
+            });
+            inv.totals = fields::totals(amount, tax, total, None);
+            inv.lines = lines;
+            inv
+        });
     Reading {
         source: Source {
             format,
@@ -247,5 +204,21 @@ pub(super) fn read(doc: &Doc, part: Option<&str>, format: Format) -> Reading {
         accounting: None,
         origins: out.origins,
         findings: out.findings,
+    }
+}
+
+/// `地址、电话` and `开户行及账号` printed as one field each: split at the number at the end.
+pub(super) fn contact(
+    out: &mut Out,
+    p: &mut Party,
+    who: &str,
+    addr_tel: Option<Val>,
+    bank_acc: Option<Val>,
+) {
+    if let Some(a) = out.text(&format!("{who}.address"), addr_tel) {
+        (p.address, p.phone) = split_trailing_number(&a, 7);
+    }
+    if let Some(b) = out.text(&format!("{who}.bank"), bank_acc) {
+        (p.bank, p.account) = split_trailing_number(&b, 8);
     }
 }

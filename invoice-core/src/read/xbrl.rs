@@ -3,14 +3,11 @@
 //! e-invoice taxonomy `inv` (2021-09-30; lines as tuples). Facts are found by local name
 //! wherever they sit; values may be CDATA.
 
-use super::fields::{Out, Val, party, split_trailing_number};
+use super::fields::{self, Head, LineVals, Out, Val, party, split_trailing_number};
 use super::xml::{Doc, El};
-use super::{
-    Accounting, Entry, FIELD_MISSING, Format, KIND_INFERRED, NOT_ASSEMBLED, Reading, Source,
-    Voucher,
-};
+use super::{Accounting, Entry, Format, KIND_INFERRED, Reading, Source, Voucher};
 use crate::error::{Error, Path};
-use crate::model::{Invoice, Line, LineRate, Party, Totals};
+use crate::model::Party;
 use crate::number::{Kind, kind_from_code};
 use crate::validate::NotCarried;
 
@@ -69,36 +66,6 @@ pub(super) fn read(doc: &Doc, part: Option<&str>, in_ofd: bool) -> Result<Readin
         part: part.map(str::to_string),
     };
     Ok(reading)
-}
-
-fn assemble(
-    out: &mut Out,
-    root: El<'_>,
-    number: Option<String>,
-    when: Option<(chrono::NaiveDate, Option<chrono::NaiveTime>)>,
-    date_given: bool,
-    build: impl FnOnce(String, chrono::NaiveDate, Option<chrono::NaiveTime>) -> Invoice,
-) -> Option<Invoice> {
-    match (number, when) {
-        (Some(n), Some((d, t))) => Some(build(n, d, t)),
-        (n, _) => {
-            let what = if n.is_none() {
-                "the invoice number"
-            } else {
-                "the issue date"
-            };
-            if n.is_none() || !date_given {
-                out.findings.push(
-                    Error::new(FIELD_MISSING)
-                        .with("field", what)
-                        .at(Path::field(root.path())),
-                );
-            }
-            out.findings
-                .push(Error::new(NOT_ASSEMBLED).with("reason", format!("no readable {what}")));
-            None
-        }
-    }
 }
 
 fn empty_reading() -> Reading {
@@ -231,50 +198,20 @@ fn einv(doc: &Doc) -> Reading {
             .with("kind_zh", kind.name_zh())
             .at(Path::field(root.path())),
     );
-    let red = if acc.red == Some(true) || total.is_some_and(|t| t.is_negative()) {
-        out.findings
-            .push(Error::new(super::RED_ORIGINAL_UNKNOWN).at(Path::field(root.path())));
-        Some(super::digital_xml::red_reference(None))
-    } else {
-        None
-    };
-    let totals = match (amount, tax, total) {
-        (Some(amount), Some(tax), Some(total)) => Some(Totals {
-            amount,
-            tax,
-            total,
-            total_in_words: None,
-        }),
-        _ => None,
-    };
-    let invoice = assemble(
-        &mut out,
-        root,
+    let head = Head {
+        kind,
         number,
         when,
         date_given,
-        |number, issue_date, issue_time| Invoice {
-            kind,
-            code: None,
-            number,
-            digital_number: None,
-            issue_date,
-            issue_time,
-            seller,
-            buyer,
-            lines: Vec::new(),
-            totals,
-            deduction: None,
-            remarks: None,
-            drawer: None,
-            reviewer: None,
-            payee: None,
-            check_code: None,
-            has_list: false,
-            red,
-            special: None,
-        },
-    );
+        seller,
+        buyer,
+    };
+    let red_fact = acc.red == Some(true);
+    let invoice = out.assemble(head, || root.path()).map(|mut inv| {
+        inv.red = fields::red(&mut out, red_fact, total, None, || root.path());
+        inv.totals = fields::totals(amount, tax, total, None);
+        inv
+    });
     Reading {
         invoice,
         not_carried: out.not_carried,
@@ -349,32 +286,24 @@ fn inv(doc: &Doc) -> Reading {
     let drawer = out.text("drawer", fact(root, "Issuer"));
     let type_text = fact(root, "TypeOfInvoice").map(|v| v.text);
 
-    let mut lines = Vec::new();
-    for (i, t) in root
-        .descendants("InformationOfTaxableGoodsOrServicesDetailItemsTuple")
-        .into_iter()
-        .enumerate()
-    {
+    let tuples = root.descendants("InformationOfTaxableGoodsOrServicesDetailItemsTuple");
+    let mut lines = Vec::with_capacity(tuples.len());
+    for (i, t) in tuples.into_iter().enumerate() {
         let f = |local: &str| t.child(local).and_then(|c| Val::new(c.text(), c.path()));
-        let p = |k: &str| format!("lines[{i}].{k}");
-        let name = out.text(&p("name"), f("NameOfTaxableGoodsOrServices"));
-        let rate = out.rate(&p("rate"), f("TaxRate"));
-        let a = out.amount(&p("amount"), f("AmountExcludingTax"));
-        let x = out.tax(&p("tax"), f("TaxAmount"));
-        let mut line = Line::new(
-            name.as_deref().unwrap_or(""),
-            a.unwrap_or_default(),
-            rate.unwrap_or(LineRate::Unstated),
-            x,
-        );
-        if a.is_none() {
-            line.amount = None;
-        }
-        line.spec = out.text(&p("spec"), f("Specification"));
-        line.unit = out.text(&p("unit"), f("UnitOfGoodsOrServices"));
-        line.quantity = out.quantity(&p("quantity"), f("QuantityOfGoodsOrServices"));
-        line.unit_price = out.price(&p("unit_price"), f("UnitPriceOfGoodsOrServices"));
-        lines.push(line);
+        lines.push(out.line(
+            i,
+            LineVals {
+                name: f("NameOfTaxableGoodsOrServices"),
+                spec: f("Specification"),
+                unit: f("UnitOfGoodsOrServices"),
+                quantity: f("QuantityOfGoodsOrServices"),
+                price: f("UnitPriceOfGoodsOrServices"),
+                amount: f("AmountExcludingTax"),
+                rate: f("TaxRate"),
+                tax: f("TaxAmount"),
+                tax_code: None,
+            },
+        ));
     }
     let kind = match type_text.as_deref() {
         Some(t) if t.contains("通行费") => Kind::Toll,
@@ -385,51 +314,27 @@ fn inv(doc: &Doc) -> Reading {
             .and_then(kind_from_code)
             .unwrap_or(Kind::ElectronicOrdinary),
     };
-    let deduction = if lines.len() == 1 && lines.iter().all(|l| l.rate == LineRate::Unstated) {
-        remarks.as_deref().and_then(super::legacy_xml::deduction_in)
-    } else {
-        None
-    };
-    let red = total
-        .filter(|t| t.is_negative())
-        .map(|_| super::digital_xml::red_reference(remarks.as_deref()));
-    let totals = match (amount, tax, total) {
-        (Some(amount), Some(tax), Some(total)) => Some(Totals {
-            amount,
-            tax,
-            total,
-            total_in_words: words,
-        }),
-        _ => None,
-    };
-    let invoice = assemble(
-        &mut out,
-        root,
+    let head = Head {
+        kind,
         number,
         when,
         date_given,
-        |number, issue_date, issue_time| Invoice {
-            kind,
-            code,
-            number,
-            digital_number: None,
-            issue_date,
-            issue_time,
-            seller,
-            buyer,
-            lines,
-            totals,
-            deduction,
-            remarks,
-            drawer,
-            reviewer,
-            payee,
-            check_code,
-            has_list: false,
-            red,
-            special: None,
-        },
-    );
+        seller,
+        buyer,
+    };
+    let invoice = out.assemble(head, || root.path()).map(|mut inv| {
+        inv.code = code;
+        inv.check_code = check_code;
+        inv.deduction = fields::deduction(&lines, remarks.as_deref());
+        inv.red = fields::red(&mut out, false, total, remarks.as_deref(), || root.path());
+        inv.totals = fields::totals(amount, tax, total, words);
+        inv.remarks = remarks;
+        inv.drawer = drawer;
+        inv.reviewer = reviewer;
+        inv.payee = payee;
+        inv.lines = lines;
+        inv
+    });
     Reading {
         invoice,
         not_carried: out.not_carried,
