@@ -56,6 +56,8 @@ f('words',None,'amountsInWords','amounts_in_words',[('amounts','string[]',D),('o
   'The 大写 of each amount (one call for a batch); an error names the index (`[3]`).','surface::amounts_in_words(&a0, &a1)')
 f('words',None,'wordsToAmount','words_to_amount',[('text','string',D)],'string',
   'Reads 大写 words back into an amount (decimal string with 2 decimals). Throws `WRD-` codes.','surface::words_to_amount(&a0)')
+f('words',None,'readWords','read_words',[('text','string',D),('mode','\'lenient\' | \'strict\' | null',D)],'{ amount: string; deviations: { kind: string; position: number; found: string }[] }',
+  'Reads 大写 words (lenient by default: every unambiguous form) with each difference from the invoice style. Throws `WRD-` codes; `INP-05` for another mode.','surface::read_words(&a0, &a1)')
 f('words',None,'wordsMatch','words_match',[('text','string',D),('amount','string',D)],'boolean',
   'Whether the 大写 words read as exactly this amount under any accepted variant.','surface::words_match(&a0, &a1)')
 # tax

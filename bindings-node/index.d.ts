@@ -629,6 +629,9 @@ export declare function readPath(path: string, options?: ValidateOptions | null)
 /** Reads a query as `verifyQuery` returns it (stored after a scan, say) back into the core's normal form, checked as `verifyQuery` checks one (`fplx` is ignored). Throws at the field: `INP-05` wrong element, `MDL-01` unknown key, `VER-18`, `VER-11`, `NUM-`, `MNY-`. */
 export declare function readVerifyQuery(query: VerifyQuery): VerifyQuery
 
+/** Reads 大写 words (lenient by default: every unambiguous form) with each difference from the invoice style. Throws `WRD-` codes; `INP-05` for another mode. */
+export declare function readWords(text: string, mode?: 'lenient' | 'strict' | null): { amount: string; deviations: { kind: string; position: number; found: string }[] }
+
 /** The result of `validate`. */
 export interface Report {
   /** No finding is an error. */

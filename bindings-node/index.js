@@ -870,6 +870,7 @@ module.exports.read = nativeBinding.read
 module.exports.readMany = nativeBinding.readMany
 module.exports.readPath = nativeBinding.readPath
 module.exports.readVerifyQuery = nativeBinding.readVerifyQuery
+module.exports.readWords = nativeBinding.readWords
 module.exports.roundHalfUp = nativeBinding.roundHalfUp
 module.exports.rule = nativeBinding.rule
 module.exports.rules = nativeBinding.rules

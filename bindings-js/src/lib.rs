@@ -593,6 +593,22 @@ pub fn words_to_amount(text: &Value) -> Out {
     words::parse_words(string(text, &Path::root())?).map(|a| json!(a.to_string()))
 }
 
+/// `readWords(text, mode?)`: `{amount, deviations: [{kind, position, found}]}`.
+pub fn read_words(text: &Value, mode: &Value) -> Out {
+    let text = string(text, &Path::root())?;
+    let mode = match mode {
+        Value::Null => words::Mode::default(),
+        other => string(other, &arg(1))?.parse::<words::Mode>()?,
+    };
+    let r = words::read_words(text, mode)?;
+    let deviations: Vec<Value> = r
+        .deviations
+        .iter()
+        .map(|d| json!({"kind": d.kind.as_str(), "position": d.position, "found": d.found}))
+        .collect();
+    Ok(json!({"amount": r.amount.to_string(), "deviations": deviations}))
+}
+
 /// `wordsMatch(words, amount)`: whether the words read as exactly that amount.
 pub fn words_match(text: &Value, amount: &Value) -> Out {
     let text = string(text, &Path::root())?;

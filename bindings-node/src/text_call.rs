@@ -52,6 +52,7 @@ const TEXT_OPS: &[&str] = &[
     "ric__validateAsOf",
     "amountsInWords",
     "wordsToAmount",
+    "readWords",
     "wordsMatch",
     "splitTax",
     "splitWithDeduction",
@@ -290,6 +291,11 @@ pub fn text_call(env: Env, name: String, text: String) -> napi::Result<Value> {
             "wordsToAmount" => {
                 let a0 = arg(0);
                 surface::words_to_amount(&a0)
+            }
+            "readWords" => {
+                let a0 = arg(0);
+                let a1 = arg(1);
+                surface::read_words(&a0, &a1)
             }
             "wordsMatch" => {
                 let a0 = arg(0);

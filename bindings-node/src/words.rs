@@ -37,6 +37,20 @@ pub fn words_to_amount(env: Env, a0: Unknown) -> napi::Result<Value> {
     })
 }
 
+/// Reads 大写 words (lenient by default: every unambiguous form) with each difference from the invoice style. Throws `WRD-` codes; `INP-05` for another mode.
+#[napi(
+    js_name = "readWords",
+    ts_args_type = "text: string, mode?: 'lenient' | 'strict' | null",
+    ts_return_type = "{ amount: string; deviations: { kind: string; position: number; found: string }[] }"
+)]
+pub fn read_words(env: Env, a0: Unknown, a1: Unknown) -> napi::Result<Value> {
+    call(&env, || {
+        let a0 = convert::json(&a0, Dates::Day, &Path::root())?;
+        let a1 = convert::json(&a1, Dates::Day, &Path::root())?;
+        surface::read_words(&a0, &a1)
+    })
+}
+
 /// Whether the 大写 words read as exactly this amount under any accepted variant.
 #[napi(
     js_name = "wordsMatch",

@@ -1,10 +1,11 @@
 //! Amounts in words (大写金额): `invoice_core.amount_in_words`, `amounts_in_words`,
-//! `words_to_amount` and `words_match` (see `invoice_core::words`).
+//! `words_to_amount`, `read_words` and `words_match` (see `invoice_core::words`).
 
 use invoice_core::money::Amount;
-use invoice_core::words::{self, Excess, NegativeLabel, Options, Style, WholeMark, Zeros};
+use invoice_core::words::{self, Excess, Mode, NegativeLabel, Options, Style, WholeMark, Zeros};
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{self, Conv};
 use crate::error::{Fail, OrRaise, guard};
@@ -12,7 +13,9 @@ use crate::error::{Fail, OrRaise, guard};
 /// The submodule's docstring.
 pub const DOC: &str = "Amounts in Chinese upper-case words (大写金额) both ways, in three styles: \
 'invoice' (圆, what the tax system prints), 'accounting' (元, 会计基础工作规范) and 'pboc' (元, \
-支付结算办法). Errors WRD-01..WRD-16. Re-exported at the top level of invoice_core.";
+支付结算办法). Reading is lenient by default (every unambiguous form; read_words reports how the \
+text differs from the invoice style) or strict. Errors WRD-01..WRD-16. Re-exported at the top \
+level of invoice_core.";
 
 /// The writing options: the style's defaults, then each option given.
 struct WordOpts {
@@ -157,8 +160,8 @@ fn amounts_in_words<'py>(
 }
 
 /// Reads upper-case words back into an exact amount: words_to_amount('叁仟伍佰伍拾圆零柒角整')
-/// gives Decimal('3550.70'). Accepts 圆 or 元, 整 or 正, the optional 零s of rule (五), a 人民币
-/// prefix, the ⊗/ⓧ/× mark and the negative labels; strict about everything else.
+/// gives Decimal('3550.70'). Lenient: every unambiguous form (元/圆, with or without 整, the
+/// omitted 零s, lower-case numerals, ¥, 欠, …); read_words(words, 'strict') for the rules only.
 ///
 /// Raises InvoiceError: WRD-01..WRD-14 (params position and found say where); INP-02 not a str.
 #[pyfunction]
@@ -167,6 +170,42 @@ fn words_to_amount<'py>(py: Python<'py>, words: &Bound<'py, PyAny>) -> PyResult<
         let s = convert::text(words, "amount words (str)").or_raise(py)?;
         let a = words::parse_words(&s).or_raise(py)?;
         convert::decimal_out(py, a.value())
+    })
+}
+
+/// Reads words with the differences from the invoice style:
+/// read_words('伍拾陆元柒角') gives {'amount': Decimal('56.70'), 'deviations': [{'kind':
+/// 'yuan_unit', 'position': 3, 'found': '元'}, {'kind': 'whole_after_jiao_missing', ...}]}.
+/// mode is 'lenient' (default) or 'strict'.
+///
+/// Raises InvoiceError: WRD-01..WRD-16; INP-05 an unknown mode; INP-02 not a str.
+#[pyfunction]
+#[pyo3(signature = (words, mode=None))]
+fn read_words<'py>(
+    py: Python<'py>,
+    words: &Bound<'py, PyAny>,
+    mode: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let (s, mode) = (|| -> Conv<_> {
+            let s = convert::text(words, "amount words (str)")?;
+            let mode: Mode = convert::opt_named(mode, "'lenient' or 'strict'")?.unwrap_or_default();
+            Ok((s, mode))
+        })()
+        .or_raise(py)?;
+        let r = words::read_words(&s, mode).or_raise(py)?;
+        let out = PyDict::new(py);
+        out.set_item("amount", convert::decimal_out(py, r.amount.value())?)?;
+        let list = PyList::empty(py);
+        for d in &r.deviations {
+            let item = PyDict::new(py);
+            item.set_item("kind", d.kind.as_str())?;
+            item.set_item("position", d.position)?;
+            item.set_item("found", &d.found)?;
+            list.append(item)?;
+        }
+        out.set_item("deviations", list)?;
+        Ok(out.into_any())
     })
 }
 
@@ -197,6 +236,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(amount_in_words, m)?)?;
     m.add_function(wrap_pyfunction!(amounts_in_words, m)?)?;
     m.add_function(wrap_pyfunction!(words_to_amount, m)?)?;
+    m.add_function(wrap_pyfunction!(read_words, m)?)?;
     m.add_function(wrap_pyfunction!(words_match, m)?)?;
     Ok(())
 }

@@ -4,7 +4,14 @@ from decimal import Decimal
 
 import pytest
 
-from invoice_core import InvoiceError, amount_in_words, amounts_in_words, words_match, words_to_amount
+from invoice_core import (
+    InvoiceError,
+    amount_in_words,
+    amounts_in_words,
+    read_words,
+    words_match,
+    words_to_amount,
+)
 
 
 def test_amount_in_words_types() -> None:
@@ -37,9 +44,17 @@ def test_words_to_amount_and_match() -> None:
     assert words_to_amount("ⓧ叁仟伍佰伍拾圆零柒角整") == Decimal("3550.70")
     assert words_match("叁仟伍佰伍拾元柒角", "3550.70") is True
     assert words_match("三仟", "3000") is False
+    # Lenient by default (issue 15); the strict reader keeps the rules' refusals.
+    assert words_to_amount("三仟伍佰伍拾圆整") == Decimal("3550.00")
     with pytest.raises(InvoiceError) as info:
-        words_to_amount("三仟伍佰伍拾圆整")
+        read_words("三仟伍佰伍拾圆整", "strict")
     assert info.value.code == "WRD-03"
+    r = read_words("伍拾陆元柒角")
+    assert r["amount"] == Decimal("56.70")
+    assert [d["kind"] for d in r["deviations"]] == ["yuan_unit", "whole_after_jiao_missing"]
+    with pytest.raises(InvoiceError) as info:
+        read_words("壹圆整", "loose")
+    assert info.value.code == "INP-05"
 
 
 def test_bulk_in_order_from_any_iterable() -> None:

@@ -22,6 +22,7 @@ export declare const taxpayerId: InvoiceCoreApi['taxpayerId'];
 export declare const amountInWords: InvoiceCoreApi['amountInWords'];
 export declare const amountsInWords: InvoiceCoreApi['amountsInWords'];
 export declare const wordsToAmount: InvoiceCoreApi['wordsToAmount'];
+export declare const readWords: InvoiceCoreApi['readWords'];
 export declare const wordsMatch: InvoiceCoreApi['wordsMatch'];
 export declare const splitTax: InvoiceCoreApi['splitTax'];
 export declare const splitWithDeduction: InvoiceCoreApi['splitWithDeduction'];

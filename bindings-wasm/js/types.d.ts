@@ -342,8 +342,10 @@ export interface InvoiceCoreApi {
   amountInWords(amount: string, options?: WordsOptions | null): string;
   /** The 大写 of each amount; an error names the index. */
   amountsInWords(amounts: string[], options?: WordsOptions | null): string[];
-  /** Reads 大写 words back into an amount. */
+  /** Reads 大写 words back into an amount (lenient: every unambiguous form). */
   wordsToAmount(text: string): string;
+  /** Reads 大写 words (lenient by default) with each difference from the invoice style. */
+  readWords(text: string, mode?: 'lenient' | 'strict' | null): { amount: string; deviations: { kind: string; position: number; found: string }[] };
   /** Whether the words read as exactly this amount. */
   wordsMatch(text: string, amount: string): boolean;
   /** 价税分离 of a tax-inclusive amount. */

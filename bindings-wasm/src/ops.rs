@@ -91,6 +91,7 @@ const OPS: &[Op] = &[
     op("ric__validateAsOf", true, true, 2, 0),
     op("amountsInWords", true, true, 2, 0),
     op("wordsToAmount", true, true, 1, 0),
+    op("readWords", true, true, 2, 0),
     op("wordsMatch", true, true, 2, 0),
     op("splitTax", true, true, 2, 0),
     op("splitWithDeduction", true, true, 3, 0),
@@ -326,148 +327,150 @@ fn run(
         33 => surface::amounts_in_words(&a0, &a1),
         // wordsToAmount
         34 => surface::words_to_amount(&a0),
+        // readWords
+        35 => surface::read_words(&a0, &a1),
         // wordsMatch
-        35 => surface::words_match(&a0, &a1),
+        36 => surface::words_match(&a0, &a1),
         // splitTax
-        36 => surface::split_tax(&a0, &a1),
+        37 => surface::split_tax(&a0, &a1),
         // splitWithDeduction
-        37 => surface::split_with_deduction(&a0, &a1, &a2),
+        38 => surface::split_with_deduction(&a0, &a1, &a2),
         // lineTax
-        38 => surface::line_tax(&a0, &a1, &a2),
+        39 => surface::line_tax(&a0, &a1, &a2),
         // compute
-        39 => surface::compute(&a0, &a1),
+        40 => surface::compute(&a0, &a1),
         // ratesInForce
-        40 => surface::rates_in_force(&a0, &a1),
+        41 => surface::rates_in_force(&a0, &a1),
         // parseInvoice
-        41 => surface::parse_invoice(&a0),
+        42 => surface::parse_invoice(&a0),
         #[cfg(feature = "full")]
         // lifecycle__run
-        42 => surface::lifecycle_run(&a0),
+        43 => surface::lifecycle_run(&a0),
         #[cfg(feature = "full")]
         // lifecycle__table
-        43 => surface::lifecycle_table(&a0),
+        44 => surface::lifecycle_table(&a0),
         #[cfg(feature = "full")]
         // checkCode
-        44 => surface::check_code(&a0, &a1),
+        45 => surface::check_code(&a0, &a1),
         #[cfg(feature = "full")]
         // verifyCheckCode
-        45 => surface::verify_check_code(&a0, &a1, &a2),
+        46 => surface::verify_check_code(&a0, &a1, &a2),
         #[cfg(feature = "full")]
         // checkCodeMessage
-        46 => surface::check_code_message(&a0),
+        47 => surface::check_code_message(&a0),
         // last6
-        47 => surface::last6(&a0),
+        48 => surface::last6(&a0),
         // last5
-        48 => surface::last5(&a0),
+        49 => surface::last5(&a0),
         // parseQr
-        49 => surface::parse_qr(&a0),
+        50 => surface::parse_qr(&a0),
         // buildQr
-        50 => surface::build_qr(&a0, &a1),
+        51 => surface::build_qr(&a0, &a1),
         // verifyQuery
-        51 => surface::verify_query(&a0, &a1),
+        52 => surface::verify_query(&a0, &a1),
         #[cfg(feature = "full")]
         // precheck
-        52 => surface::precheck(&a0, &a1),
+        53 => surface::precheck(&a0, &a1),
         #[cfg(feature = "full")]
         // matchRecord
-        53 => surface::match_record(&a0, &a1, &a2),
+        54 => surface::match_record(&a0, &a1, &a2),
         #[cfg(feature = "full")]
         // readVerifyQuery
-        54 => surface::read_verify_query(&a0),
+        55 => surface::read_verify_query(&a0),
         // dedupeKey
-        55 => surface::dedupe_key(&a0),
+        56 => surface::dedupe_key(&a0),
         // findDuplicates
-        56 => surface::find_duplicates(&a0),
+        57 => surface::find_duplicates(&a0),
         #[cfg(any(feature = "full", feature = "files"))]
         // stats
-        57 => surface::stats_of(&a0, &a1),
+        58 => surface::stats_of(&a0, &a1),
         #[cfg(feature = "full")]
         // normaliseQuery
-        58 => surface::normalise_query(&a0),
+        59 => surface::normalise_query(&a0),
         #[cfg(feature = "full")]
         // normaliseQueryAll
-        59 => surface::normalise_query_all(&a0),
+        60 => surface::normalise_query_all(&a0),
         #[cfg(feature = "full")]
         // search
-        60 => surface::search(&a0, &a1),
+        61 => surface::search(&a0, &a1),
         #[cfg(feature = "full")]
         // diagnose
-        61 => surface::diagnose(&a0),
+        62 => surface::diagnose(&a0),
         #[cfg(feature = "full")]
         // buildNumber
-        62 => surface::build_number(&a0),
+        63 => surface::build_number(&a0),
         #[cfg(feature = "full")]
         // numberParts
-        63 => surface::number_parts(&a0),
+        64 => surface::number_parts(&a0),
         #[cfg(feature = "full")]
         // nextNumber
-        64 => surface::next_number(&a0),
+        65 => surface::next_number(&a0),
         #[cfg(feature = "full")]
         // exportCsv
-        65 => surface::export(&a0, &a1, &a2, true),
+        66 => surface::export(&a0, &a1, &a2, true),
         #[cfg(feature = "full")]
         // exportJsonl
-        66 => surface::export(&a0, &a1, &a2, false),
+        67 => surface::export(&a0, &a1, &a2, false),
         // amount
-        67 => convert::decimal(&raw(0), &Path::root())
+        68 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| Amount::parse(&s))
             .map(|a| Value::String(a.to_string())),
         // price
-        68 => convert::decimal(&raw(0), &Path::root())
+        69 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| Price::parse(&s))
             .map(|p| Value::String(p.to_string())),
         // quantity
-        69 => convert::decimal(&raw(0), &Path::root())
+        70 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| Quantity::parse(&s))
             .map(|q| Value::String(q.to_string())),
         // taxRate
-        70 => convert::decimal(&raw(0), &Path::root())
+        71 => convert::decimal(&raw(0), &Path::root())
             .and_then(|s| TaxRate::parse(&s))
             .map(|r| json!({"fraction": r.to_string(), "percent": r.percent()})),
         // roundHalfUp
-        71 => checks::round_half_up(&raw(0), &raw(1)),
+        72 => checks::round_half_up(&raw(0), &raw(1)),
         // kind__fromQr
-        72 => kind_lookup(&raw(0), Kind::from_qr_code),
+        73 => kind_lookup(&raw(0), Kind::from_qr_code),
         // kind__fromVerify
-        73 => kind_lookup(&raw(0), Kind::from_verify_code),
+        74 => kind_lookup(&raw(0), Kind::from_verify_code),
         // kind__fromTaxControl
-        74 => kind_lookup(&raw(0), Kind::from_tax_control_code),
+        75 => kind_lookup(&raw(0), Kind::from_tax_control_code),
         // kind__facts
-        75 => convert::string(&raw(0), &Path::root())
+        76 => convert::string(&raw(0), &Path::root())
             .and_then(|n| Kind::parse_name(&n))
             .map(|k| serde_json::to_value(k.info()).unwrap_or(Value::Null)),
         // kind__names
-        76 => Ok(Value::from(
+        77 => Ok(Value::from(
             Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
         )),
         // uscc__isValid
-        77 => Ok(Value::Bool(checks::id_is_valid(
+        78 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::Uscc,
             &raw(0),
         ))),
         // orgCode__isValid
-        78 => Ok(Value::Bool(checks::id_is_valid(
+        79 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::OrgCode,
             &raw(0),
         ))),
         // ric__isValid
-        79 => Ok(Value::Bool(checks::id_is_valid(
+        80 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::Ric,
             &raw(0),
         ))),
         // taxpayerId__isValid
-        80 => Ok(Value::Bool(checks::id_is_valid(
+        81 => Ok(Value::Bool(checks::id_is_valid(
             surface::Family::TaxpayerId,
             &raw(0),
         ))),
         // amountInWords
-        81 => checks::amount_in_words(&raw(0), &raw(1)).map(Value::String),
+        82 => checks::amount_in_words(&raw(0), &raw(1)).map(Value::String),
         // validate
-        82 => checks::validate(arg(0, Dates::Day), arg(1, Dates::Day)),
+        83 => checks::validate(arg(0, Dates::Day), arg(1, Dates::Day)),
         // isValid
-        83 => checks::is_valid(arg(0, Dates::Day), arg(1, Dates::Day)),
+        84 => checks::is_valid(arg(0, Dates::Day), arg(1, Dates::Day)),
         // validateMany
-        84 => checks::validate_many(list(0), arg(1, Dates::Day)),
+        85 => checks::validate_many(list(0), arg(1, Dates::Day)),
         _ => Err(unknown()),
     }
 }

@@ -1,14 +1,17 @@
 //! Properties of 大写金额 (words): amount → words → amount is the identity for every amount and
-//! every option; words → amount → words is the identity for every style; the parser accepts
-//! exactly the variants an independent reference enumerates (checked on mutated words); and no
-//! string makes it panic.
+//! every option, in both modes; words → amount → words is the identity for every style; the
+//! strict parser accepts exactly the variants an independent reference enumerates (checked on
+//! mutated words); the lenient parser accepts everything the strict one does, reports a deviation
+//! for everything the strict one refuses, and reads each deviation class back to its amount; and
+//! no string makes either panic.
 
 use std::collections::HashSet;
 
 use invoice_core::Rule;
 use invoice_core::money::Amount;
 use invoice_core::words::{
-    self, NegativeLabel, Options, Style, WholeMark, Zeros, parse_words, to_words_with,
+    self, DeviationKind, Mode, NegativeLabel, Options, Style, WholeMark, Zeros, parse_words_strict,
+    read_words, to_words_with,
 };
 use proptest::prelude::*;
 
@@ -98,6 +101,13 @@ const ALPHABET: &[&str] = &[
     "x",
     "人",
     "（",
+    "〇",
+    "两",
+    "三",
+    "百",
+    "千",
+    "¥",
+    "欠",
 ];
 
 // ---- an independent reference of the accepted language (domain.md §8) -------------------------
@@ -283,7 +293,7 @@ proptest! {
     #[test]
     fn amount_words_amount(a in amount(), o in options()) {
         let w = to_words_with(a, &o);
-        prop_assert_eq!(parse_words(&w), Ok(a), "{}", w);
+        prop_assert_eq!(parse_words_strict(&w), Ok(a), "{}", w);
         prop_assert!(words::matches(&w, a));
     }
 
@@ -291,7 +301,7 @@ proptest! {
     #[test]
     fn words_amount_words(a in amount(), o in options()) {
         let w = to_words_with(a, &o);
-        let back = parse_words(&w).expect("own words parse");
+        let back = parse_words_strict(&w).expect("own words parse");
         prop_assert_eq!(to_words_with(back, &o), w);
     }
 
@@ -312,7 +322,7 @@ proptest! {
         all.sort();
         let body = pick.get(&all);
         let s = if a.is_negative() { format!("{prefix}{label}{body}") } else { format!("{prefix}{body}") };
-        prop_assert_eq!(parse_words(&s), Ok(a), "{}", s);
+        prop_assert_eq!(parse_words_strict(&s), Ok(a), "{}", s);
     }
 
     /// Edited words either fail with a WRD code or read as an amount whose reference language
@@ -323,7 +333,7 @@ proptest! {
         for (k, at, with) in edits {
             w = mutate(&w, k, at, with);
         }
-        match parse_words(&w) {
+        match parse_words_strict(&w) {
             Ok(b) => prop_assert!(accepted(&w, b), "{} read as {} but is not a spelling of it", w, b),
             Err(e) => check_error(&e)?,
         }
@@ -333,7 +343,7 @@ proptest! {
     #[test]
     fn alphabet_strings(parts in prop::collection::vec(prop::sample::select(ALPHABET), 0..24)) {
         let s = parts.concat();
-        match parse_words(&s) {
+        match parse_words_strict(&s) {
             Ok(b) => prop_assert!(accepted(&s, b), "{} read as {}", s, b),
             Err(e) => check_error(&e)?,
         }
@@ -342,7 +352,148 @@ proptest! {
     /// No string makes the parser panic; failures are WRD codes with every param filled.
     #[test]
     fn any_string(s in any::<String>()) {
-        if let Err(e) = parse_words(&s) {
+        if let Err(e) = parse_words_strict(&s) {
+            check_error(&e)?;
+        }
+    }
+}
+
+// ---- the lenient reader ----------------------------------------------------------------------
+
+/// Lower-case forms of the upper-case numerals.
+fn to_lower(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '壹' => '一',
+            '贰' => '二',
+            '叁' => '三',
+            '肆' => '四',
+            '伍' => '五',
+            '陆' => '六',
+            '柒' => '七',
+            '捌' => '八',
+            '玖' => '九',
+            '拾' => '十',
+            '佰' => '百',
+            '仟' => '千',
+            '零' => '〇',
+            other => other,
+        })
+        .collect()
+}
+
+/// One transformation of written words into a deviation class, if it applies to `w`; the
+/// amount stays the same.
+fn deviate(w: &str, a: Amount, class: u8) -> Option<(String, DeviationKind)> {
+    let neg_label = ["（负数）", "(负数)", "负"]
+        .iter()
+        .find(|l| w.starts_with(**l));
+    match class % 8 {
+        0 => Some((to_lower(w), DeviationKind::LowerCase)),
+        1 => w
+            .strip_suffix('整')
+            .filter(|b| b.ends_with('圆') || b.ends_with('元'))
+            .map(|b| (b.to_string(), DeviationKind::WholeMissing)),
+        2 if w.ends_with('分') => Some((format!("{w}整"), DeviationKind::WholeAfterFen)),
+        3 if !a.is_negative() => Some((format!("￥{w}"), DeviationKind::CurrencySign)),
+        4 => neg_label.map(|l| (format!("欠{}", &w[l.len()..]), DeviationKind::NegativeQian)),
+        5 if a.abs().value() < rust_decimal::Decimal::ONE
+            && !a.is_zero()
+            && neg_label.is_none()
+            && !w.starts_with("人民币") =>
+        {
+            Some((format!("零圆{w}"), DeviationKind::LeadingZero))
+        }
+        6 => {
+            // 零角 written out: X圆零Y分 → X圆零角Y分.
+            let i = w.find("圆零")?;
+            let rest = &w[i + "圆零".len()..];
+            (rest.chars().count() == 2 && rest.ends_with('分'))
+                .then(|| (format!("{}圆零角{rest}", &w[..i]), DeviationKind::ZeroUnit))
+        }
+        // Outside rule (五)'s relaxation (元 digit 0, 角 not), where the omission is optional.
+        _ if (fen_of(a) / 100).is_multiple_of(10) && !(fen_of(a) / 10).is_multiple_of(10) => None,
+        _ => w
+            .find("万零")
+            .filter(|i| w[i + "万零".len()..].chars().nth(1) == Some('仟'))
+            .map(|i| {
+                (
+                    format!("{}万{}", &w[..i], &w[i + "万零".len()..]),
+                    DeviationKind::GroupZeroOmitted,
+                )
+            }),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Whatever any style or option writes reads back in both modes; the invoice style with
+    /// its own options reads with no deviation.
+    #[test]
+    fn lenient_reads_every_written_form(a in amount(), o in options()) {
+        let w = to_words_with(a, &o);
+        for mode in [Mode::Lenient, Mode::Strict] {
+            let r = read_words(&w, mode).expect("own words read");
+            prop_assert_eq!(r.amount, a, "{}", w);
+            prop_assert!(r.deviations.iter().all(|d| d.kind.strict_accepts()), "{} {:?}", w, r.deviations);
+        }
+        if o == Style::Invoice.options() {
+            prop_assert_eq!(read_words(&w, Mode::Lenient).unwrap().deviations, vec![], "{}", w);
+        }
+    }
+
+    /// Each deviation class reads back to the same amount and is reported; the strict reader
+    /// refuses it with a WRD code.
+    #[test]
+    fn deviation_classes_read_back(a in amount(), o in options(), class in any::<u8>()) {
+        let w = to_words_with(a, &o);
+        if let Some((d, kind)) = deviate(&w, a, class) {
+            let r = read_words(&d, Mode::Lenient);
+            prop_assert!(r.is_ok(), "{} -> {} refused: {:?}", w, d, r);
+            let r = r.unwrap();
+            prop_assert_eq!(r.amount, a, "{}", d);
+            prop_assert!(r.deviations.iter().any(|x| x.kind == kind), "{} lacks {:?}: {:?}", d, kind, r.deviations);
+            match read_words(&d, Mode::Strict) {
+                Err(e) => check_error(&e)?,
+                Ok(s) => prop_assert!(false, "strict read {} as {}", d, s.amount),
+            }
+        }
+    }
+
+    /// The lenient reader accepts everything the strict one does, with the same amount; when it
+    /// reports only kinds the strict reader accepts, the strict reader agrees. So every form the
+    /// strict reader refuses carries a deviation the strict reader does not accept.
+    #[test]
+    fn lenient_extends_strict(a in amount(), o in options(), edits in prop::collection::vec(edit(), 0..4)) {
+        let mut w = to_words_with(a, &o);
+        for (k, at, with) in edits {
+            w = mutate(&w, k, at, with);
+        }
+        let lenient = read_words(&w, Mode::Lenient);
+        let strict = read_words(&w, Mode::Strict);
+        match (&lenient, &strict) {
+            (_, Ok(s)) => prop_assert_eq!(lenient.as_ref().map(|r| r.amount), Ok(s.amount), "{}", w),
+            (Ok(r), Err(_)) => prop_assert!(
+                r.deviations.iter().any(|d| !d.kind.strict_accepts()),
+                "{} read leniently with only strict kinds {:?} but strict refused: {:?}", w, r.deviations, strict
+            ),
+            (Err(e), Err(_)) => check_error(e)?,
+        }
+    }
+
+    /// Strings over the lenient alphabet never panic; failures are WRD codes.
+    #[test]
+    fn lenient_alphabet_strings(parts in prop::collection::vec(prop::sample::select(ALPHABET), 0..24)) {
+        let s = parts.concat();
+        if let Err(e) = read_words(&s, Mode::Lenient) {
+            check_error(&e)?;
+        }
+    }
+
+    #[test]
+    fn lenient_any_string(s in any::<String>()) {
+        if let Err(e) = read_words(&s, Mode::Lenient) {
             check_error(&e)?;
         }
     }

@@ -5,5 +5,6 @@ export default {
     negative: input.negative, zeros: input.zeros, excess: input.excess,
   }),
   'words.to_amount': (api, input) => api.wordsToAmount(input),
+  'words.read': (api, input) => api.readWords(input.words, input.mode),
   'words.matches': (api, input) => api.wordsMatch(input.words, input.amount),
 };

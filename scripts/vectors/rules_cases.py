@@ -184,12 +184,21 @@ rule("CAL-06","合计税额 is the sum of the line taxes (domain.md §7.2).",[
  case("fail","person",setp(["totals","tax"],"7.00"),bad(f("CAL-06","totals.tax"),f("CAL-07","totals.total")))])
 rule("CAL-07","价税合计 = 合计金额 + 合计税额 (domain.md §7.2).",[
  case("fail","person",chain(setp(["totals","total"],"107.00"),setp(["totals","total_in_words"],"壹佰零柒圆整")),bad(f("CAL-07","totals.total")))])
-rule("CAL-08","The 大写 states the total, in any accepted variant (domain.md §8).",[
- case("pass-variant","person",setp(["totals","total_in_words"],"人民币壹佰零陆元整")),
- case("pass-ocr-mark","person",setp(["totals","total_in_words"],"ⓧ壹佰零陆圆整")),
- case("fail-other-amount","person",setp(["totals","total_in_words"],"壹佰零伍圆整"),bad(f("CAL-08","totals.total_in_words")))])
-rule("CAL-09","The 大写 is readable (no simplified digits; domain.md §8.1).",[
- case("fail-simplified","person",setp(["totals","total_in_words"],"一百零六元整"),bad(f("CAL-09","totals.total_in_words")))])
+W=["totals","total_in_words"]
+STYLE=f("WRD-17","totals.total_in_words","warning")
+def real(a,t,g,w): return chain(setp(["lines"],[pl(amount=a,tax=t)]),tot(a,t,g,w))
+rule("CAL-08","The 大写 states the total, read leniently (every unambiguous form, domain.md §8); a style other than the invoice style is the warning WRD-17, a different amount the error CAL-08 (issue 15).",[
+ case("pass-variant","person",setp(W,"人民币壹佰零陆元整"),bad(STYLE),comment="amount matches, style differs (人民币, 元): WRD-17 warning"),
+ case("pass-ocr-mark","person",setp(W,"ⓧ壹佰零陆圆整")),
+ case("pass-real-fen","person",real("2.00","0.12","2.12","贰圆壹角贰分"),comment="a real invoice's 大写: 圆, 分, no 整 (issue 12)"),
+ case("warn-real-pboc","person",real("53.49","3.21","56.70","伍拾陆元柒角"),bad(STYLE),comment="a real invoice's 大写 in the PBoC style: 元, no 整 after 角 (issue 12): a warning only"),
+ case("warn-no-whole","person",setp(W,"人民币壹佰零陆元"),bad(STYLE),comment="no 整 after 元 (issue 15): the amount matches"),
+ case("warn-lower-case","person",setp(W,"一百零六元整"),bad(STYLE),comment="lower-case numerals (issue 15): the amount matches"),
+ case("fail-lower-case-other-amount","person",setp(W,"一百零五元整"),bad(f("CAL-08","totals.total_in_words")),comment="a lenient reading that states another amount is still an error"),
+ case("fail-other-amount","person",setp(W,"壹佰零伍圆整"),bad(f("CAL-08","totals.total_in_words")))])
+rule("CAL-09","The 大写 is readable: unambiguous, no Arabic digits (domain.md §8.1).",[
+ case("fail-arabic","person",setp(W,"106元整"),bad(f("CAL-09","totals.total_in_words"))),
+ case("fail-ambiguous","person",setp(W,"壹佰陆圆整"),bad(f("CAL-09","totals.total_in_words")),comment="壹佰陆 is 106 by the grammar and 160 in speech: refused")])
 def ded2(inv):
     inv["deduction"]="0.00"; inv["remarks"]="差额征税"
     inv["lines"]=[pl(),pl()]
@@ -242,7 +251,7 @@ add_pass("SPC-02", case("pass-with-permit","person",setp(["special"],dict(CON,cr
 add_pass("CAL-01", case("pass-quantity-and-price","person",setp(["lines"],[pl(quantity="4",unit_price="25")])))
 for code in ["CAL-05","CAL-06","CAL-07","CAL-13","CAL-15"]:
     add_pass(code, case("pass","person"))
-add_pass("CAL-09", case("pass-traditional-form","person",setp(["totals","total_in_words"],"壹佰零陆元整")))
+add_pass("CAL-09", case("pass-traditional-form","person",setp(["totals","total_in_words"],"壹佰零陆元整"),bad(STYLE),comment="元: readable; the style differs (WRD-17 warning)"))
 add_pass("CAL-11", case("pass-one-line","person",chain(ded,setp(["remarks"],"差额征税: 50.00。"))))
 add_pass("CAL-12", case("pass-equal-to-amount","person",chain(setp(["deduction"],"100.00"),setp(["remarks"],"差额征税"),setp(["lines"],[pl(tax="0.00")]),tot("100.00","0.00","100.00","壹佰圆整"))))
 for code in ["MDL-02","MDL-01","INP-01","INP-02","INP-04","INP-05","MNY-02"]:

@@ -12,7 +12,8 @@ Invoices:
   (line taxes, totals, 大写), ``validate(invoice, as_of=...)`` returning a ``Report`` of
   ``Finding`` objects, ``is_valid``, ``validate_many`` (GIL released).
 - ``parse_invoice_code``, ``parse_invoice_number``, ``pad_invoice_number``: 发票代码 / 发票号码.
-- ``amount_in_words`` / ``amounts_in_words`` / ``words_to_amount`` / ``words_match``: 大写金额.
+- ``amount_in_words`` / ``amounts_in_words`` / ``words_to_amount`` / ``read_words`` /
+  ``words_match``: 大写金额.
 - ``split_tax`` (价税分离), ``split_with_deduction`` (差额征税), ``line_tax``, ``rates_in_force``.
 - ``invoice_core.money``: amounts, prices, quantities, tax rates as ``decimal.Decimal``;
   ``invoice_core.kind``: invoice kinds (发票种类) and their code tables.
@@ -80,6 +81,7 @@ from invoice_core._native.tax import line_tax, rates_in_force, split_tax, split_
 from invoice_core._native.words import (
     amount_in_words,
     amounts_in_words,
+    read_words,
     words_match,
     words_to_amount,
 )
@@ -130,6 +132,7 @@ __all__ = [
     "rates_in_force",
     "read_file",
     "read_files",
+    "read_words",
     "ric",
     "rule",
     "rules",

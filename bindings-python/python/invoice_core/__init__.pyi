@@ -226,6 +226,9 @@ def amounts_in_words(
 def words_to_amount(words: str) -> Decimal:
     """Reads upper-case words back into an amount."""
 
+def read_words(words: str, mode: Optional[str] = None) -> Dict[str, Any]:
+    """Reads words with the deviations from the invoice style."""
+
 def words_match(words: str, amount: _Money) -> bool:
     """True when words state exactly amount."""
 
@@ -595,6 +598,7 @@ __all__ = [
     "rates_in_force",
     "read_file",
     "read_files",
+    "read_words",
     "ric",
     "rule",
     "rules",

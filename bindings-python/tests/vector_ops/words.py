@@ -6,6 +6,11 @@ from typing import Any, Callable, Dict
 import invoice_core
 
 
+def _read(x: Dict[str, Any]) -> Dict[str, Any]:
+    r = invoice_core.read_words(x["words"], x.get("mode"))
+    return {"amount": str(r["amount"]), "deviations": r["deviations"]}
+
+
 def _to_words(x: Dict[str, Any]) -> str:
     return invoice_core.amount_in_words(
         x["amount"],
@@ -21,5 +26,6 @@ def _to_words(x: Dict[str, Any]) -> str:
 OPS: Dict[str, Callable[[Any], Any]] = {
     "words.to_words": _to_words,
     "words.to_amount": lambda x: str(invoice_core.words_to_amount(x)),
+    "words.read": _read,
     "words.matches": lambda x: invoice_core.words_match(x["words"], x["amount"]),
 }

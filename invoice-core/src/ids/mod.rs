@@ -129,8 +129,8 @@ rules! {
     /// documented special prefix (83 for Taiwan residents' residence permits; 9 followed by the
     /// accepting province for the 2023 foreigner's permanent residence card).
     RIC_PROVINCE = ("ID-20", Error,
-        "{province} at positions {positions} is not a province code of GB/T 2260 (nor 83, or 9 and a province, for residence permits and permanent residence cards)",
-        "第{positions}位的{province}不是 GB/T 2260 省级行政区划代码（也不是居住证的83或永久居留身份证的9加省级代码）");
+        "{province} at positions {positions} is not a province code",
+        "第{positions}位{province}不是省份代码");
 }
 
 /// The normalising step shared by every identifier (see the module docs).

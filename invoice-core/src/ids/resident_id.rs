@@ -73,16 +73,30 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
 /// The provincial codes of GB/T 2260 whose holders are mainland citizens (the 31 mainland
-/// provinces, autonomous regions and municipalities).
-const MAINLAND: [&str; 31] = [
-    "11", "12", "13", "14", "15", // 北京 天津 河北 山西 内蒙古
-    "21", "22", "23", // 辽宁 吉林 黑龙江
-    "31", "32", "33", "34", "35", "36",
-    "37", // 上海 江苏 浙江 安徽 福建 江西 山东
-    "41", "42", "43", "44", "45", "46", // 河南 湖北 湖南 广东 广西 海南
-    "50", "51", "52", "53", "54", // 重庆 四川 贵州 云南 西藏
-    "61", "62", "63", "64", "65", // 陕西 甘肃 青海 宁夏 新疆
-];
+/// provinces, autonomous regions and municipalities), as a set of bits `1 << code` (one
+/// constant in the WASM module instead of a table of strings).
+const MAINLAND: u128 = bits(&[
+    11, 12, 13, 14, 15, // 北京 天津 河北 山西 内蒙古
+    21, 22, 23, // 辽宁 吉林 黑龙江
+    31, 32, 33, 34, 35, 36, 37, // 上海 江苏 浙江 安徽 福建 江西 山东
+    41, 42, 43, 44, 45, 46, // 河南 湖北 湖南 广东 广西 海南
+    50, 51, 52, 53, 54, // 重庆 四川 贵州 云南 西藏
+    61, 62, 63, 64, 65, // 陕西 甘肃 青海 宁夏 新疆
+]);
+
+const fn bits(codes: &[u8]) -> u128 {
+    let mut out = 0u128;
+    let mut i = 0;
+    while i < codes.len() {
+        out |= 1 << codes[i];
+        i += 1;
+    }
+    out
+}
+
+fn is_mainland(code: u32) -> bool {
+    code < 100 && MAINLAND & (1 << code) != 0
+}
 
 /// Who a number was issued to, from its first digits (see the module docs' table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -103,34 +117,36 @@ pub enum Holder {
 /// The holder and the province code (positions 1–2, or 2–3 for the permanent residence card),
 /// or `ID-20` naming the digits that are no province.
 fn holder_of(digits: &[char], eighteen: bool) -> Result<(Holder, String), Error> {
-    let pair = |from: usize| -> String { digits.iter().skip(from).take(2).collect() };
+    let pair = |from: usize| {
+        digits
+            .iter()
+            .skip(from)
+            .take(2)
+            .fold(0, |acc, c| acc * 10 + c.to_digit(10).unwrap_or(0))
+    };
+    let unknown = |code: u32, positions: &str| {
+        Error::new(RIC_PROVINCE)
+            .with("province", format!("{code:02}"))
+            .with("positions", positions)
+    };
     let first = pair(0);
-    let mainland = |p: &str| MAINLAND.contains(&p);
-    let holder = match first.as_str() {
-        p if mainland(p) => Some(Holder::Citizen),
-        _ if !eighteen => None,
-        "71" => Some(Holder::Citizen),
-        "81" => Some(Holder::HongKongResident),
-        "82" => Some(Holder::MacaoResident),
-        "83" => Some(Holder::TaiwanResident),
-        _ if digits.first() == Some(&'9') => {
+    let holder = match first {
+        n if is_mainland(n) => Holder::Citizen,
+        71 if eighteen => Holder::Citizen,
+        81 if eighteen => Holder::HongKongResident,
+        82 if eighteen => Holder::MacaoResident,
+        83 if eighteen => Holder::TaiwanResident,
+        90..=99 if eighteen => {
             let accepting = pair(1);
-            return if mainland(&accepting) {
-                Ok((Holder::Foreigner, accepting))
+            return if is_mainland(accepting) {
+                Ok((Holder::Foreigner, format!("{accepting:02}")))
             } else {
-                Err(Error::new(RIC_PROVINCE)
-                    .with("province", accepting)
-                    .with("positions", "2-3"))
+                Err(unknown(accepting, "2-3"))
             };
         }
-        _ => None,
+        n => return Err(unknown(n, "1-2")),
     };
-    match holder {
-        Some(h) => Ok((h, first)),
-        None => Err(Error::new(RIC_PROVINCE)
-            .with("province", first)
-            .with("positions", "1-2")),
-    }
+    Ok((holder, format!("{first:02}")))
 }
 
 /// The earliest birth year accepted.

@@ -10,7 +10,10 @@ pub(super) fn tax_id_findings(id: &str) -> Result<Vec<Error>, Error> {
     taxpayer_id::warnings(id)
 }
 
-/// `Ok(true)` when `words` states `total` in any accepted variant; `Err` when unreadable.
-pub(super) fn words_state(words: &str, total: Amount) -> Result<bool, Error> {
-    crate::words::parse_words(words).map(|a| a == total)
+/// What `words` state, read leniently (every unambiguous form): `Ok(true, style)` when they
+/// state `total`, with `WRD-17` as `style` when they differ from the invoice style; `Err` when
+/// unreadable.
+pub(super) fn words_state(words: &str, total: Amount) -> Result<(bool, Option<Error>), Error> {
+    let reading = crate::words::read_words(words, crate::words::Mode::Lenient)?;
+    Ok((reading.amount == total, reading.style_warning(words)))
 }

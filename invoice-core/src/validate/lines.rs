@@ -332,8 +332,9 @@ fn totals(inv: &Invoice, out: &mut Vec<Error>) {
     }
     if let Some(w) = &t.total_in_words {
         match words_state(w, t.total) {
-            Ok(true) => {}
-            Ok(false) => out.push(
+            // The amount matches; a style that differs is a warning (WRD-17), never an error.
+            Ok((true, style)) => out.extend(style.map(|e| e.at(tp("total_in_words")))),
+            Ok((false, _)) => out.push(
                 Error::new(tax::CAL_WORDS_MISMATCH)
                     .at(tp("total_in_words"))
                     .with("words", crate::money::shorten(w))

@@ -23,14 +23,27 @@
 //!
 //! ## Reading words
 //!
-//! [`parse_words`] accepts 圆 or 元, 整 or 正, both variants of rule (五) (the middle 零s and the
-//! 零 before 角 may be dropped when the 元 digit is 0 and 角 is not), 角 with or without 整, an
-//! optional `人民币` prefix, the `⊗`/`ⓧ`/`×` mark printed before the amount, the negative labels
-//! `（负数）`, `(负数)` and `负`, and surrounding whitespace. It is strict everywhere else, so that
-//! no wrong or ambiguous amount reads: a 零 the rules require (`壹仟壹圆` could be read as 1100),
-//! a 整 missing after 圆 or present after 分, simplified digits (一二三…十, 〇, 两, Arabic digits),
-//! units out of order (`拾拾`), a digit without its unit and a misplaced 零 each have their own code.
-//! [`matches()`] tells whether words state a given amount under any accepted variant.
+//! [`read_words`] reads in one of two [`Mode`]s and reports every [`Deviation`] from the invoice
+//! style it accepted, so a caller can tell "amount matches, style differs" from a wrong amount.
+//!
+//! - [`Mode::Strict`] accepts what the rules allow: 圆 or 元, 整 or 正, both variants of rule (五)
+//!   (the middle 零s and the 零 before 角 may be dropped when the 元 digit is 0 and 角 is not), 角
+//!   with or without 整, an optional `人民币` prefix, the `⊗`/`ⓧ`/`×` mark printed before the
+//!   amount, the negative labels `（负数）`, `(负数)` and `负`, and surrounding whitespace. Anything
+//!   else has its own code: a 零 the rules require, a 整 missing after 圆 or present after 分,
+//!   simplified digits (一二三…十, 〇, 两, Arabic digits), units out of order (`拾拾`), a digit
+//!   without its unit, a misplaced 零.
+//! - [`Mode::Lenient`] (the default, used by [`parse_words`] and [`matches()`]) also accepts every
+//!   unambiguous form people and programs print ([`DeviationKind`] lists them): the 零 omitted
+//!   after a 万 or 亿 digit of 0 before a 仟 digit (支付结算办法 rule (五)(3): `壹拾万柒仟元整`) or
+//!   anywhere a unit still names the place (`壹仟伍拾圆`), several 零s for several zero digits,
+//!   no 整 after 圆 or a 整 after 分, `零元` or `零` before an amount under one yuan, `零角` /
+//!   `零分` written out, `¥`/`￥`, `欠` for a negative, 万亿 and 亿亿 as units, lower-case
+//!   numerals (一二三…十百千, 〇, 两) and `十` for `一十`.
+//!
+//! Both refuse what is ambiguous or contradicts itself: a digit without a unit after a gap with
+//! no 零 (`壹仟壹圆` is 1001 by the grammar and 1100 in speech), a 零 where no digit is zero
+//! (`壹佰零贰拾圆`), Arabic digits, units out of order.
 //!
 //! ## Range
 //!
@@ -53,8 +66,14 @@
 //! assert_eq!(words::parse_words("ⓧ叁仟伍佰伍拾圆零柒角整")?, total);
 //! assert!(words::matches("叁仟伍佰伍拾元柒角", total)); // PBoC style, 零 dropped
 //!
-//! // Simplified digits are refused with their own code.
-//! let err = words::parse_words("三仟伍佰伍拾圆整").unwrap_err();
+//! // Lower-case numerals read, and the reading says how the text differs from the invoice style.
+//! let r = words::read_words("三千五百五十元七角", words::Mode::Lenient)?;
+//! assert_eq!(r.amount, total);
+//! let kinds: Vec<&str> = r.deviations.iter().map(|d| d.kind.as_str()).collect();
+//! assert_eq!(kinds, ["lower_case", "yuan_unit", "optional_zero_omitted", "whole_after_jiao_missing"]);
+//!
+//! // The strict reader refuses them with their own code.
+//! let err = words::parse_words_strict("三仟伍佰伍拾圆整").unwrap_err();
 //! assert_eq!(err.code(), "WRD-03");
 //! assert_eq!(err.param("upper"), Some("叁"));
 //! # Ok::<(), invoice_core::Error>(())
@@ -138,6 +157,166 @@ rules! {
     WRD_RANGE = ("WRD-16", Error,
         "{value} is beyond the largest amount in words (absolute value must be below {limit})",
         "{value} 超出大写金额范围（绝对值须小于 {limit}）");
+    /// The words state the amount but differ from the invoice style (a warning: the amount
+    /// matches). `deviations` names each [`DeviationKind`].
+    WRD_STYLE = ("WRD-17", Warning,
+        "{words} states {amount} but not in the invoice style: {deviations}",
+        "{words} 与 {amount} 相符，但不合发票写法：{deviations}");
+}
+
+/// How strictly [`read_words`] reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Every unambiguous form, each difference from the invoice style reported.
+    #[default]
+    Lenient,
+    /// Only what 会计基础工作规范 and 支付结算办法 allow (the reader before issue 15).
+    Strict,
+}
+
+impl Mode {
+    /// `"lenient"` or `"strict"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Mode::Lenient => "lenient",
+            Mode::Strict => "strict",
+        }
+    }
+}
+
+/// A class of difference from the invoice style ([`Style::Invoice`]) that a reader accepted.
+///
+/// The first six are accepted in both modes (the rules allow them); the others only by
+/// [`Mode::Lenient`], and the strict reader refuses each with the code named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviationKind {
+    /// `元` instead of `圆` (the accounting and PBoC styles).
+    YuanUnit,
+    /// `正` instead of `整`.
+    ZhengVariant,
+    /// No `整` after 角 (the PBoC style: `伍拾陆元柒角`).
+    WholeAfterJiaoMissing,
+    /// A 零 left out under rule (五): the 元 digit is 0 and 角 is not (`壹仟陆佰捌拾元叁角贰分`).
+    OptionalZeroOmitted,
+    /// The currency name `人民币` before the amount (第五十二条（四）).
+    RmbPrefix,
+    /// `(负数)` or `负` instead of `（负数）`.
+    NegativeLabel,
+    /// `欠` before a negative amount (strict: `WRD-02`).
+    NegativeQian,
+    /// A `¥` or `￥` before the amount (strict: `WRD-02`).
+    CurrencySign,
+    /// No `整` after 圆 (`人民币叁元`; strict: `WRD-10`).
+    WholeMissing,
+    /// A `整` after 分 (strict: `WRD-09`).
+    WholeAfterFen,
+    /// A 零 left out after a 万 or 亿 digit of 0 before a 仟 digit (支付结算办法 rule (五)(3):
+    /// `壹拾万柒仟元整`, `玖拾亿玖仟万元整`; strict: `WRD-07`).
+    GroupZeroOmitted,
+    /// A 零 left out where a unit still names the place (`壹仟伍拾圆整`, `壹佰圆伍分`; strict:
+    /// `WRD-07`).
+    ZeroMissing,
+    /// Several 零s for several zero digits (`壹仟零零伍圆整`; strict: `WRD-08`).
+    ZeroRepeated,
+    /// `零角` or `零分` written out (`叁仟圆零角伍分`; strict: `WRD-08`).
+    ZeroUnit,
+    /// `零元` or `零` before an amount under one yuan (`零元伍角`, `零柒分`; strict: `WRD-08` or
+    /// `WRD-12`).
+    LeadingZero,
+    /// `万亿` written as one unit before a 亿 group, or `亿亿` (strict: `WRD-04`, `WRD-06`).
+    CompoundUnit,
+    /// Lower-case numerals: 一二三…九, 十百千, 〇, 两 (strict: `WRD-03`).
+    LowerCase,
+    /// `十`/`拾` without `壹` before it, at the start or after 零 (`十五元`; strict: `WRD-06`).
+    TenWithoutOne,
+}
+
+impl DeviationKind {
+    /// The snake_case name (as serialised).
+    pub const fn as_str(self) -> &'static str {
+        use DeviationKind as K;
+        match self {
+            K::YuanUnit => "yuan_unit",
+            K::ZhengVariant => "zheng_variant",
+            K::WholeAfterJiaoMissing => "whole_after_jiao_missing",
+            K::OptionalZeroOmitted => "optional_zero_omitted",
+            K::RmbPrefix => "rmb_prefix",
+            K::NegativeLabel => "negative_label",
+            K::NegativeQian => "negative_qian",
+            K::CurrencySign => "currency_sign",
+            K::WholeMissing => "whole_missing",
+            K::WholeAfterFen => "whole_after_fen",
+            K::GroupZeroOmitted => "group_zero_omitted",
+            K::ZeroMissing => "zero_missing",
+            K::ZeroRepeated => "zero_repeated",
+            K::ZeroUnit => "zero_unit",
+            K::LeadingZero => "leading_zero",
+            K::CompoundUnit => "compound_unit",
+            K::LowerCase => "lower_case",
+            K::TenWithoutOne => "ten_without_one",
+        }
+    }
+
+    /// True for the kinds [`Mode::Strict`] accepts too.
+    pub const fn strict_accepts(self) -> bool {
+        use DeviationKind as K;
+        matches!(
+            self,
+            K::YuanUnit
+                | K::ZhengVariant
+                | K::WholeAfterJiaoMissing
+                | K::OptionalZeroOmitted
+                | K::RmbPrefix
+                | K::NegativeLabel
+        )
+    }
+}
+
+impl fmt::Display for DeviationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One accepted difference from the invoice style: its kind, where it starts (characters from
+/// 0 in the input) and the text there. A reading reports the first place of each kind.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Deviation {
+    /// What differs.
+    pub kind: DeviationKind,
+    /// Character position in the input.
+    pub position: usize,
+    /// The text at that place (`(end)` for something missing at the end).
+    pub found: String,
+}
+
+/// What [`read_words`] found: the amount, and how the text differs from the invoice style
+/// (ordered by position; empty for the invoice style itself).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct WordsReading {
+    /// The amount the words state.
+    pub amount: Amount,
+    /// The differences from [`Style::Invoice`], one per kind.
+    pub deviations: Vec<Deviation>,
+}
+
+impl WordsReading {
+    /// `WRD-17` (a warning) when the words differ from the invoice style, naming every
+    /// deviation; `None` for words in the invoice style.
+    pub fn style_warning(&self, words: &str) -> Option<Error> {
+        if self.deviations.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = self.deviations.iter().map(|d| d.kind.as_str()).collect();
+        Some(
+            Error::new(WRD_STYLE)
+                .with("words", money::shorten(words))
+                .with("amount", self.amount)
+                .with("deviations", names.join(", ")),
+        )
+    }
 }
 
 /// A named way of writing the words (书写规范).
@@ -375,6 +554,7 @@ named!(WholeMark, [Zheng, Exact]);
 named!(NegativeLabel, [FullWidth, HalfWidth, Short]);
 named!(Zeros, [All, One, None]);
 named!(Excess, [Error, Round, Truncate]);
+named!(Mode, [Lenient, Strict]);
 
 /// `amount` in words in `style` with the style's default options.
 ///
@@ -431,18 +611,49 @@ pub fn decimal_to_words(
     excess.apply(value).map(|a| to_words_with(a, options))
 }
 
-/// Reads an amount in words, accepting every variant the rules allow (see the module docs).
+/// Reads an amount in words under `mode`, with every difference from the invoice style it
+/// accepted (see the module docs).
 ///
-/// Positions in error params count characters from 0 in `words` as given.
+/// ```
+/// use invoice_core::money::Amount;
+/// use invoice_core::words::{DeviationKind, Mode, read_words};
+///
+/// // 支付结算办法 rule (五)(3): the 零 after a 万 digit of 0 may be left out.
+/// let r = read_words("壹拾万柒仟元整", Mode::Lenient)?;
+/// assert_eq!(r.amount, Amount::parse("107000")?);
+/// assert!(r.deviations.iter().any(|d| d.kind == DeviationKind::GroupZeroOmitted));
+/// assert_eq!(read_words("壹拾万柒仟元整", Mode::Strict).unwrap_err().code(), "WRD-07");
+/// // Ambiguous in both: 壹仟壹 is 1001 by the grammar, 1100 in speech.
+/// assert_eq!(read_words("壹仟壹圆整", Mode::Lenient).unwrap_err().code(), "WRD-07");
+/// # Ok::<(), invoice_core::Error>(())
+/// ```
+///
+/// Positions in error params and deviations count characters from 0 in `words` as given.
 ///
 /// # Errors
-/// One `WRD-01`…`WRD-14` code per kind of failure, with `position` and `found` params.
-pub fn parse_words(words: &str) -> Result<Amount, Error> {
-    parse::parse(words)
+/// One `WRD-01`…`WRD-16` code per kind of failure, with `position` and `found` params.
+pub fn read_words(words: &str, mode: Mode) -> Result<WordsReading, Error> {
+    parse::parse(words, mode)
 }
 
-/// True when `words` read as exactly `amount` under any accepted variant: the check of a declared
-/// 价税合计（大写） against the total.
+/// Reads an amount in words in [`Mode::Lenient`]: every unambiguous form (see the module docs).
+///
+/// # Errors
+/// As [`read_words`].
+pub fn parse_words(words: &str) -> Result<Amount, Error> {
+    parse::parse(words, Mode::Lenient).map(|r| r.amount)
+}
+
+/// Reads an amount in words in [`Mode::Strict`]: only what the rules allow.
+///
+/// # Errors
+/// As [`read_words`].
+pub fn parse_words_strict(words: &str) -> Result<Amount, Error> {
+    parse::parse(words, Mode::Strict).map(|r| r.amount)
+}
+
+/// True when `words` read ([`Mode::Lenient`]) as exactly `amount`: the check of a declared
+/// 价税合计（大写） against the total. [`read_words`] also says how the style differs.
 ///
 /// ```
 /// use invoice_core::money::Amount;
@@ -455,5 +666,5 @@ pub fn parse_words(words: &str) -> Result<Amount, Error> {
 /// # Ok::<(), invoice_core::Error>(())
 /// ```
 pub fn matches(words: &str, amount: Amount) -> bool {
-    parse::parse(words).is_ok_and(|a| a == amount)
+    parse_words(words).is_ok_and(|a| a == amount)
 }

@@ -1,10 +1,10 @@
-//! Words ops (大写金额): `words.to_words`, `words.to_amount`, `words.matches`.
+//! Words ops (大写金额): `words.to_words`, `words.to_amount`, `words.read`, `words.matches`.
 
 use std::str::FromStr;
 
 use invoice_core::Error;
 use invoice_core::money::{Amount, MNY_SYNTAX};
-use invoice_core::words::{self, Excess, Options, Style};
+use invoice_core::words::{self, Excess, Mode, Options, Style};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -14,6 +14,7 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     Some(match op {
         "words.to_words" => to_words(input).map(Value::String),
         "words.to_amount" => words::parse_words(str_arg(input, None)).map(|a| json!(a.to_string())),
+        "words.read" => read(input),
         "words.matches" => Amount::parse(str_arg(input, Some("amount")))
             .map(|a| json!(words::matches(str_arg(input, Some("words")), a))),
         _ => return None,
@@ -56,4 +57,16 @@ fn to_words(input: &Value) -> Result<String, Error> {
             words::decimal_to_words(d, excess, &options)
         }
     }
+}
+
+/// `words.read`: `{words, mode?}` → `{amount, deviations: [{kind, position, found}]}`.
+fn read(input: &Value) -> Result<Value, Error> {
+    let mode: Mode = opt(input, "mode")?.unwrap_or_default();
+    let r = words::read_words(str_arg(input, Some("words")), mode)?;
+    let deviations: Vec<Value> = r
+        .deviations
+        .iter()
+        .map(|d| json!({"kind": d.kind.as_str(), "position": d.position, "found": d.found}))
+        .collect();
+    Ok(json!({"amount": r.amount.to_string(), "deviations": deviations}))
 }
