@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
-for suite in rust python engines js; do
+for suite in rust python engines js fuzz; do
   script="scripts/test-$suite.sh"
   if [ -f "$script" ]; then
     echo "==== $suite suites"
