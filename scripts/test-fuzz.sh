@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke run of the cargo-fuzz targets (fuzz/): each target for FUZZ_SECONDS (default 15) under
+# Smoke run of the cargo-fuzz targets (fuzz/): each target for FUZZ_SECONDS (default 5) under
 # libFuzzer, seeded from the shared vectors (scripts/fuzz-seeds.py) with its dictionary.
 #
 # libFuzzer needs a nightly toolchain (cargo-fuzz builds with -Zsanitizer). Where there is none,
@@ -9,7 +9,7 @@
 # fuzz/artifacts/<target>/ (see CONTRIBUTING.md, "Fuzzing", for turning it into a vector).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${FUZZ_SECONDS:-15}
+seconds=${FUZZ_SECONDS:-5}
 
 echo "== fuzz: cargo-fuzz smoke run (${seconds} s per target)"
 if ! cargo +nightly --version >/dev/null 2>&1; then
