@@ -512,7 +512,7 @@ export interface QrPayload {
   /** The amount field. */
   amount?: string
   /** What the amount is. */
-  amount_meaning?: 'amount_excluding_tax' | 'total_including_tax'
+  amount_meaning?: 'amount_excluding_tax' | 'total_including_tax' | 'unconfirmed'
   /** 开票日期 YYYY-MM-DD. */
   issue_date?: string
   /** 校验码. */
@@ -523,9 +523,16 @@ export interface QrPayload {
   field_count?: number
   /** Text after the last field. */
   trailing_text?: string | null
+  /** Blockchain comma layout: the seller's taxpayer id (field 5). */
+  seller_tax_id?: string
+  /**
+   * Blockchain comma layout: the hash's last six hex digits (one peer says the check code's
+   * last six; unconfirmed).
+   */
+  check_code_tail?: string
   /** Blockchain: the bill number. */
   bill_num?: string | null
-  /** Blockchain: the total. */
+  /** Blockchain URL: `total_amount` as written. */
   total_amount?: string | null
 }
 
@@ -853,6 +860,8 @@ export interface ValidateOptions {
   issuingLimit?: string
   /** Tolerances and limits. */
   policy?: Policy
+  /** Fields the invoice's source format does not carry: their absence is not a finding. */
+  notCarried?: Array<'code' | 'check_code' | 'kind' | 'buyer_tax_id' | 'buyer_contact' | 'seller_contact' | 'lines' | 'tax_codes' | 'total_in_words' | 'clerks' | 'remarks'>
 }
 
 /** Whether `code` is the invoice's check code under the key (constant-time compare). Throws `VER-02` when `code` is not 20 ASCII digits. */

@@ -114,5 +114,23 @@ export function registerJunk(label, api) {
       assert.equal(api.kind.refineQr('electronic_ordinary', '011001700112'), 'toll');
       assert.throws(() => api.kind.facts('nope'), { code: 'INP-05' });
     });
+    test('validate options: notCarried lifts an absence only, and its names are checked', () => {
+      const inv = {
+        kind: 'digital_ordinary', number: '24312000000358032546', issue_date: '2024-11-18',
+        seller: { name: '上海七牛信息技术有限公司', tax_id: '91310000580583950X' },
+        buyer: { name: '张三', type: 'natural_person' },
+        lines: [{ name: '*信息技术服务*软件服务', amount: '100.00', rate: '6%', tax: '6.00' }],
+        totals: { amount: '100.00', tax: '6.00', total: '106.00' },
+      };
+      const codes = (opts) => api.validate(inv, { asOf: '2024-12-01', ...opts }).findings.map((f) => f.code);
+      assert.deepEqual(codes({}), ['LIN-02']);
+      assert.deepEqual(codes({ notCarried: ['tax_codes'] }), []);
+      assert.equal(api.isValid(inv, { asOf: '2024-12-01', notCarried: ['tax_codes'] }), true);
+      const bad = { ...inv, lines: [{ ...inv.lines[0], tax_code: '30704' }] };
+      assert.equal(api.isValid(bad, { asOf: '2024-12-01', notCarried: ['tax_codes'] }), false);
+      assert.throws(() => api.validate(inv, { asOf: '2024-12-01', notCarried: ['tax_code'] }), { code: 'INP-05' });
+      assert.throws(() => api.validate(inv, { asOf: '2024-12-01', notCarried: 'tax_codes' }), { code: 'INP-02' });
+      assert.throws(() => api.validate(inv, { asOf: '2024-12-01', notCarried: [3] }), { code: 'INP-02' });
+    });
   });
 }

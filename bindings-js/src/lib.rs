@@ -31,7 +31,7 @@ use invoice_core::number::{
 };
 use invoice_core::stats::{self, Stats};
 use invoice_core::tax::{self, Basis, Policy, TaxpayerCategory};
-use invoice_core::validate::{Context, Report, validate, validate_json};
+use invoice_core::validate::{Context, NotCarried, NotCarriedSet, Report, validate, validate_json};
 use invoice_core::verify::check_code::{self, CheckCodeInput, CheckCodeKey};
 use invoice_core::verify::duplicates::{self, Item};
 use invoice_core::verify::qr;
@@ -229,6 +229,18 @@ impl<'v> Opts<'v> {
     /// core reports them: without a path, like the shared vectors expect).
     fn name<T: FromStr<Err = Error>>(&self, key: &str) -> Result<Option<T>, Error> {
         self.str(key)?.map(T::from_str).transpose()
+    }
+
+    /// A list of [`NotCarried`] names (unknown names are the core's `INP-05`).
+    fn not_carried(&self, key: &str) -> Result<NotCarriedSet, Error> {
+        let mut set = NotCarriedSet::new();
+        if let Some(v) = self.get(key) {
+            let bad = || wrong_type("list of names", v, &self.path(key));
+            for item in v.as_array().ok_or_else(bad)? {
+                set.insert(item.as_str().ok_or_else(bad)?.parse::<NotCarried>()?);
+            }
+        }
+        Ok(set)
     }
 
     /// A whole number in `min..=max` (JS numbers arrive as floats).
@@ -739,12 +751,18 @@ pub fn parse_invoice(invoice: &Value) -> Out {
     Invoice::from_value(invoice).map(|i| i.to_value())
 }
 
-/// The validation context from `{asOf, sellerCategory?, issuingLimit?, policy?}`.
+/// The validation context from `{asOf, sellerCategory?, issuingLimit?, policy?, notCarried?}`.
 pub fn context(options: &Value) -> Result<Context, Error> {
     let o = Opts::read(
         options,
         arg(1),
-        &["asOf", "sellerCategory", "issuingLimit", "policy"],
+        &[
+            "asOf",
+            "sellerCategory",
+            "issuingLimit",
+            "policy",
+            "notCarried",
+        ],
     )?;
     let as_of = o
         .date("asOf")?
@@ -759,6 +777,7 @@ pub fn context(options: &Value) -> Result<Context, Error> {
         .transpose()?;
     ctx.issuing_limit = o.amount("issuingLimit")?;
     ctx.policy = policy(&o)?;
+    ctx.not_carried = o.not_carried("notCarried")?;
     Ok(ctx)
 }
 

@@ -84,6 +84,11 @@ pub struct ValidateOptions {
     pub issuing_limit: Option<String>,
     /// Tolerances and limits.
     pub policy: Option<Policy>,
+    /// Fields the invoice's source format does not carry: their absence is not a finding.
+    #[napi(
+        ts_type = "Array<'code' | 'check_code' | 'kind' | 'buyer_tax_id' | 'buyer_contact' | 'seller_contact' | 'lines' | 'tax_codes' | 'total_in_words' | 'clerks' | 'remarks'>"
+    )]
+    pub not_carried: Option<Vec<String>>,
 }
 
 /// One finding of `validate` (or a warning of an identifier).
@@ -388,7 +393,7 @@ pub struct QrPayload {
     /// What the amount is.
     #[napi(
         js_name = "amount_meaning",
-        ts_type = "'amount_excluding_tax' | 'total_including_tax'"
+        ts_type = "'amount_excluding_tax' | 'total_including_tax' | 'unconfirmed'"
     )]
     pub amount_meaning: Option<serde_json::Value>,
     /// 开票日期 YYYY-MM-DD.
@@ -406,10 +411,17 @@ pub struct QrPayload {
     /// Text after the last field.
     #[napi(js_name = "trailing_text", ts_type = "string | null")]
     pub trailing_text: Option<serde_json::Value>,
+    /// Blockchain comma layout: the seller's taxpayer id (field 5).
+    #[napi(js_name = "seller_tax_id", ts_type = "string")]
+    pub seller_tax_id: Option<serde_json::Value>,
+    /// Blockchain comma layout: the hash's last six hex digits (one peer says the check code's
+    /// last six; unconfirmed).
+    #[napi(js_name = "check_code_tail", ts_type = "string")]
+    pub check_code_tail: Option<serde_json::Value>,
     /// Blockchain: the bill number.
     #[napi(js_name = "bill_num", ts_type = "string | null")]
     pub bill_num: Option<serde_json::Value>,
-    /// Blockchain: the total.
+    /// Blockchain URL: `total_amount` as written.
     #[napi(js_name = "total_amount", ts_type = "string | null")]
     pub total_amount: Option<serde_json::Value>,
 }

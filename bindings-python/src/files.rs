@@ -145,7 +145,8 @@ impl Reading {
         policy: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Report> {
         guard(py, || {
-            let ctx = context_arg(as_of, seller_category, issuing_limit, policy).or_raise(py)?;
+            let ctx =
+                context_arg(as_of, seller_category, issuing_limit, policy, None).or_raise(py)?;
             Ok(Report::new(self.r.validate(&ctx)))
         })
     }

@@ -11,7 +11,7 @@ use invoice_core::error::{INP_TYPE, INP_UNKNOWN_OPTION};
 use invoice_core::model::Invoice as CoreInvoice;
 use invoice_core::money::Amount;
 use invoice_core::tax::{self, Basis, Computed as CoreComputed, Options, Policy, TaxpayerCategory};
-use invoice_core::validate::{self as core_validate, Context, Report as CoreReport};
+use invoice_core::validate::{self as core_validate, Context, NotCarried, Report as CoreReport};
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -343,6 +343,7 @@ pub(crate) fn context_arg(
     seller_category: Option<&Bound<'_, PyAny>>,
     issuing_limit: Option<&Bound<'_, PyAny>>,
     policy: Option<&Bound<'_, PyAny>>,
+    not_carried: Option<&Bound<'_, PyAny>>,
 ) -> Conv<Context> {
     let mut ctx = Context::new(convert::date_in(as_of)?);
     if let Some(c) = seller_category.filter(|o| !o.is_none()) {
@@ -353,6 +354,13 @@ pub(crate) fn context_arg(
         ctx.issuing_limit = Some(Amount::parse(&convert::money_text(l)?)?);
     }
     ctx.policy = policy_arg(policy)?;
+    if let Some(list) = not_carried.filter(|o| !o.is_none()) {
+        const EXPECTED: &str = "None or an iterable of field names";
+        for item in convert::items(list, EXPECTED)? {
+            let name = convert::text(&item, EXPECTED)?;
+            ctx.not_carried.insert(name.parse::<NotCarried>()?);
+        }
+    }
     Ok(ctx)
 }
 
@@ -428,12 +436,15 @@ fn compute(
 /// gives its reading problems as findings). as_of is the day to judge against (datetime.date or
 /// 'YYYY-MM-DD'); seller_category 'general' or 'small_scale' when known; issuing_limit the
 /// seller's single-invoice limit (money); policy a dict overriding quantity_price_tolerance,
-/// line_tax_tolerance, invoice_tax_tolerance, paper_line_limit.
+/// line_tax_tolerance, invoice_tax_tolerance, paper_line_limit; not_carried the fields the
+/// invoice's source format does not carry ('code', 'check_code', 'kind', 'buyer_tax_id',
+/// 'buyer_contact', 'seller_contact', 'lines', 'tax_codes', 'total_in_words', 'clerks',
+/// 'remarks'), whose absence is then not a finding.
 ///
-/// Raises InvoiceError only for a bad context: INP-02 bad types, INP-05 an unknown category or
-/// policy key, MNY- codes for a bad limit or tolerance.
+/// Raises InvoiceError only for a bad context: INP-02 bad types, INP-05 an unknown category,
+/// field name or policy key, MNY- codes for a bad limit or tolerance.
 #[pyfunction]
-#[pyo3(signature = (invoice, as_of, seller_category=None, issuing_limit=None, policy=None))]
+#[pyo3(signature = (invoice, as_of, seller_category=None, issuing_limit=None, policy=None, not_carried=None))]
 fn validate<'py>(
     py: Python<'py>,
     invoice: &Bound<'py, PyAny>,
@@ -441,9 +452,11 @@ fn validate<'py>(
     seller_category: Option<&Bound<'py, PyAny>>,
     issuing_limit: Option<&Bound<'py, PyAny>>,
     policy: Option<&Bound<'py, PyAny>>,
+    not_carried: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Report> {
     guard(py, || {
-        let ctx = context_arg(as_of, seller_category, issuing_limit, policy).or_raise(py)?;
+        let ctx =
+            context_arg(as_of, seller_category, issuing_limit, policy, not_carried).or_raise(py)?;
         let s = subject(invoice)?;
         Ok(Report::new(judge(&s, &ctx)))
     })
@@ -454,7 +467,7 @@ fn validate<'py>(
 ///
 /// Raises InvoiceError only for a bad context (as validate()).
 #[pyfunction]
-#[pyo3(signature = (invoice, as_of, seller_category=None, issuing_limit=None, policy=None))]
+#[pyo3(signature = (invoice, as_of, seller_category=None, issuing_limit=None, policy=None, not_carried=None))]
 fn is_valid(
     py: Python<'_>,
     invoice: &Bound<'_, PyAny>,
@@ -462,9 +475,11 @@ fn is_valid(
     seller_category: Option<&Bound<'_, PyAny>>,
     issuing_limit: Option<&Bound<'_, PyAny>>,
     policy: Option<&Bound<'_, PyAny>>,
+    not_carried: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<bool> {
     guard(py, || {
-        let ctx = context_arg(as_of, seller_category, issuing_limit, policy).or_raise(py)?;
+        let ctx =
+            context_arg(as_of, seller_category, issuing_limit, policy, not_carried).or_raise(py)?;
         let s = subject(invoice)?;
         Ok(judge(&s, &ctx).is_valid())
     })
@@ -476,7 +491,7 @@ fn is_valid(
 ///
 /// Raises InvoiceError only for a bad context or when invoices is not iterable (INP-02).
 #[pyfunction]
-#[pyo3(signature = (invoices, as_of, seller_category=None, issuing_limit=None, policy=None))]
+#[pyo3(signature = (invoices, as_of, seller_category=None, issuing_limit=None, policy=None, not_carried=None))]
 fn validate_many(
     py: Python<'_>,
     invoices: &Bound<'_, PyAny>,
@@ -484,9 +499,11 @@ fn validate_many(
     seller_category: Option<&Bound<'_, PyAny>>,
     issuing_limit: Option<&Bound<'_, PyAny>>,
     policy: Option<&Bound<'_, PyAny>>,
+    not_carried: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<Report>> {
     guard(py, || {
-        let ctx = context_arg(as_of, seller_category, issuing_limit, policy).or_raise(py)?;
+        let ctx =
+            context_arg(as_of, seller_category, issuing_limit, policy, not_carried).or_raise(py)?;
         let items =
             convert::items(invoices, "an iterable of invoices (Invoice or dict)").or_raise(py)?;
         let subjects = items

@@ -163,10 +163,12 @@ fn last5(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// Parses a scanned QR text into a dict. An invoice payload gives {type: 'invoice', raw,
 /// version, kind_code, qr_kind, kind (refined by the code), code (None for 数电), number, amount
-/// (Decimal), amount_meaning ('amount_excluding_tax' | 'total_including_tax'), issue_date
-/// (datetime.date), check_code, hash (upper case), field_count, trailing_text}; a Shenzhen
-/// blockchain URL {type: 'blockchain', raw, bill_num, hash, total_amount (each str or None)};
-/// another URL {type: 'url', raw}.
+/// (Decimal), amount_meaning ('amount_excluding_tax' | 'total_including_tax' | 'unconfirmed'),
+/// issue_date (datetime.date), check_code, hash (upper case), field_count, trailing_text}, and in
+/// the blockchain comma layout also seller_tax_id and check_code_tail (the hash's last six, which
+/// one peer says end the check code: unconfirmed); a Shenzhen blockchain URL {type: 'blockchain',
+/// raw, bill_num, hash, total_amount (each str or None), amount (total_amount read as fen, a
+/// Decimal or None), amount_meaning 'unconfirmed'}; another URL {type: 'url', raw}.
 ///
 /// Raises InvoiceError: the VER- code of the first problem (VER-03 not a payload, VER-05 a bad
 /// amount, VER-06 a bad date, ...); INP-02 not a str.

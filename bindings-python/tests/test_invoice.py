@@ -131,6 +131,22 @@ def test_context_errors_raise() -> None:
     assert info.value.code == "INP-05"
     assert validate(sample(), as_of=AS_OF, seller_category="general", issuing_limit="100000",
                     policy={"line_tax_tolerance": "0.06", "paper_line_limit": 8}).valid
+    with pytest.raises(InvoiceError) as info:
+        validate(sample(), as_of=AS_OF, not_carried=["tax_code"])
+    assert info.value.code == "INP-05" and "tax_codes" in info.value.params["allowed"]
+    with pytest.raises(InvoiceError) as info:
+        validate(sample(), as_of=AS_OF, not_carried="tax_codes")
+    assert info.value.code == "INP-02"
+
+
+def test_not_carried_lifts_only_absence() -> None:
+    inv = sample()
+    del inv["lines"][0]["tax_code"]
+    assert [f.code for f in validate(inv, as_of=AS_OF).findings] == ["LIN-02"]
+    assert validate(inv, as_of=AS_OF, not_carried=("tax_codes",)).valid
+    assert is_valid(inv, as_of=AS_OF, not_carried={"tax_codes"})
+    inv["lines"][0]["tax_code"] = "30704"
+    assert not validate(inv, as_of=AS_OF, not_carried=["tax_codes"]).valid
 
 
 def test_policy_changes_the_verdict() -> None:

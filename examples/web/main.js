@@ -155,6 +155,7 @@ const SAMPLE_QR = '01,10,031002100411,25096213,6.56,20210903,1163143736199946782
 const LABELS = {
   amount_excluding_tax: ['不含税金额（合计金额）', 'amount excluding tax (合计金额)'],
   total_including_tax: ['价税合计', 'total including tax (价税合计)'],
+  unconfirmed: ['含义未经证实（区块链发票）', 'meaning unconfirmed (blockchain invoice)'],
   check_code_last6: ['校验码后6位', 'last 6 digits of the check code'],
   check_code_last5: ['校验码后5位', 'last 5 digits of the check code'],
   car_price: ['车价合计', 'car price (车价合计)'],
@@ -208,7 +209,7 @@ function showQr(api) {
     [pick('发票种类', 'Kind'), kindName(api, p.kind), 'kind'],
     [pick('发票代码', 'Invoice code'), p.code, 'code'],
     [pick('发票号码', 'Invoice number'), p.number ?? p.bill_num, 'number'],
-    [pick('金额', 'Amount'), p.amount === undefined ? p.total_amount : `¥${p.amount}`, 'amount'],
+    [pick('金额', 'Amount'), p.amount == null ? p.total_amount : `¥${p.amount}`, 'amount'],
     [pick('金额含义', 'The amount is'), p.amount_meaning && label(p.amount_meaning), 'amount_meaning'],
     [pick('开票日期', 'Issue date'), p.issue_date, 'issue_date'],
     [pick('校验码', 'Check code'), p.check_code, 'check_code'],

@@ -251,6 +251,7 @@ pub(crate) mod name_tests {
         check::<crate::verify::query::SameDay>();
         check::<crate::verify::query::RecordStatus>();
         check::<crate::find::export::Lang>();
+        check::<crate::validate::NotCarried>();
     }
 }
 

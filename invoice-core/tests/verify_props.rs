@@ -57,8 +57,65 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    /// Any kind with any code form (10-digit with any kind digit, 12-digit with any suffix,
+    /// local and blockchain forms, none), an 8- or 20-digit number and an optional check code:
+    /// mostly invoices whose kind and code disagree.
+    fn any_invoice_parts()(
+        kind in prop::sample::select(Kind::ALL.to_vec()),
+        code in proptest::option::of(prop_oneof![
+            "[1-6][1-5]00[12][0-9][0-9][0-9][0-9][0-4]",
+            "0[1-6][1-5]00[12][0-9][0-9][0-9][0-9](04|05|06|07|11|12|13)",
+            "1[1-6][1-5]0[12][0-9]9[0-9][0-9][0-9][0-9][0-9]",
+            "[0-9]{10,12}",
+        ]),
+        digital_number in any::<bool>(),
+        number in 0u32..100_000_000,
+        seq in 0u64..1_000_000_000_000_000,
+        amount in -10_000_000i64..10_000_000,
+        y in 2013i32..=2029, m in 1u32..=12, d in 1u32..=28,
+        check in proptest::option::of("[0-9]{20}"),
+        hash in proptest::option::of("[0-9A-Fa-f]{2,4}"),
+    ) -> (Invoice, Option<String>) {
+        let mut v = json!({
+            "kind": kind.name(), "issue_date": format!("{y:04}-{m:02}-{d:02}"),
+            "seller": {"name": "S"}, "buyer": {"name": "B"}, "lines": [],
+            "totals": {"amount": fen_text(amount), "tax": "0.00", "total": fen_text(amount)},
+        });
+        if let Some(c) = code { v["code"] = json!(c); }
+        v["number"] = if digital_number {
+            json!(format!("{:02}31{seq:016}", y - 2000))
+        } else {
+            json!(format!("{number:08}"))
+        };
+        if let Some(c) = check { v["check_code"] = json!(c); }
+        (Invoice::from_value(&v).expect("generated invoice reads"), hash)
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Issue 15: whatever `build` accepts, `parse` reads back to the same fields (a used-car
+    /// invoice with a 专票 code was written and then refused with NUM-14).
+    #[test]
+    fn whatever_build_accepts_reads_back((inv, hash) in any_invoice_parts()) {
+        let Ok(text) = qr::build(&inv, hash.as_deref()) else { return Ok(()) };
+        let parsed = qr::parse(&text);
+        prop_assert!(parsed.is_ok(), "{text} built from {inv:?} does not parse: {parsed:?}");
+        let Ok(Payload::Invoice(q)) = parsed else {
+            panic!("not an invoice payload: {text}");
+        };
+        prop_assert_eq!(q.kind, inv.kind);
+        prop_assert_eq!(&q.code, &inv.code);
+        prop_assert_eq!(&q.number, &inv.number);
+        prop_assert_eq!(q.issue_date, inv.issue_date);
+        prop_assert_eq!(&q.check_code, &inv.check_code);
+        let t = inv.totals.as_ref().expect("totals");
+        let expected = if inv.kind.is_digital() { t.total } else { t.amount };
+        prop_assert_eq!(q.amount, expected);
+        prop_assert_eq!(q.hash, hash.map(|h| h.to_ascii_uppercase()));
+    }
 
     #[test]
     fn qr_build_parse_round_trip((inv, hash) in invoice_parts()) {

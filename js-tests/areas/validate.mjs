@@ -10,7 +10,10 @@ const POLICY = {
 /** The vector's snake_case context as validate()'s options. */
 export function options(input) {
   const policy = input.policy && Object.fromEntries(Object.entries(input.policy).map(([k, v]) => [POLICY[k] ?? k, v]));
-  return { asOf: input.as_of, sellerCategory: input.seller_category, issuingLimit: input.issuing_limit, policy };
+  return {
+    asOf: input.as_of, sellerCategory: input.seller_category, issuingLimit: input.issuing_limit, policy,
+    notCarried: input.not_carried,
+  };
 }
 
 export default {

@@ -61,7 +61,7 @@ os.makedirs(OUT+'/rules',exist_ok=True)
 for code,(desc,cases) in rules.items():
     doc={"area":"validate","rule":code,"description":desc,
          "sources":["domain.md (section named in each case's comment)","invoice-core RULES.md"],
-         "ops":{"invoice.validate":"input {invoice, as_of, seller_category?, issuing_limit?, policy?}; output {valid, findings: [{code, path, severity}]} in the validator's order"},
+         "ops":{"invoice.validate":"input {invoice, as_of, seller_category?, issuing_limit?, policy?, not_carried?: [field names]}; output {valid, findings: [{code, path, severity}]} in the validator's order"},
          "cases":cases}
     json.dump(doc,open(f'{OUT}/rules/{code}.json','w'),ensure_ascii=False,indent=1)
 print(len(rules),"rule files")

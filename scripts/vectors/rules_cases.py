@@ -106,9 +106,9 @@ rule("LIN-13","Quantity and unit price come together (warning; domain.md §7.2).
  case("warn","special",no_price,bad(f("LIN-13","lines[0].unit_price","warning")))])
 rule("LIN-14","A discounted line is followed by its discount line (domain.md §7.4).",[
  case("fail-alone","person",setp(["lines"],[pl(nature="discounted")]),bad(f("LIN-14","lines[0].nature")))])
-rule("RED-01","A blue invoice is positive (domain.md §7.5).",[
+rule("RED-01","A blue invoice's totals are positive; a negative line (a refund, a discount) is allowed when the totals are net of it (domain.md §7.5, formats.md §1).",[
  case("pass","person"),
- case("fail-negative-blue","person",chain(setp(["lines"],[pl(amount="-100.00",tax="-6.00")]),tot("-100.00","-6.00","-106.00","（负数）壹佰零陆圆整")),bad(f("RED-01","totals.total"),f("RED-01","lines[0].amount")))])
+ case("fail-negative-blue","person",chain(setp(["lines"],[pl(amount="-100.00",tax="-6.00")]),tot("-100.00","-6.00","-106.00","（负数）壹佰零陆圆整")),bad(f("RED-01","totals.total")),comment="the totals are negative; the negative line itself is not a finding (a refund line may be)")])
 def red_positive(inv):
     inv["lines"][0].update(quantity="1",amount="442.48",tax="57.52")
     inv["totals"]={"amount":"442.48","tax":"57.52","total":"500.00","total_in_words":"伍佰圆整"}
@@ -256,3 +256,84 @@ add_pass("CAL-11", case("pass-one-line","person",chain(ded,setp(["remarks"],"差
 add_pass("CAL-12", case("pass-equal-to-amount","person",chain(setp(["deduction"],"100.00"),setp(["remarks"],"差额征税"),setp(["lines"],[pl(tax="0.00")]),tot("100.00","0.00","100.00","壹佰圆整"))))
 for code in ["MDL-02","MDL-01","INP-01","INP-02","INP-04","INP-05","MNY-02"]:
     add_pass(code, case("pass","person"))
+
+
+# Real files (issue 12): what a source does not carry, refund lines, exemption marks, 差额征税
+# with a rate printed ***, long unit prices. Each case names the file shape it stands for.
+def add_case(code, c):
+    rules[code][1].append(c)
+def exempt_e_invoice():
+    return {"kind":"electronic_ordinary","code":"031002100411","number":"25096213","issue_date":"2021-09-03",
+     "seller":{"name":"上海某某便利店","tax_id":"91310115768225450T"},
+     "buyer":{"name":"个人","type":"natural_person"},
+     "lines":[{"name":"*食品*饼干","quantity":"2","unit_price":"60","amount":"120.00","rate":"免税","tax":"***"}],
+     "totals":{"amount":"120.00","tax":"***","total":"120.00","total_in_words":"壹佰贰拾圆整"},
+     "check_code":"11631437361999467829"}
+def deduction_e_invoice():
+    return {"kind":"electronic_ordinary","code":"031002100411","number":"25096214","issue_date":"2021-09-03",
+     "seller":{"name":"上海某某人力资源有限公司","tax_id":"91310115768225450T"},
+     "buyer":{"name":"北京某某科技有限公司","tax_id":"91110108MA01ABCD5T"},
+     "lines":[{"name":"*人力资源服务*劳务派遣服务","amount":"1002.38","rate":"***","tax":"47.62"}],
+     "totals":{"amount":"1002.38","tax":"47.62","total":"1050.00","total_in_words":"壹仟零伍拾圆整"},
+     "remarks":"差额征税：50.00。","check_code":"11631437361999467829"}
+BASES["exempt"]=exempt_e_invoice; AS_OF["exempt"]="2021-10-01"
+BASES["deduction"]=deduction_e_invoice; AS_OF["deduction"]="2021-10-01"
+NC=lambda *names: {"not_carried":list(names)}
+add_case("LIN-02", case("pass-not-carried","exempt",comment="a legacy e-invoice file carries no tax classification codes (not_carried tax_codes): their absence is not a finding",ctx=NC("tax_codes")))
+add_case("LIN-02", case("fail-missing-when-carried","exempt",expected=bad(f("LIN-02","lines[0].tax_code")),comment="the same invoice from a source that carries the codes"))
+add_case("LIN-02", case("fail-malformed-though-not-carried","exempt",lambda inv: inv["lines"][0].update(tax_code="10301"),bad(f("LIN-02","lines[0].tax_code")),ctx=NC("tax_codes"),comment="a code the source did carry is judged"))
+add_case("HDR-01", case("pass-not-carried","special",setp(["code"],DEL),ctx=NC("code")))
+add_case("PTY-03", case("pass-not-carried","special",setp(["buyer","tax_id"],DEL),ctx=NC("buyer_tax_id")))
+add_case("PTY-03", case("pass-kind-not-carried","special",setp(["buyer","tax_id"],DEL),ctx=NC("kind"),expected=bad(f("PTY-04","buyer.tax_id")),comment="the kind was inferred: the 专票 rule is not applied, the rule for every enterprise buyer is"))
+add_case("PTY-04", case("pass-not-carried","ordinary_paper",setp(["buyer","tax_id"],DEL),ctx=NC("buyer_tax_id")))
+add_case("PTY-05", case("pass-not-carried","special",setp(["buyer","address"],DEL),ctx=NC("buyer_contact")))
+add_case("PTY-05", case("pass-digital-special","person",chain(setp(["kind"],"digital_special"),setp(["buyer"],{"name":"北京某某科技有限公司","tax_id":"91110108MA01ABCD5T"})),comment="a 数电专票 without the buyer's address, phone, bank and account (real samples leave them empty; 国家税务总局公告2024年第11号 makes them optional)"))
+add_case("PTY-06", case("pass-not-carried","special",setp(["buyer","account"],DEL),ctx=NC("buyer_contact")))
+add_case("PTY-07", case("pass-kind-not-carried","special",setp(["buyer","type"],"natural_person"),ctx=NC("kind")))
+add_case("LIN-01", case("pass-not-carried","person",setp(["lines"],[]),ctx=NC("lines"),comment="an accounting XBRL carries no lines: no LIN-01, and the totals are not summed from lines"))
+add_case("LIN-04", case("pass-kind-not-carried","special",sp_exempt,ctx=NC("kind")))
+add_case("SPC-05", case("pass-not-carried","person",ded,ctx=NC("remarks")))
+add_case("RED-08", case("pass-not-carried","ordinary_paper",op_red,ctx=NC("remarks")))
+# Refund line on a blue ride-hailing invoice (formats.md §1: Amount -1.94, ComTaxAm -0.06).
+def ride(inv):
+    inv["lines"]=[pl(name="*运输服务*客运服务费",amount="50.00",rate="3%",tax="1.50"),
+                  pl(name="*运输服务*客运服务费",amount="-1.94",rate="3%",tax="-0.06")]
+    inv["totals"]={"amount":"48.06","tax":"1.44","total":"49.50"}
+add_case("RED-01", case("pass-refund-line","person",ride,comment="a blue ride-hailing invoice with a refund line: 50.00 + 1.50 and -1.94 - 0.06, totals net 48.06 + 1.44 = 49.50"))
+# 免税: rate 免税, tax *** (line and total) reads as 0.00 (formats.md §3).
+add_case("CAL-14", case("pass-exempt-marks","exempt",ctx=NC("tax_codes"),comment="a legacy 免税 e-invoice: rate 免税, line tax *** and total tax *** read as 0.00"))
+add_case("CAL-14", case("pass-rate-and-tax-stars","exempt",lambda inv: inv["lines"][0].update(rate="***"),ctx=NC("tax_codes"),comment="rate and tax both printed *** : the line is exempt"))
+add_case("CAL-14", case("fail-exempt-total-tax-with-tax","exempt",lambda inv: inv["lines"][0].update(tax="3.60"),bad(f("CAL-14","lines[0].tax"),f("CAL-03","lines[0].tax"),f("CAL-04","totals.tax"),f("CAL-06","totals.tax")),ctx=NC("tax_codes"),comment="an exempt line with 3.60 of tax while the total tax is ***"))
+# 差额征税 with the rate printed *** and the deduction only in the remarks (formats.md §3).
+rule("LIN-15","A rate printed *** (差额征税) is the rate in force that gives the printed tax from the amount less the deduction (formats.md §3, domain.md §6.3).",[
+ case("pass-deduction-in-remarks","deduction",ctx=NC("tax_codes"),comment="1002.38 + 47.62 = 1050.00: 5 % on (1050.00 - 50.00) / 1.05; the deduction 50.00 read from 差额征税：50.00。"),
+ case("pass-deduction-field","deduction",setp(["deduction"],"50.00"),ctx=NC("tax_codes")),
+ case("pass-half-width-colon","deduction",setp(["remarks"],"差额征税:50.00"),ctx=NC("tax_codes")),
+ case("pass-rate-stars-tax-zero","exempt",lambda inv: inv["lines"][0].update(rate="***",tax="0.00"),ctx=NC("tax_codes"),comment="a rate printed *** with a tax of 0.00 and no deduction: exempt, not an unfitting rate"),
+ case("pass-deduction-label-and-yuan","deduction",setp(["remarks"],"差额征税，扣除额50.00元"),ctx=NC("tax_codes")),
+ case("fail-no-rate-fits","deduction",chain(lambda inv: inv["lines"][0].update(tax="147.62",amount="902.38"),tot("902.38","147.62","1050.00","壹仟零伍拾圆整")),bad(f("LIN-15","lines[0].rate")),ctx=NC("tax_codes"),comment="147.62 on 852.38 is 17.3 %: no rate in force"),
+ case("fail-no-deduction","deduction",setp(["remarks"],DEL),bad(f("LIN-15","lines[0].rate")),ctx=NC("tax_codes"),comment="without the deduction 47.62 on 1002.38 is 4.75 %: no rate fits within 0.06"),
+])
+# 数电 unit prices with 11+ decimals (formats.md §1).
+LONG_TOT=setp(["totals"],{"amount":"98.77","tax":"5.93","total":"104.70"})
+add_case("CAL-02", case("pass-long-price","person",chain(setp(["lines"],[pl(quantity="1",unit_price="98.76543207547",amount="98.77",tax="5.93")]),LONG_TOT),comment="a 数电 unit price with 11 decimals"))
+add_case("CAL-02", case("fail-long-price","person",chain(setp(["lines"],[pl(quantity="2",unit_price="98.76543207547",amount="98.77",tax="5.93")]),LONG_TOT),bad(f("CAL-02","lines[0].amount")),comment="2 × 98.76543207547 = 197.53 against 98.77"))
+# The 2020–2022 small-scale relief rates by date and province (tax/rates.rs, docs/domain-notes.md).
+def one_pct(day, code=None):
+    def m(inv):
+        inv["issue_date"]=day
+        if code: inv["code"]=code
+        inv["lines"][0].update(rate="1%",tax="1.20")
+        inv["totals"]={"amount":"120.00","tax":"1.20","total":"121.20"}
+    return m
+SMALL={"seller_category":"small_scale","not_carried":["tax_codes"]}
+add_case("LIN-03", case("pass-2020-small-scale-1pct","exempt",one_pct("2020-07-01"),ctx=dict(SMALL,as_of="2021-10-01"),comment="上海 (code 0310…), 2020: 3 % reduced to 1 % outside 湖北 (财政部 税务总局公告2020年第13号, 第24号)"))
+add_case("LIN-03", case("fail-2020-hubei-1pct","exempt",one_pct("2020-07-01","042002000111"),bad(f("LIN-03","lines[0].rate")),ctx=dict(SMALL,as_of="2021-10-01"),comment="湖北 (code 0420…) was exempt in 2020, not at 1 % (2020年第13号)"))
+add_case("LIN-03", case("pass-2021-hubei-1pct","exempt",one_pct("2021-06-01","042002100111"),ctx=dict(SMALL,as_of="2021-10-01"),comment="湖北 from 2021-04-01: 1 % (财政部 税务总局公告2021年第7号)"))
+add_case("LIN-03", case("fail-2021-shanghai-1pct","exempt",one_pct("2021-06-01"),bad(f("LIN-03","lines[0].rate")),ctx=dict(SMALL,as_of="2021-10-01"),comment="outside 湖北 the 1 % ended on 2021-03-31 (2021年第7号)"))
+add_case("LIN-03", case("fail-2022-exempt-period-1pct","exempt",one_pct("2022-06-01","031002200111"),bad(f("LIN-03","lines[0].rate")),ctx=dict(SMALL,as_of="2022-10-01"),comment="2022-04-01 … 2022-12-31: 3 % sales exempt, no 1 % rate (财政部 税务总局公告2022年第15号)"))
+# Issue 15: a kind whose own code structure is unpublished (motor vehicle, used car) still
+# contradicts a code that names another VAT kind.
+for kind in ["used_car","motor_vehicle","digital_paper_used_car","digital_paper_motor_vehicle"]:
+    add_case("HDR-04", case(f"fail-special-code-on-{kind.replace('_','-')}","special",setp(["kind"],kind),bad(f("HDR-04","code")),comment=f"a {kind} invoice with the 专票 code 4403183130 (its kind digit names 专票)"))
+add_case("HDR-04", case("pass-local-code-on-used-car","special",chain(setp(["kind"],"used_car"),setp(["code"],"144002288010")),comment="a local 12-digit code names no kind: it may be a used-car invoice's"))

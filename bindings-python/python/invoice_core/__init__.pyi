@@ -259,6 +259,7 @@ def validate(
     seller_category: Optional[str] = None,
     issuing_limit: Optional[_Money] = None,
     policy: Optional[Mapping[str, Any]] = None,
+    not_carried: Optional[Iterable[str]] = None,
 ) -> Report:
     """Every finding about an invoice."""
 
@@ -268,6 +269,7 @@ def is_valid(
     seller_category: Optional[str] = None,
     issuing_limit: Optional[_Money] = None,
     policy: Optional[Mapping[str, Any]] = None,
+    not_carried: Optional[Iterable[str]] = None,
 ) -> bool:
     """True when validate() finds no error."""
 
@@ -277,6 +279,7 @@ def validate_many(
     seller_category: Optional[str] = None,
     issuing_limit: Optional[_Money] = None,
     policy: Optional[Mapping[str, Any]] = None,
+    not_carried: Optional[Iterable[str]] = None,
 ) -> List[Report]:
     """Reports for many invoices, in input order (GIL released)."""
 

@@ -678,7 +678,7 @@ fn validate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let (ctx, inv, t) = (|| -> Conv<_> {
-            let ctx = context_arg(as_of, seller_category, issuing_limit, policy)?;
+            let ctx = context_arg(as_of, seller_category, issuing_limit, policy, None)?;
             Ok((ctx, invoices_arg(invoices, lines)?, threads_arg(threads)?))
         })()
         .or_raise(py)?;

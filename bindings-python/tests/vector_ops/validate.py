@@ -13,6 +13,7 @@ def _validate(x: Dict[str, Any]) -> Dict[str, Any]:
         seller_category=x.get("seller_category"),
         issuing_limit=x.get("issuing_limit"),
         policy=x.get("policy"),
+        not_carried=x.get("not_carried"),
     )
     findings = [{"code": f.code, "path": f.location, "severity": f.severity} for f in report.findings]
     return {"valid": report.valid, "findings": findings}

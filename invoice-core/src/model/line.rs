@@ -61,9 +61,13 @@ impl LineRate {
         }
     }
 
-    /// True for any treatment whose tax is zero (including a 0 % rate).
+    /// True for any treatment whose tax is zero (including a 0 % rate). An
+    /// [`LineRate::Unstated`] rate is not zero: a rate applies, it is only not printed.
     pub fn is_zero(self) -> bool {
-        self.rate().is_zero()
+        match self {
+            LineRate::Unstated => false,
+            _ => self.rate().is_zero(),
+        }
     }
 
     /// Parses `"0.13"`, `"13%"`, or a treatment: `exempt`/`免税`, `non_taxable`/`不征税`,
@@ -151,8 +155,10 @@ pub struct Line {
     pub amount: Option<Amount>,
     /// 税率 / 征收率 or a zero treatment.
     pub rate: LineRate,
-    /// 税额; absent on a draft before computation.
+    /// 税额; absent on a draft before computation. `***` or `免税` (exempt) reads as 0.00.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "super::line_tax_schema")]
+    #[serde(deserialize_with = "super::de_line_tax")]
     pub tax: Option<Amount>,
     /// Normal, discount or discounted line.
     #[serde(default, skip_serializing_if = "is_normal")]
@@ -207,7 +213,17 @@ pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<Line> {
     let unit_price = r.decimal(m, "unit_price", path, false, Price::parse);
     let amount = r.decimal(m, "amount", path, false, Amount::parse);
     let rate = r.decimal(m, "rate", path, true, LineRate::parse);
-    let tax = r.decimal(m, "tax", path, false, Amount::parse);
+    let exempt_tax = m
+        .get("tax")
+        .and_then(Value::as_str)
+        .is_some_and(super::is_exempt_tax_mark);
+    let tax = r.decimal(m, "tax", path, false, super::parse_tax);
+    // A tax printed `***` beside a rate printed `***` is the 免税 layout of legacy files
+    // (formats.md §3): the line is exempt. A numeric rate is kept and judged by the arithmetic.
+    let rate = match rate {
+        Some(LineRate::Unstated) if exempt_tax => Some(LineRate::Exempt),
+        other => other,
+    };
     let nature = r
         .choice(
             m,

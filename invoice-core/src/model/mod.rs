@@ -75,7 +75,9 @@ rules! {
 pub struct Totals {
     /// 合计金额: sum of line amounts, tax excluded.
     pub amount: Amount,
-    /// 合计税额: sum of line taxes.
+    /// 合计税额: sum of line taxes; `***` or `免税` (an exempt invoice) reads as 0.00.
+    #[schemars(schema_with = "total_tax_schema")]
+    #[serde(deserialize_with = "de_total_tax")]
     pub tax: Amount,
     /// 价税合计（小写）: amount + tax.
     pub total: Amount,
@@ -304,7 +306,7 @@ fn read_invoice(r: &mut Reader, v: &Value) -> Option<Invoice> {
 fn read_totals(r: &mut Reader, v: &Value, path: &Path) -> Option<Totals> {
     let m = r.object(v, path, &["amount", "tax", "total", "total_in_words"])?;
     let amount = r.decimal(m, "amount", path, true, Amount::parse);
-    let tax = r.decimal(m, "tax", path, true, Amount::parse);
+    let tax = r.decimal(m, "tax", path, true, parse_tax);
     let total = r.decimal(m, "total", path, true, Amount::parse);
     let total_in_words = r.text(m, "total_in_words", path, false);
     Some(Totals {
@@ -313,6 +315,75 @@ fn read_totals(r: &mut Reader, v: &Value, path: &Path) -> Option<Totals> {
         total: total?,
         total_in_words,
     })
+}
+
+/// True for a tax printed as an exemption mark rather than an amount: `***` (half- or
+/// full-width asterisks, two or more `*` or any `＊`) or `免税`. Legacy 免税 invoices print the line tax and
+/// the total tax this way (formats.md §3; domain.md §6.2).
+pub fn is_exempt_tax_mark(text: &str) -> bool {
+    let t = text.trim();
+    // At least two bytes: one `*` alone is not a mark (one `＊` is three bytes, and is).
+    t == "免税" || (t.len() >= 2 && t.chars().all(|c| c == '*' || c == '＊'))
+}
+
+/// Reads a printed tax: an amount, or an exemption mark ([`is_exempt_tax_mark`]) as `0.00`.
+///
+/// The model keeps no separate marker: an exempt tax is zero, and the line says why with
+/// [`LineRate::Exempt`] (when reading JSON, a line whose rate and tax are both `***` becomes
+/// exempt; a line with a numeric rate keeps it and is judged by the arithmetic rules).
+///
+/// ```
+/// use invoice_core::model::parse_tax;
+///
+/// assert_eq!(parse_tax("***")?.to_string(), "0.00");
+/// assert_eq!(parse_tax("免税")?.to_string(), "0.00");
+/// assert_eq!(parse_tax("47.62")?.to_string(), "47.62");
+/// assert_eq!(parse_tax("*").unwrap_err().code(), "MNY-01");
+/// # Ok::<(), invoice_core::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`Amount::parse`] (`MNY-01`, `MNY-02`, `MNY-03`).
+pub fn parse_tax(text: &str) -> Result<Amount, Error> {
+    if is_exempt_tax_mark(text) {
+        Ok(Amount::ZERO)
+    } else {
+        Amount::parse(text)
+    }
+}
+
+/// An exemption mark as JSON Schema (the text [`is_exempt_tax_mark`] accepts).
+fn exempt_mark_schema() -> serde_json::Value {
+    serde_json::json!({"type": "string", "pattern": "^\\s*(免税|[*＊]{2,})\\s*$"})
+}
+
+/// A tax value through serde: an exemption mark, or whatever [`Amount`] accepts.
+fn tax_from_value<E: serde::de::Error>(v: Value) -> Result<Amount, E> {
+    match v {
+        Value::String(s) if is_exempt_tax_mark(&s) => Ok(Amount::ZERO),
+        other => Amount::deserialize(other).map_err(E::custom),
+    }
+}
+
+fn de_total_tax<'de, D: Deserializer<'de>>(d: D) -> Result<Amount, D::Error> {
+    tax_from_value(Value::deserialize(d)?)
+}
+
+pub(crate) fn de_line_tax<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Amount>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        v => tax_from_value(v).map(Some),
+    }
+}
+
+fn total_tax_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let amount = g.subschema_for::<Amount>();
+    schemars::json_schema!({"anyOf": [amount, exempt_mark_schema()]})
+}
+
+pub(crate) fn line_tax_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let amount = g.subschema_for::<Amount>();
+    schemars::json_schema!({"anyOf": [amount, exempt_mark_schema(), {"type": "null"}]})
 }
 
 /// The JSON Schema of [`Invoice`] (draft 2020-12), as committed in `invoice.schema.json`.
@@ -328,5 +399,54 @@ impl JsonSchema for Kind {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         schemars::json_schema!({"type": "string", "enum": names})
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 免税 legacy file's `***` taxes read as 0.00 with the line exempt, and the invoice
+    /// written back reads to the same value (the mark is not kept: the rate says exempt).
+    #[test]
+    fn exemption_marks_read_as_zero_and_round_trip() {
+        let v = serde_json::json!({
+            "kind": "electronic_ordinary", "code": "031002100411", "number": "25096213",
+            "issue_date": "2021-09-03",
+            "seller": {"name": "某店", "tax_id": "91310115768225450T"},
+            "buyer": {"name": "个人", "type": "natural_person"},
+            "lines": [
+                {"name": "*食品*饼干", "amount": "100.00", "rate": "***", "tax": "***"},
+                {"name": "*食品*饼干", "amount": "20.00", "rate": "免税", "tax": "＊＊＊"},
+                {"name": "*食品*饼干", "amount": "10.00", "rate": "3%", "tax": "免税"},
+                {"name": "*服务*差额", "amount": "10.00", "rate": "***", "tax": "0.48"}
+            ],
+            "totals": {"amount": "140.00", "tax": "***", "total": "140.00"}
+        });
+        let inv = Invoice::from_value(&v).unwrap();
+        let rates: Vec<LineRate> = inv.lines.iter().map(|l| l.rate).collect();
+        assert_eq!(
+            rates[..3],
+            [
+                LineRate::Exempt,
+                LineRate::Exempt,
+                LineRate::Rate(crate::money::TaxRate::parse("3%").unwrap())
+            ]
+        );
+        // A rate printed *** beside a real tax stays unstated (差额征税).
+        assert_eq!(rates[3], LineRate::Unstated);
+        assert!(inv.lines[..3].iter().all(|l| l.tax == Some(Amount::ZERO)));
+        assert_eq!(inv.totals.as_ref().map(|t| t.tax), Some(Amount::ZERO));
+        let back = Invoice::from_value(&inv.to_value()).unwrap();
+        assert_eq!(back, inv);
+        // serde's own path (the derive on Line and Totals) takes the marks too.
+        let t: Totals = serde_json::from_value(v["totals"].clone()).unwrap();
+        assert_eq!(t.tax, Amount::ZERO);
+        let l: Line = serde_json::from_value(v["lines"][1].clone()).unwrap();
+        assert_eq!(l.tax, Some(Amount::ZERO));
+        // Anything else that is not an amount is still refused.
+        let mut bad = v.clone();
+        bad["totals"]["tax"] = serde_json::json!("*");
+        assert_eq!(Invoice::from_value(&bad).unwrap_err().code(), "MNY-01");
     }
 }

@@ -88,6 +88,10 @@ fn agree(a: &Reading, b: &Reading) -> bool {
         match qr {
             Some((amt, AmountMeaning::AmountExcludingTax)) => f.0.is_none_or(|x| x == amt),
             Some((amt, AmountMeaning::TotalIncludingTax)) => f.2.is_none_or(|x| x == amt),
+            // A blockchain payload's amount may be either figure (its meaning is undocumented).
+            Some((amt, AmountMeaning::Unconfirmed)) => {
+                (f.0.is_none() && f.2.is_none()) || f.0 == Some(amt) || f.2 == Some(amt)
+            }
             None => true,
         }
     };

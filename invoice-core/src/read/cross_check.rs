@@ -58,6 +58,11 @@ pub(super) fn qr(mut r: Reading) -> Reading {
         let (data, name, name_zh) = match q.amount_meaning {
             AmountMeaning::AmountExcludingTax => (t.amount, "amount (合计金额)", "合计金额"),
             AmountMeaning::TotalIncludingTax => (t.total, "total (价税合计)", "价税合计"),
+            // A blockchain payload's amount is not documented: either figure agrees with it.
+            AmountMeaning::Unconfirmed if q.amount == t.amount => {
+                (t.amount, "amount (合计金额)", "合计金额")
+            }
+            AmountMeaning::Unconfirmed => (t.total, "total (价税合计)", "价税合计"),
         };
         if q.amount != data {
             out.push(mismatch(name, name_zh, q.amount, data, at));

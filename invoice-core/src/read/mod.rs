@@ -366,7 +366,7 @@ impl Reading {
     /// does not carry marked so.
     pub fn context(&self, as_of: NaiveDate) -> Context {
         let mut ctx = Context::new(as_of);
-        ctx.not_carried = self.not_carried.clone();
+        ctx.not_carried = self.not_carried.iter().copied().collect();
         ctx
     }
 

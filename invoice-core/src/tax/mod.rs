@@ -40,7 +40,9 @@ use crate::error::{Error, Path, rules};
 use crate::model::{Invoice, LineNature, LineRate, Totals};
 use crate::money::{Amount, MNY_OVERFLOW, Price, TaxRate, round_half_up};
 
-pub use rates::{RateRow, TaxpayerCategory, rate_allowed, rates_in_force};
+pub use rates::{
+    Provinces, RateRow, TaxpayerCategory, rate_allowed, rate_allowed_in, rates_in_force,
+};
 
 rules! {
     /// A line with neither an amount nor quantity × price.
@@ -234,6 +236,88 @@ pub fn line_difference(
     base * rate.rate().value() - tax.value()
 }
 
+/// The 扣除额 a 差额征税 remark states: `差额征税：50.00。`, `差额征税:50.00`, `差额征税: 66.46。`,
+/// `差额征税，扣除额50.00元`: the first figure within 8 characters after `差额征税` and before any
+/// `。` (so a number further on, in another remark, is not taken), digits with an optional
+/// decimal point and thousands commas. `None` when the remark names no deduction (a red 差额 invoice's
+/// `差额征税。`) or the figure does not read as an amount.
+///
+/// The tax system prints this remark on every 差额征税 invoice (国家税务总局公告2016年第23号;
+/// domain.md §6.3); legacy files carry the deduction nowhere else (formats.md §3).
+///
+/// ```
+/// use invoice_core::tax::deduction_from_remarks;
+///
+/// let d = deduction_from_remarks("差额征税：50.00。").unwrap();
+/// assert_eq!(d.to_string(), "50.00");
+/// assert_eq!(deduction_from_remarks("项目A 差额征税: 66.46。").unwrap().to_string(), "66.46");
+/// assert_eq!(deduction_from_remarks("差额征税，扣除额1,050元").unwrap().to_string(), "1050.00");
+/// assert_eq!(deduction_from_remarks("差额征税。"), None);
+/// assert_eq!(deduction_from_remarks("差额征税。运输日期2024年1月"), None);
+/// ```
+pub fn deduction_from_remarks(remarks: &str) -> Option<Amount> {
+    // 8 characters of at most 3 UTF-8 bytes each.
+    const MAX_GAP_BYTES: usize = 24;
+    let (_, rest) = remarks.split_once("差额征税")?;
+    let start = rest.find(|c: char| c.is_ascii_digit())?;
+    // Only separators and labels (：, 扣除额) may stand between the words and the figure.
+    let gap = rest.get(..start)?;
+    if gap.len() > MAX_GAP_BYTES || gap.contains('。') {
+        return None;
+    }
+    let tail = rest.get(start..)?;
+    let end = tail
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(tail.len());
+    let figure = tail.get(..end)?.replace(',', "");
+    Amount::parse(figure.strip_suffix('.').unwrap_or(&figure)).ok()
+}
+
+/// The rate a line printed with an unstated rate (`***`, [`LineRate::Unstated`]) was taxed at:
+/// among the rates in force on `date` for `category` ([`rates_in_force`], zero excluded), the
+/// one whose `(金额 − 扣除额) × 税率` is nearest to the printed tax, if it is within
+/// `tolerance`. On a tie the lower rate wins (small amounts fit several rates).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use invoice_core::money::Amount;
+/// use invoice_core::tax::infer_rate;
+///
+/// let a = |s| Amount::parse(s).unwrap();
+/// let day = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap();
+/// // 1050.00 with a 50.00 deduction at 5 %: 1002.38 + 47.62.
+/// let r = infer_rate(a("1002.38"), a("47.62"), Some(a("50.00")), day, None, a("0.06"));
+/// assert_eq!(r.map(|r| r.percent()).as_deref(), Some("5%"));
+/// assert_eq!(infer_rate(a("100.00"), a("50.00"), None, day, None, a("0.06")), None);
+/// ```
+pub fn infer_rate(
+    amount: Amount,
+    tax: Amount,
+    deduction: Option<Amount>,
+    date: chrono::NaiveDate,
+    category: Option<TaxpayerCategory>,
+    tolerance: Amount,
+) -> Option<TaxRate> {
+    // Straight over the table rows (no list, no sort: this runs inside validation and the
+    // browser module counts its bytes); rows repeat a rate over periods, so ties keep the first.
+    let mut best: Option<(Decimal, TaxRate)> = None;
+    for row in rates::RATES {
+        if row.per_10000 <= 0 || !row.in_force(date) || !row.allows(category) {
+            continue;
+        }
+        let Some(r) = row.tax_rate() else { continue };
+        let diff = line_difference(amount, LineRate::Rate(r), tax, deduction).abs();
+        let better = match best {
+            None => true,
+            Some((d, b)) => diff < d || (diff == d && r < b),
+        };
+        if diff <= tolerance.value() && better {
+            best = Some((diff, r));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
 /// Totals of the lines at one rate (分税率合计).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RateTotal {
@@ -280,7 +364,8 @@ fn at_line(e: Error, i: usize) -> Error {
 ///
 /// # Errors
 /// `CAL-01` a line without amount or quantity × price, `CAL-10` zero quantity where a price must
-/// be derived, `CAL-11` 差额征税 with several lines, `CAL-12` deduction out of range, `MNY-*` when
+/// be derived, `CAL-13` a line whose rate is unstated (`***`: its amount and tax are kept as
+/// given) and which has no tax, `CAL-11` 差额征税 with several lines, `CAL-12` deduction out of range, `MNY-*` when
 /// a result leaves the money range; each at the offending line's path.
 pub fn compute(invoice: &Invoice, options: &Options) -> Result<Computed, Error> {
     let mut inv = invoice.clone();
@@ -311,6 +396,12 @@ pub fn compute(invoice: &Invoice, options: &Options) -> Result<Computed, Error> 
         let rate = line.rate;
         let (amount, tax) = if rate.is_zero() {
             (given, Amount::ZERO)
+        } else if rate == LineRate::Unstated {
+            // No rate to compute with: the printed amount and tax stand as given.
+            let t = line.tax.ok_or_else(|| {
+                Error::new(CAL_NO_TAX).at(Path::field("lines").index(i).key("tax"))
+            })?;
+            (given, t)
         } else if inclusive {
             let s = match deduction {
                 Some(d) => split_with_deduction(given, d, rate.rate()),
@@ -340,7 +431,7 @@ pub fn compute(invoice: &Invoice, options: &Options) -> Result<Computed, Error> 
         }
         line.amount = Some(amount);
         line.tax = Some(tax);
-        deltas.push(if deduction.is_some() {
+        deltas.push(if deduction.is_some() || rate == LineRate::Unstated {
             Decimal::ZERO
         } else {
             line_difference(amount, rate, tax, None)
@@ -400,9 +491,11 @@ fn redistribute(
     };
     let mut order: Vec<usize> = (0..deltas.len())
         .filter(|&i| {
-            inv.lines
-                .get(i)
-                .is_some_and(|l| !l.rate.is_zero() && l.nature != LineNature::Discount)
+            inv.lines.get(i).is_some_and(|l| {
+                !l.rate.is_zero()
+                    && l.rate != LineRate::Unstated
+                    && l.nature != LineNature::Discount
+            })
         })
         .collect();
     // Lines whose difference points the most against the sum gain the most from a move.

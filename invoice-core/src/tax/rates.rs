@@ -1,12 +1,26 @@
 //! Rates in force by date (税率表): which VAT rates and levy rates apply on a given day, for which
-//! taxpayer category. Data, not code: one row per rate and period.
+//! taxpayer category, and where a row is regional, in which provinces. Data, not code: one row
+//! per rate and period.
 //!
 //! Sources: 《中华人民共和国增值税法》 Art. 10–11 (13/9/6/0 %, 3 % levy rate; in force 2026-01-01);
 //! 财税〔2018〕32号 (17→16 %, 11→10 % from 2018-05-01); 财政部 税务总局 海关总署公告2019年第39号
-//! (16→13 %, 10→9 % from 2019-04-01); 财政部 税务总局公告2023年第19号 (small-scale 3 % reduced
-//! to 1 %, 2023-01-01 … 2027-12-31). The 5 % levy rate after 2026-01-01 is UNCONFIRMED
-//! (domain.md Appendix B.5) and kept open-ended; earlier 1 % relief periods (2020–2022) are not
-//! modelled.
+//! (16→13 %, 10→9 % from 2019-04-01). The 5 % levy rate after 2026-01-01 is UNCONFIRMED
+//! (domain.md Appendix B.5) and kept open-ended.
+//!
+//! Small-scale relief (小规模纳税人 3 % 征收率 reduced to 1 %; `docs/domain-notes.md`, "Rates by
+//! date and small-scale relief"):
+//!
+//! | period | where | notice |
+//! |---|---|---|
+//! | 2020-03-01 … 2021-03-31 | every province but 湖北 (湖北: exempt) | 财政部 税务总局公告2020年第13号, extended by 2020年第24号 (to 2020-12-31) and 2021年第7号 (to 2021-03-31) |
+//! | 2021-04-01 … 2022-03-31 | 湖北 only | 2021年第7号 (to 2021-12-31); the extension to 2022-03-31 is UNCONFIRMED |
+//! | 2022-04-01 … 2022-12-31 | nowhere: 3 % sales exempt | 2022年第15号 |
+//! | 2023-01-01 … 2027-12-31 | everywhere | 2023年第1号 (2023), 2023年第19号 (to 2027-12-31) |
+//!
+//! In the exemption periods a small-scale seller issues 免税 lines ([`crate::model::LineRate::Exempt`],
+//! always allowed), or waives the exemption and issues at 3 % (a 专票 needs it), so 3 % stays in
+//! force throughout. The province is read from the invoice code or the 数电 number; when it is
+//! not known, a regional row is taken as in force (a false error is worse than a missed one).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -47,6 +61,30 @@ impl TaxpayerCategory {
     }
 }
 
+/// Where a row of the table applies, by 2-digit province code (`"42"` 湖北).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "scope", content = "provinces", rename_all = "snake_case")]
+pub enum Provinces {
+    /// Nationwide.
+    All,
+    /// Only in these provinces.
+    Only(&'static [&'static str]),
+    /// Everywhere but these provinces.
+    Except(&'static [&'static str]),
+}
+
+impl Provinces {
+    /// True when the row applies in `province` (2 digits); an unknown province is taken as
+    /// covered.
+    pub fn covers(self, province: Option<&str>) -> bool {
+        match (self, province) {
+            (Provinces::All, _) | (_, None) => true,
+            (Provinces::Only(list), Some(p)) => list.contains(&p),
+            (Provinces::Except(list), Some(p)) => !list.contains(&p),
+        }
+    }
+}
+
 /// One row of the table.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct RateRow {
@@ -64,6 +102,8 @@ pub struct RateRow {
     pub from: u32,
     /// Last day in force, `YYYYMMDD`, if it ended or ends.
     pub until: Option<u32>,
+    /// Where it applies.
+    pub provinces: Provinces,
     /// What it is for and where it comes from.
     pub note: &'static str,
 }
@@ -78,6 +118,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 19940101,
         until: Some(20180430),
+        provinces: Provinces::All,
         note: "basic rate before 财税〔2018〕32号",
     },
     RateRow {
@@ -88,6 +129,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 20180501,
         until: Some(20190331),
+        provinces: Provinces::All,
         note: "财税〔2018〕32号",
     },
     RateRow {
@@ -98,6 +140,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 20190401,
         until: None,
+        provinces: Provinces::All,
         note: "goods, repair, tangible leasing (2019年第39号; 增值税法 Art. 10)",
     },
     RateRow {
@@ -108,6 +151,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 20120101,
         until: Some(20180430),
+        provinces: Provinces::All,
         note: "lower rate before 财税〔2018〕32号",
     },
     RateRow {
@@ -118,6 +162,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 20180501,
         until: Some(20190331),
+        provinces: Provinces::All,
         note: "财税〔2018〕32号",
     },
     RateRow {
@@ -128,6 +173,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 20190401,
         until: None,
+        provinces: Provinces::All,
         note: "transport, post, basic telecom, construction, real estate, listed goods",
     },
     RateRow {
@@ -138,6 +184,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 20120101,
         until: None,
+        provinces: Provinces::All,
         note: "other services and intangibles",
     },
     RateRow {
@@ -148,6 +195,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: false,
         from: 19940101,
         until: None,
+        provinces: Provinces::All,
         note: "exports and listed cross-border services",
     },
     RateRow {
@@ -158,6 +206,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: true,
         from: 20160501,
         until: None,
+        provinces: Provinces::All,
         note: "simplified 5 % (real estate sale/lease, 劳务派遣 差额); after 2026 UNCONFIRMED",
     },
     RateRow {
@@ -168,6 +217,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: true,
         from: 20140701,
         until: None,
+        provinces: Provinces::All,
         note: "simplified method levy rate (增值税法 Art. 11)",
     },
     RateRow {
@@ -178,6 +228,7 @@ pub const RATES: &[RateRow] = &[
         small_scale: true,
         from: 20160501,
         until: None,
+        provinces: Provinces::All,
         note: "individuals renting housing: 5 % reduced to 1.5 %",
     },
     RateRow {
@@ -188,7 +239,30 @@ pub const RATES: &[RateRow] = &[
         small_scale: true,
         from: 20230101,
         until: Some(20271231),
-        note: "small-scale 3 % reduced to 1 % (2023年第19号)",
+        provinces: Provinces::All,
+        note: "small-scale 1 % (2023年第1号, 第19号)",
+    },
+    RateRow {
+        rate: "0.01",
+        per_10000: 100,
+        levy: true,
+        general: false,
+        small_scale: true,
+        from: 20200301,
+        until: Some(20210331),
+        provinces: Provinces::Except(&["42"]),
+        note: "small-scale 1 % but 湖北 (2020年第13号, 第24号; 2021年第7号)",
+    },
+    RateRow {
+        rate: "0.01",
+        per_10000: 100,
+        levy: true,
+        general: false,
+        small_scale: true,
+        from: 20210401,
+        until: Some(20220331),
+        provinces: Provinces::Only(&["42"]),
+        note: "湖北 small-scale 1 % (2021年第7号; after 2021 UNCONFIRMED)",
     },
 ];
 
@@ -211,7 +285,12 @@ impl RateRow {
         TaxRate::from_decimal(rust_decimal::Decimal::new(self.per_10000, 4)).ok()
     }
 
-    fn allows(&self, category: Option<TaxpayerCategory>) -> bool {
+    /// True when the row is in force on `date` in `province` (2 digits; `None`: unknown).
+    pub fn in_force_in(&self, date: NaiveDate, province: Option<&str>) -> bool {
+        self.in_force(date) && self.provinces.covers(province)
+    }
+
+    pub(crate) fn allows(&self, category: Option<TaxpayerCategory>) -> bool {
         match category {
             Some(TaxpayerCategory::General) => self.general,
             Some(TaxpayerCategory::SmallScale) => self.small_scale,
@@ -232,19 +311,23 @@ pub fn rates_in_force(date: NaiveDate, category: Option<TaxpayerCategory>) -> Ve
     out
 }
 
-/// True when `rate` may be used on `date` by `category` (no allocation: validation calls it
-/// once per line).
+/// True when `rate` may be used on `date` by `category`, in some province.
 pub fn rate_allowed(rate: TaxRate, date: NaiveDate, category: Option<TaxpayerCategory>) -> bool {
-    let scaled = rate.value() * rust_decimal::Decimal::new(10_000, 0);
-    if !scaled.fract().is_zero() {
-        return false;
-    }
-    let Ok(p) = i64::try_from(scaled) else {
-        return false;
-    };
+    rate_allowed_in(rate, date, category, None)
+}
+
+/// True when `rate` may be used on `date` by `category` in `province` (2 digits, `"42"`; `None`
+/// when not known: regional rows count). No allocation: validation calls it once per line.
+pub fn rate_allowed_in(
+    rate: TaxRate,
+    date: NaiveDate,
+    category: Option<TaxpayerCategory>,
+    province: Option<&str>,
+) -> bool {
+    // Compared as rates (not scaled to integers): less code in the browser module.
     RATES
         .iter()
-        .any(|r| r.per_10000 == p && r.in_force(date) && r.allows(category))
+        .any(|r| r.in_force_in(date, province) && r.allows(category) && r.tax_rate() == Some(rate))
 }
 
 #[cfg(test)]
@@ -290,5 +373,38 @@ mod tests {
         assert!(!pct(&rates_in_force(d("2028-01-01"), None)).contains(&"1%".to_string()));
         assert!(pct(&rates_in_force(d("2018-06-01"), None)).contains(&"16%".to_string()));
         assert!(!pct(&rates_in_force(d("2019-04-01"), None)).contains(&"16%".to_string()));
+    }
+
+    /// The 2020–2022 small-scale relief by date and province (the table in the module docs).
+    #[test]
+    fn small_scale_relief_by_date_and_province() {
+        let one = TaxRate::parse("1%").unwrap();
+        let small = Some(TaxpayerCategory::SmallScale);
+        let ok = |day: &str, prov: Option<&str>| rate_allowed_in(one, d(day), small, prov);
+        assert!(!ok("2020-02-29", None));
+        assert!(ok("2020-03-01", Some("31")));
+        assert!(!ok("2020-03-01", Some("42")), "湖北 was exempt, not at 1 %");
+        assert!(
+            ok("2020-03-01", None),
+            "province unknown: regional rows count"
+        );
+        assert!(ok("2021-03-31", Some("44")));
+        assert!(!ok("2021-04-01", Some("44")));
+        assert!(ok("2021-04-01", Some("42")));
+        assert!(ok("2022-03-31", Some("42")));
+        assert!(!ok("2022-04-01", None), "2022-04 … 2022-12: exempt, no 1 %");
+        assert!(!ok("2022-12-31", Some("42")));
+        assert!(ok("2023-01-01", Some("42")));
+        assert!(!rate_allowed_in(
+            one,
+            d("2020-06-01"),
+            Some(TaxpayerCategory::General),
+            None
+        ));
+        // 3 % stays in force through every relief period (an exemption may be waived).
+        let three = TaxRate::parse("3%").unwrap();
+        for day in ["2020-03-01", "2021-06-01", "2022-06-01", "2024-06-01"] {
+            assert!(rate_allowed_in(three, d(day), small, Some("42")));
+        }
     }
 }

@@ -133,6 +133,10 @@ rules! {
     LIN_DISCOUNTED_ALONE = ("LIN-14", Error,
         "a line marked as discounted must be followed by its discount line",
         "被折扣行之后必须紧跟折扣行");
+    /// A rate printed `***` (差额征税) that no rate in force explains.
+    LIN_UNSTATED_RATE = ("LIN-15", Error,
+        "rate ***: no rate in force on {date} gives tax {tax} on {amount} less {deduction} (±{tolerance})",
+        "税率 ***：{date} 无适用税率可由 {amount} 减扣除额 {deduction} 得出税额 {tax}（±{tolerance}）");
 
     /// A blue invoice whose total is not positive.
     RED_BLUE_NOT_POSITIVE = ("RED-01", Error,

@@ -1,7 +1,7 @@
 //! Header rules: kind against code and number, dates, check code, text lengths, issuing limit.
 
-use super::Context;
 use super::codes::*;
+use super::{Context, NotCarried};
 use crate::error::{Error, Path};
 use crate::model::Invoice;
 use crate::number::{CodeOptions, InvoiceCode, InvoiceNumber, Kind, NumberOptions, Numbering};
@@ -55,6 +55,7 @@ pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
     let year = ctx.as_of.year();
     let needs_code = kind.numbering() != Numbering::Digital;
     match (&inv.code, needs_code) {
+        (None, true) if !ctx.carries(NotCarried::Code) => {}
         (None, true) => out.push(
             Error::new(HDR_CODE_MISSING)
                 .at(Path::field("code"))
@@ -179,6 +180,23 @@ pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
 fn check_code(inv: &Invoice, code: &str, year: i32, out: &mut Vec<Error>) {
     let kind = inv.kind;
     if code_structure_unknown(kind) {
+        // Their own code structure is not published, but a code that names another VAT kind
+        // (a 专票 or 普票 code, by its kind digit or suffix) contradicts the kind all the same;
+        // a local or blockchain-form code may be theirs and is not judged.
+        let names = InvoiceCode::parse_with(code, &CodeOptions::with_max_year(year))
+            .ok()
+            .and_then(|c| c.kind())
+            .filter(|k| *k != kind && *k != Kind::Blockchain);
+        if let Some(k) = names {
+            out.push(
+                Error::new(HDR_CODE_KIND)
+                    .at(Path::field("code"))
+                    .with("code", code)
+                    .with("kind", kind.name_zh())
+                    .with("reason", format!("the code says {}", k.name_zh())),
+            );
+            return;
+        }
         if !(digits(code, 10) || digits(code, 12)) {
             out.push(
                 Error::new(HDR_CODE_KIND)

@@ -3,10 +3,10 @@
 
 use rust_decimal::Decimal;
 
-use super::Context;
 use super::codes::*;
 use super::glue::words_state;
 use super::header::max_bytes;
+use super::{Context, NotCarried};
 use crate::error::{Error, Path};
 use crate::model::{Invoice, Line, LineNature, LineRate};
 use crate::money::{Amount, round_half_up};
@@ -14,6 +14,22 @@ use crate::tax::{self, TaxpayerCategory};
 
 fn at(i: usize, key: &'static str) -> Path {
     Path::field("lines").index(i).key(key)
+}
+
+/// The 2-digit province the invoice was issued in, from its code (legacy kinds: digits 1–2 of a
+/// 10-digit code, 2–3 of a 12-digit one) or its 数电 number (digits 3–4), for the regional rows
+/// of the rate table. `None` when neither has the form.
+fn province(inv: &Invoice) -> Option<&str> {
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    match inv.code.as_deref() {
+        Some(c) if c.len() == 10 && all_digits(c) => return c.get(..2),
+        Some(c) if c.len() == 12 && all_digits(c) => return c.get(1..3),
+        _ => {}
+    }
+    let n = inv.digital_number.as_deref().unwrap_or(&inv.number);
+    (n.len() == 20 && all_digits(n))
+        .then(|| n.get(2..4))
+        .flatten()
 }
 
 fn treatment(rate: LineRate) -> &'static str {
@@ -29,7 +45,9 @@ fn treatment(rate: LineRate) -> &'static str {
 
 pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
     if inv.lines.is_empty() {
-        out.push(Error::new(LIN_NONE).at(Path::field("lines")));
+        if ctx.carries(NotCarried::Lines) {
+            out.push(Error::new(LIN_NONE).at(Path::field("lines")));
+        }
         return;
     }
     let paper_limit = ctx.policy.paper_line_limit;
@@ -60,6 +78,8 @@ fn check_line(
 ) {
     match &line.tax_code {
         Some(c) if c.len() == 19 && c.bytes().all(|b| b.is_ascii_digit()) => {}
+        // A source without classification codes (legacy files) leaves them absent.
+        None if !ctx.carries(NotCarried::TaxCodes) => {}
         other => out.push(Error::new(LIN_TAX_CODE).at(at(i, "tax_code")).with(
             "value",
             crate::money::shorten(other.as_deref().unwrap_or("")),
@@ -70,7 +90,13 @@ fn check_line(
         _ => {
             let ok = match line.rate {
                 LineRate::Rate(r) => {
-                    r.is_zero() || tax::rate_allowed(r, inv.issue_date, ctx.seller_category)
+                    r.is_zero()
+                        || tax::rate_allowed_in(
+                            r,
+                            inv.issue_date,
+                            ctx.seller_category,
+                            province(inv),
+                        )
                 }
                 _ => true,
             };
@@ -94,7 +120,7 @@ fn check_line(
                 .with("category", category),
         );
     }
-    if inv.kind.is_special() && line.rate.is_zero() {
+    if inv.kind.is_special() && line.rate.is_zero() && ctx.carries(NotCarried::Kind) {
         out.push(
             Error::new(LIN_SPECIAL_ZERO)
                 .at(at(i, "rate"))
@@ -237,6 +263,12 @@ pub(super) fn arithmetic(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
             );
         }
     }
+    // A 差额征税 invoice read from a file may state its deduction only in the remarks.
+    let deduction = deduction.or_else(|| {
+        (inv.lines.len() == 1)
+            .then(|| inv.remarks.as_deref().and_then(tax::deduction_from_remarks))
+            .flatten()
+    });
     let mut deltas: Vec<Decimal> = Vec::with_capacity(inv.lines.len());
     for (i, line) in inv.lines.iter().enumerate() {
         let Some(a) = line.amount else { continue };
@@ -253,21 +285,42 @@ pub(super) fn arithmetic(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
             );
         }
         let Some(t) = line.tax else { continue };
-        let d = tax::line_difference(a, line.rate, t, deduction);
+        let rate = if line.rate == LineRate::Unstated && t.is_zero() && deduction.is_none() {
+            // Rate and tax both not shown (`***` / 免税): an exempt line, as the model reads it.
+            LineRate::Exempt
+        } else if line.rate == LineRate::Unstated {
+            let tol = policy.line_tax_tolerance;
+            let date = inv.issue_date;
+            match tax::infer_rate(a, t, deduction, date, ctx.seller_category, tol) {
+                Some(r) => LineRate::Rate(r),
+                None => {
+                    out.push(
+                        Error::new(LIN_UNSTATED_RATE)
+                            .at(at(i, "rate"))
+                            .with("date", date)
+                            .with("tax", t)
+                            .with("amount", a)
+                            .with("deduction", deduction.unwrap_or_default())
+                            .with("tolerance", tol),
+                    );
+                    continue;
+                }
+            }
+        } else {
+            line.rate
+        };
+        let d = tax::line_difference(a, rate, t, deduction);
         if d.abs() > policy.line_tax_tolerance.value() {
             let base = a.value() - deduction.map_or(Decimal::ZERO, Amount::value);
             out.push(
                 Error::new(tax::CAL_LINE_TAX)
                     .at(at(i, "tax"))
                     .with("tax", t)
-                    .with(
-                        "expected",
-                        round_half_up(base * line.rate.rate().value(), 2),
-                    )
+                    .with("expected", round_half_up(base * rate.rate().value(), 2))
                     .with("tolerance", policy.line_tax_tolerance),
             );
         }
-        if deduction.is_none() {
+        if deduction.is_none() && line.rate != LineRate::Unstated {
             deltas.push(d);
         }
     }
@@ -291,10 +344,10 @@ pub(super) fn arithmetic(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
                 .with("split_at", split_at),
         );
     }
-    totals(inv, out);
+    totals(inv, ctx, out);
 }
 
-fn totals(inv: &Invoice, out: &mut Vec<Error>) {
+fn totals(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
     let Some(t) = &inv.totals else {
         out.push(Error::new(tax::CAL_NO_TOTALS).at(Path::field("totals")));
         return;
@@ -305,7 +358,9 @@ fn totals(inv: &Invoice, out: &mut Vec<Error>) {
     };
     let amount_sum = sum(|l| l.amount);
     let tax_sum = sum(|l| l.tax);
-    if amount_sum != t.amount.value() {
+    // Without lines (an accounting XBRL, a QR text) there is nothing to sum.
+    let lines_known = !inv.lines.is_empty() || ctx.carries(NotCarried::Lines);
+    if lines_known && amount_sum != t.amount.value() {
         out.push(
             Error::new(tax::CAL_TOTAL_AMOUNT)
                 .at(tp("amount"))
@@ -313,7 +368,7 @@ fn totals(inv: &Invoice, out: &mut Vec<Error>) {
                 .with("computed", amount_sum),
         );
     }
-    if tax_sum != t.tax.value() {
+    if lines_known && tax_sum != t.tax.value() {
         out.push(
             Error::new(tax::CAL_TOTAL_TAX)
                 .at(tp("tax"))

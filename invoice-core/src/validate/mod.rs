@@ -39,8 +39,6 @@ mod parties;
 mod red;
 mod special;
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +79,126 @@ pub enum NotCarried {
     Remarks,
 }
 
+impl NotCarried {
+    /// Every field, in declaration order.
+    pub const ALL: [NotCarried; 11] = [
+        NotCarried::Code,
+        NotCarried::CheckCode,
+        NotCarried::Kind,
+        NotCarried::BuyerTaxId,
+        NotCarried::BuyerContact,
+        NotCarried::SellerContact,
+        NotCarried::Lines,
+        NotCarried::TaxCodes,
+        NotCarried::TotalInWords,
+        NotCarried::Clerks,
+        NotCarried::Remarks,
+    ];
+}
+
+crate::error::option_names!(NotCarried {
+    Code => "code",
+    CheckCode => "check_code",
+    Kind => "kind",
+    BuyerTaxId => "buyer_tax_id",
+    BuyerContact => "buyer_contact",
+    SellerContact => "seller_contact",
+    Lines => "lines",
+    TaxCodes => "tax_codes",
+    TotalInWords => "total_in_words",
+    Clerks => "clerks",
+    Remarks => "remarks",
+});
+
+/// A set of [`NotCarried`] fields, one bit each: what [`Context::not_carried`] holds. (A bit set
+/// rather than a `BTreeSet`: the tree's code costs the browser module 2 KB.) It serialises as
+/// the list of names in declaration order.
+///
+/// ```
+/// use invoice_core::validate::{NotCarried, NotCarriedSet};
+///
+/// let mut set: NotCarriedSet = [NotCarried::Lines].into_iter().collect();
+/// assert!(set.insert(NotCarried::TaxCodes));
+/// assert!(!set.insert(NotCarried::Lines));
+/// assert!(set.contains(NotCarried::TaxCodes) && !set.contains(NotCarried::Code));
+/// assert_eq!(serde_json::to_string(&set).unwrap(), r#"["lines","tax_codes"]"#);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct NotCarriedSet(u16);
+
+impl NotCarriedSet {
+    /// The empty set.
+    pub const fn new() -> NotCarriedSet {
+        NotCarriedSet(0)
+    }
+
+    fn bit(field: NotCarried) -> u16 {
+        1 << (field as u16)
+    }
+
+    /// Adds `field`; true when it was not there yet.
+    pub fn insert(&mut self, field: NotCarried) -> bool {
+        let had = self.contains(field);
+        self.0 |= Self::bit(field);
+        !had
+    }
+
+    /// Removes `field`; true when it was there.
+    pub fn remove(&mut self, field: NotCarried) -> bool {
+        let had = self.contains(field);
+        self.0 &= !Self::bit(field);
+        had
+    }
+
+    /// True when `field` is in the set.
+    pub fn contains(&self, field: NotCarried) -> bool {
+        self.0 & Self::bit(field) != 0
+    }
+
+    /// True when no field is in the set.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// How many fields are in the set.
+    pub fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The fields in declaration order.
+    pub fn iter(&self) -> impl Iterator<Item = NotCarried> + '_ {
+        NotCarried::ALL.into_iter().filter(|f| self.contains(*f))
+    }
+}
+
+impl Extend<NotCarried> for NotCarriedSet {
+    fn extend<I: IntoIterator<Item = NotCarried>>(&mut self, fields: I) {
+        for f in fields {
+            self.insert(f);
+        }
+    }
+}
+
+impl FromIterator<NotCarried> for NotCarriedSet {
+    fn from_iter<I: IntoIterator<Item = NotCarried>>(fields: I) -> Self {
+        let mut set = NotCarriedSet::new();
+        set.extend(fields);
+        set
+    }
+}
+
+impl Serialize for NotCarriedSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for NotCarriedSet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Vec::<NotCarried>::deserialize(d)?.into_iter().collect())
+    }
+}
+
 /// What an invoice is judged against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -97,8 +215,8 @@ pub struct Context {
     #[serde(default)]
     pub issuing_limit: Option<Amount>,
     /// Fields the invoice's source format does not carry (empty: a full issuer's record).
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub not_carried: BTreeSet<NotCarried>,
+    #[serde(default, skip_serializing_if = "NotCarriedSet::is_empty")]
+    pub not_carried: NotCarriedSet,
 }
 
 impl Context {
@@ -109,13 +227,13 @@ impl Context {
             policy: Policy::default(),
             seller_category: None,
             issuing_limit: None,
-            not_carried: BTreeSet::new(),
+            not_carried: NotCarriedSet::new(),
         }
     }
 
     /// True when the source carried `field` (so its absence is a finding).
     pub fn carries(&self, field: NotCarried) -> bool {
-        !self.not_carried.contains(&field)
+        !self.not_carried.contains(field)
     }
 }
 
@@ -178,8 +296,8 @@ pub fn validate(invoice: &Invoice, ctx: &Context) -> Report {
     parties::check(invoice, ctx, &mut out);
     lines::check(invoice, ctx, &mut out);
     lines::arithmetic(invoice, ctx, &mut out);
-    red::check(invoice, &mut out);
-    special::check(invoice, &mut out);
+    red::check(invoice, ctx, &mut out);
+    special::check(invoice, ctx, &mut out);
     Report { findings: out }
 }
 

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::Context;
 use super::codes::*;
 use super::glue::tax_id_findings;
 use super::header::max_bytes;
+use super::{Context, NotCarried};
 use crate::error::{Error, Path};
 use crate::model::{Invoice, Party, PartyKind};
 use crate::number::Numbering;
@@ -51,7 +51,7 @@ fn lengths(party: &Party, who: &'static str, out: &mut Vec<Error>) {
     );
 }
 
-pub(super) fn check(inv: &Invoice, _ctx: &Context, out: &mut Vec<Error>) {
+pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
     if inv.seller.tax_id.is_none() {
         out.push(Error::new(PTY_SELLER_TAX_ID).at(Path::field("seller").key("tax_id")));
     }
@@ -60,16 +60,21 @@ pub(super) fn check(inv: &Invoice, _ctx: &Context, out: &mut Vec<Error>) {
 
     let buyer = &inv.buyer;
     let at = |k: &'static str| Path::field("buyer").key(k);
-    if inv.kind.is_special() {
+    // When the source did not say 专票 or 普票 (the kind was inferred), the 专票-only rules are
+    // not applied (they could be false errors); the rule every enterprise buyer meets is.
+    let kind_known = ctx.carries(NotCarried::Kind);
+    let buyer_id_known = ctx.carries(NotCarried::BuyerTaxId);
+    if inv.kind.is_special() && kind_known {
         if buyer.kind == PartyKind::NaturalPerson {
             out.push(Error::new(PTY_SPECIAL_TO_PERSON).at(at("type")));
         }
-        if buyer.tax_id.is_none() {
+        if buyer.tax_id.is_none() && buyer_id_known {
             out.push(Error::new(PTY_SPECIAL_BUYER_TAX_ID).at(at("tax_id")));
         }
         // The 税控-era 专票 requires the buyer's address, phone, bank and account; the 数电
         // platform made them optional, so only legacy special kinds are held to it.
-        if inv.kind.numbering() == Numbering::CodeAndNumber {
+        if inv.kind.numbering() == Numbering::CodeAndNumber && ctx.carries(NotCarried::BuyerContact)
+        {
             if buyer.address.is_none() || buyer.phone.is_none() {
                 let k = if buyer.address.is_none() {
                     "address"
@@ -89,6 +94,7 @@ pub(super) fn check(inv: &Invoice, _ctx: &Context, out: &mut Vec<Error>) {
         }
     } else if buyer.kind != PartyKind::NaturalPerson
         && buyer.tax_id.is_none()
+        && buyer_id_known
         && inv.issue_date >= NaiveDate::from_ymd_opt(2017, 7, 1).unwrap_or_default()
     {
         // 国家税务总局公告2017年第16号: enterprise buyers of 普票 give their taxpayer id.

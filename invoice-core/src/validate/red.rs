@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::codes::*;
+use super::{Context, NotCarried};
 use crate::error::{Error, Path};
 use crate::model::{Invoice, LineNature};
 use crate::number::{Kind, Numbering};
@@ -18,30 +19,26 @@ fn legacy_special(kind: Kind) -> bool {
     )
 }
 
-pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
+pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
     let tp = |k: &'static str| Path::field("totals").key(k);
     let lp = |i: usize, k: &'static str| Path::field("lines").index(i).key(k);
     let Some(red) = &inv.red else {
-        if let Some(t) = &inv.totals
-            && t.total.value() <= Decimal::ZERO
-        {
-            out.push(
-                Error::new(RED_BLUE_NOT_POSITIVE)
-                    .at(tp("total"))
-                    .with("field", "价税合计")
-                    .with("amount", t.total),
-            );
-        }
-        for (i, l) in inv.lines.iter().enumerate() {
-            if l.nature != LineNature::Discount
-                && let Some(a) = l.amount
-                && a.is_negative()
-            {
+        // A blue invoice may carry negative lines besides discount lines (a ride-hailing refund
+        // line, formats.md §1): its totals are net of them and must stay positive.
+        // (合计金额 is judged only when 价税合计 is positive: one finding says it.)
+        if let Some(t) = &inv.totals {
+            let first_bad = [
+                ("total", "价税合计", t.total),
+                ("amount", "合计金额", t.amount),
+            ]
+            .into_iter()
+            .find(|(_, _, v)| v.value() <= Decimal::ZERO);
+            if let Some((key, field, v)) = first_bad {
                 out.push(
                     Error::new(RED_BLUE_NOT_POSITIVE)
-                        .at(lp(i, "amount"))
-                        .with("field", "金额")
-                        .with("amount", a),
+                        .at(tp(key))
+                        .with("field", field)
+                        .with("amount", v),
                 );
             }
         }
@@ -167,7 +164,7 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
 
     // Legacy red invoices cite their authority in the remarks; 数电 carries it in structured
     // fields and the platform prints the remark itself.
-    if !inv.kind.is_digital() {
+    if !inv.kind.is_digital() && ctx.carries(NotCarried::Remarks) {
         let remarks = inv.remarks.as_deref().unwrap_or("");
         let expected = if legacy_special(inv.kind) {
             let n = red.info_table_number.as_deref().unwrap_or("");

@@ -1,13 +1,15 @@
 //! 特定业务 and remark rules (国家税务总局公告2016年第23号; domain.md §6.3, §12).
 
 use super::codes::*;
+use super::{Context, NotCarried};
 use crate::error::{Error, Path};
 use crate::model::{Invoice, SpecialBusiness};
 
-pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
+pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
     let remarks = inv.remarks.as_deref().unwrap_or("");
     // 数电 carries these as structured 特定要素; the legacy systems only had the remarks.
-    let legacy = !inv.kind.is_digital();
+    // A source without the remarks cannot be judged on them.
+    let legacy = !inv.kind.is_digital() && ctx.carries(NotCarried::Remarks);
     let sp = |k: &'static str| Path::field("special").key(k);
     match &inv.special {
         Some(SpecialBusiness::Construction(c)) => {
@@ -42,7 +44,8 @@ pub(super) fn check(inv: &Invoice, out: &mut Vec<Error>) {
         }
         _ => {}
     }
-    if inv.deduction.is_some() && !remarks.contains("差额征税") {
+    if inv.deduction.is_some() && !remarks.contains("差额征税") && ctx.carries(NotCarried::Remarks)
+    {
         out.push(Error::new(SPC_DEDUCTION_REMARKS).at(Path::field("remarks")));
     }
 }

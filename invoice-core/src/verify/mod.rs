@@ -149,4 +149,8 @@ rules! {
     NOT_AN_INVOICE = ("VER-25", Error,
         "the payload is a {found}, not an invoice payload",
         "二维码内容为{found}，不是发票二维码");
+    /// Field 5 of a blockchain payload is not a taxpayer id.
+    QR_SELLER_TAX_ID = ("VER-26", Error,
+        "field 5 (blockchain): {value} is not a taxpayer id of 15 to 20 letters and digits",
+        "第5项（区块链发票）：{value} 不是15至20位的纳税人识别号");
 }

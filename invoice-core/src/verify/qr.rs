@@ -8,8 +8,18 @@
 //!   **合计金额** (tax excluded);
 //! - 数电, `01,<31|32>,,<20-digit number>,<amount>,<YYYYMMDD>,,<hash>`: empty code and check code,
 //!   and the amount is the **价税合计** (tax included). [`QrInvoice::amount_meaning`] says which;
+//! - blockchain (区块链电子发票, formats.md §4),
+//!   `01,<kind>,<code>,<number>,<seller tax id>,<amount>,<YYYYMMDD>,<64 hex>`: field 5 is the
+//!   seller's taxpayer id and field 8 a 64-hex-digit hash (told apart by that hash). It is a
+//!   [`QrInvoice`] of kind [`Kind::Blockchain`] with [`QrInvoice::seller_tax_id`], the hash, and
+//!   [`QrInvoice::check_code_tail`]: the hash's last six hex digits, which one peer says are the
+//!   check code's last six (UNCONFIRMED). What its amount means is not documented
+//!   ([`AmountMeaning::Unconfirmed`]);
 //! - a Shenzhen blockchain URL (`https://bcfp.shenzhen.chinatax.gov.cn/verify/scan?hash=…&bill_num=…&total_amount=…`)
-//!   is a [`Payload::Blockchain`]; any other `http(s)://` text is a [`Payload::Url`].
+//!   is a [`Payload::Blockchain`]: `bill_num` (the 8-digit number), `hash`, and `total_amount`
+//!   as written, an integer that one peer reads as fen (`7200` → 72.00); [`BlockchainUrl::amount`]
+//!   is that reading, marked [`AmountMeaning::Unconfirmed`]. Any other `http(s)://` text is a
+//!   [`Payload::Url`].
 //!
 //! Parsing rules: the whole text and every field are trimmed of whitespace; amounts take 0 to 2
 //! decimals (`32`, `64.9`); the kind is refined from the code ([`check_qr_kind`]: a toll code
@@ -45,8 +55,8 @@ use serde::Serialize;
 
 use super::{
     NO_TOTALS, NUMBER_FOR_KIND, QR_AMOUNT, QR_CHECK_CODE, QR_CODE, QR_CODE_NOT_EMPTY, QR_DATE,
-    QR_EMPTY, QR_HASH, QR_KIND, QR_NO_LAYOUT, QR_NUMBER, QR_TOO_FEW_FIELDS, QR_TOO_MANY_FIELDS,
-    QR_VERSION,
+    QR_EMPTY, QR_HASH, QR_KIND, QR_NO_LAYOUT, QR_NUMBER, QR_SELLER_TAX_ID, QR_TOO_FEW_FIELDS,
+    QR_TOO_MANY_FIELDS, QR_VERSION,
 };
 use crate::error::INP_TOO_LARGE;
 use crate::error::{Error, Path};
@@ -65,6 +75,9 @@ pub enum AmountMeaning {
     AmountExcludingTax,
     /// 价税合计 (tax included): 数电 kinds (QR `31`, `32`).
     TotalIncludingTax,
+    /// Not documented (blockchain payloads): neither the unit nor whether tax is included is
+    /// confirmed by a source.
+    Unconfirmed,
 }
 
 impl AmountMeaning {
@@ -109,6 +122,13 @@ pub struct QrInvoice {
     pub field_count: usize,
     /// Text glued after the hash by OCR, kept as found.
     pub trailing_text: Option<String>,
+    /// The seller's taxpayer id (field 5 of the blockchain layout; absent in other layouts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seller_tax_id: Option<String>,
+    /// Blockchain layout: the hash's last six hex digits, which one peer says are the last six
+    /// of the check code (UNCONFIRMED; not used to verify anything).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_code_tail: Option<String>,
 }
 
 /// A Shenzhen blockchain invoice URL (区块链电子发票).
@@ -122,6 +142,12 @@ pub struct BlockchainUrl {
     pub hash: Option<String>,
     /// `total_amount` as written (its unit is not documented; samples look like fen, UNCONFIRMED).
     pub total_amount: Option<String>,
+    /// `total_amount` read as fen (`7200` → 72.00), as one peer reads it; `None` when it is not
+    /// a whole number of at most 17 digits. UNCONFIRMED: see [`BlockchainUrl::amount_meaning`].
+    pub amount: Option<Amount>,
+    /// Always [`AmountMeaning::Unconfirmed`]: neither the unit nor whether tax is included is
+    /// documented.
+    pub amount_meaning: AmountMeaning,
 }
 
 /// What a scanned text is.
@@ -167,12 +193,30 @@ fn parse_url(raw: &str, text: &str) -> Payload {
             bill_num: query_param(text, "bill_num"),
             hash: query_param(text, "hash"),
             total_amount: query_param(text, "total_amount"),
+            amount: query_param(text, "total_amount").and_then(|t| fen_amount(&t)),
+            amount_meaning: AmountMeaning::Unconfirmed,
         })
     } else {
         Payload::Url {
             raw: raw.to_string(),
         }
     }
+}
+
+/// A whole number of fen as an amount (`7200` → 72.00).
+fn fen_amount(text: &str) -> Option<Amount> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 17 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // The decimal point put in as text: the amount parser does the rest.
+    let (yuan, fen) = t.split_at(t.len().saturating_sub(2));
+    Amount::parse(&format!("0{yuan}.{fen:0>2}")).ok()
+}
+
+/// True for the 64-hex-digit hash that ends a blockchain payload.
+fn is_chain_hash(s: &str) -> bool {
+    s.len() == 64 && is_hex(s)
 }
 
 fn field_err(rule: &'static crate::Rule, field: &'static str, value: &str) -> Error {
@@ -224,7 +268,8 @@ fn parse_hash(fields: &[&str], count: usize) -> Result<(Option<String>, Option<S
 /// `VER-05` too many fields, then per field (path = field name): `VER-06` version, `VER-07`
 /// kind, `VER-08` code, `VER-09` a code on a 数电 payload, `VER-10` number, `VER-11` number
 /// length for the kind, `NUM-14` kind contradicting the code, `VER-12` amount, `VER-13` date,
-/// `VER-14` check code, `VER-15` hash.
+/// `VER-14` check code, `VER-15` hash; in the blockchain layout `VER-26` for field 5 (the
+/// seller's taxpayer id).
 pub fn parse(raw: &str) -> Result<Payload, Error> {
     if raw.len() > MAX_PAYLOAD_LEN {
         return Err(Error::new(INP_TOO_LARGE)
@@ -244,6 +289,28 @@ pub fn parse(raw: &str) -> Result<Payload, Error> {
         return Err(Error::new(QR_TOO_FEW_FIELDS).with("count", count));
     }
     let f = |i: usize| fields.get(i).map_or("", |s| s.trim());
+    // The blockchain layout (formats.md §4) puts the seller's tax id in field 5 and a 64-hex hash
+    // in field 8; the rest is read as the legacy layout's fields, shifted past the tax id.
+    let chain = is_chain_hash(f(7));
+    let seller = if chain {
+        if count > 9 || !f(8).is_empty() {
+            return Err(Error::new(QR_TOO_MANY_FIELDS).with("count", count));
+        }
+        let s = f(4);
+        if !(15..=20).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(field_err(QR_SELLER_TAX_ID, "seller_tax_id", s));
+        }
+        Some(s.to_string())
+    } else {
+        None
+    };
+    let chain_hash = f(7);
+    // Field i of the legacy layout: the tax id taken out, no check code.
+    let f = |i: usize| match (chain, i) {
+        (true, 4 | 5) => f(i + 1),
+        (true, 6) => "",
+        _ => f(i),
+    };
     let version = f(0);
     if version != "01" {
         return Err(field_err(QR_VERSION, "version", version));
@@ -261,7 +328,11 @@ pub fn parse(raw: &str) -> Result<Payload, Error> {
     } else {
         let code = InvoiceCode::parse(code_text)
             .map_err(|e| field_err(QR_CODE, "code", code_text).with("cause", e.code()))?;
-        let kind = check_qr_kind(qr_kind, &code).map_err(|e| e.at(Path::field("kind_code")))?;
+        let kind = if chain {
+            Kind::Blockchain
+        } else {
+            check_qr_kind(qr_kind, &code).map_err(|e| e.at(Path::field("kind_code")))?
+        };
         (Some(code_text.to_string()), kind)
     };
     let number = f(3);
@@ -290,7 +361,18 @@ pub fn parse(raw: &str) -> Result<Payload, Error> {
         return Err(field_err(QR_CHECK_CODE, "check_code", check_text)
             .with("expected", "empty or a 20-digit check code"));
     };
-    let (hash, trailing_text) = parse_hash(fields.get(7..).unwrap_or_default(), count)?;
+    let (hash, trailing_text) = if chain {
+        (Some(chain_hash.to_ascii_uppercase()), None)
+    } else {
+        parse_hash(fields.get(7..).unwrap_or_default(), count)?
+    };
+    let check_code_tail = chain
+        .then(|| {
+            hash.as_deref()
+                .and_then(|h| h.get(58..))
+                .map(str::to_string)
+        })
+        .flatten();
     Ok(Payload::Invoice(QrInvoice {
         raw: raw.to_string(),
         version: version.to_string(),
@@ -300,12 +382,18 @@ pub fn parse(raw: &str) -> Result<Payload, Error> {
         code,
         number: number.to_string(),
         amount,
-        amount_meaning: AmountMeaning::of(qr_kind),
+        amount_meaning: if chain {
+            AmountMeaning::Unconfirmed
+        } else {
+            AmountMeaning::of(qr_kind)
+        },
         issue_date,
         check_code,
         hash,
         field_count: count,
         trailing_text,
+        seller_tax_id: seller,
+        check_code_tail,
     }))
 }
 
@@ -335,11 +423,15 @@ pub fn qr_kind_code(kind: Kind) -> Option<&'static str> {
 
 /// Builds the payload of an invoice; `hash` is field 8 (2 to 4 hex digits) or empty when `None`.
 ///
+/// Whatever it builds, [`parse`] reads back to the invoice's kind, code, number, amount, date
+/// and check code: an invoice whose payload would not read back so is refused.
+///
 /// # Errors
 /// `VER-16` a kind without a QR layout (数电 paper, tickets, blockchain, …), `VER-17` no totals,
-/// `VER-18` a legacy kind without a code, `VER-08` a code that does not parse, `VER-10` /
-/// `VER-11` a number that does not fit, `VER-14` a check code that is not 20 digits, `VER-15` a
-/// bad hash.
+/// `VER-18` a legacy kind without a code, `VER-08` a code that does not parse, `NUM-14` a code
+/// naming another kind than the invoice's (a 专票 code on a used-car invoice), `VER-09` a code on
+/// a 数电 kind, `VER-10` / `VER-11` a number that does not fit, `VER-14` a check code that is
+/// not 20 digits (or any check code on a 数电 kind), `VER-15` a bad hash.
 pub fn build(inv: &Invoice, hash: Option<&str>) -> Result<String, Error> {
     let kind_code = qr_kind_code(inv.kind).ok_or_else(|| {
         Error::new(QR_NO_LAYOUT)
@@ -353,6 +445,10 @@ pub fn build(inv: &Invoice, hash: Option<&str>) -> Result<String, Error> {
             .at(Path::field("totals"))
     })?;
     let code = if digital {
+        // parse() refuses a code in a 数电 payload; writing none would lose the field.
+        if let Some(c) = &inv.code {
+            return Err(field_err(QR_CODE_NOT_EMPTY, "code", c).with("kind", kind_code));
+        }
         String::new()
     } else {
         let c = inv.code.as_deref().ok_or_else(|| {
@@ -360,7 +456,19 @@ pub fn build(inv: &Invoice, hash: Option<&str>) -> Result<String, Error> {
                 .with("kind", inv.kind)
                 .at(Path::field("code"))
         })?;
-        InvoiceCode::parse(c).map_err(|e| field_err(QR_CODE, "code", c).with("cause", e.code()))?;
+        let parsed = InvoiceCode::parse(c)
+            .map_err(|e| field_err(QR_CODE, "code", c).with("cause", e.code()))?;
+        // The kind parse() will read back: the QR kind refined by the code. It must be the
+        // invoice's kind, or the payload would contradict itself (NUM-14) or name another kind.
+        let qr_kind = Kind::from_qr_code(kind_code).unwrap_or(inv.kind);
+        let read_back = check_qr_kind(qr_kind, &parsed).map_err(|e| e.at(Path::field("code")))?;
+        if read_back != inv.kind {
+            return Err(Error::new(crate::number::KIND_CONFLICT)
+                .with("qr_kind", inv.kind)
+                .with("code_kind", read_back)
+                .with("code", c)
+                .at(Path::field("code")));
+        }
         c.to_string()
     };
     let parsed = InvoiceNumber::parse(&inv.number)
@@ -377,7 +485,11 @@ pub fn build(inv: &Invoice, hash: Option<&str>) -> Result<String, Error> {
             return Err(field_err(QR_CHECK_CODE, "check_code", c)
                 .with("expected", "empty or a 20-digit check code"));
         }
-        _ => String::new(),
+        (Some(c), true) => {
+            return Err(field_err(QR_CHECK_CODE, "check_code", c)
+                .with("expected", "empty on a 数电 payload"));
+        }
+        (None, _) => String::new(),
     };
     let hash = match hash.map(str::trim) {
         None | Some("") => String::new(),

@@ -444,6 +444,12 @@ pub fn from_qr(q: &QrInvoice) -> Result<VerifyQuery, Error> {
         (ElementKind::TotalIncludingTax, AmountMeaning::TotalIncludingTax) => {
             Element::TotalIncludingTax(q.amount)
         }
+        // A blockchain payload carries no check code, and 查验 asks for its last 5.
+        (ElementKind::CheckCodeLast5, _) => {
+            return Err(Error::new(NO_CHECK_CODE)
+                .with("kind", q.kind)
+                .at(Path::field("check_code")));
+        }
         (ElementKind::CheckCodeLast6, _) => {
             let c = q.check_code.as_deref().ok_or_else(|| {
                 Error::new(NO_CHECK_CODE)
@@ -464,7 +470,7 @@ pub fn from_qr(q: &QrInvoice) -> Result<VerifyQuery, Error> {
         number: q.number.clone(),
         issue_date: q.issue_date,
         element,
-        seller_tax_id: None,
+        seller_tax_id: q.seller_tax_id.clone(),
     })
 }
 

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::str_arg;
 
 /// The context of a validate case: `as_of`, and optionally `seller_category`,
-/// `issuing_limit` and `policy`.
+/// `issuing_limit`, `policy` and `not_carried`.
 pub fn context(input: &Value) -> Context {
     let as_of = chrono::NaiveDate::parse_from_str(str_arg(input, Some("as_of")), "%Y-%m-%d")
         .expect("vector as_of");
@@ -21,6 +21,9 @@ pub fn context(input: &Value) -> Context {
     ctx.issuing_limit = input["issuing_limit"]
         .as_str()
         .map(|s| Amount::parse(s).expect("vector limit"));
+    if let Some(list) = input.get("not_carried") {
+        ctx.not_carried = serde_json::from_value(list.clone()).expect("vector not_carried");
+    }
     if let Some(p) = input.get("policy") {
         ctx.policy = serde_json::from_value::<Policy>(p.clone()).expect("vector policy");
     }
