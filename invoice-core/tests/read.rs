@@ -518,6 +518,25 @@ fn masked_and_malformed_fields_are_findings_at_their_place() {
     );
     assert_eq!(r.findings[1].param("field"), Some("lines[1].amount"));
     assert!(r.invoice.is_some(), "the file is read, not refused");
+    // The masked id is reported once, as masked: not again by the id checks that fail on x's.
+    let report = r.validate(&r.context(as_of()));
+    let at_id: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.path().to_string() == "seller.tax_id" || f.param("field") == Some("seller.tax_id")
+        })
+        .map(|f| f.code())
+        .collect();
+    assert_eq!(at_id, ["READ-11"]);
+    // Without the reader's finding the same invoice's id is judged (so the filter is what hides it).
+    let direct = invoice_core::validate::validate(r.invoice.as_ref().unwrap(), &r.context(as_of()));
+    assert!(
+        direct
+            .findings
+            .iter()
+            .any(|f| f.path().to_string() == "seller.tax_id")
+    );
 }
 
 #[test]
