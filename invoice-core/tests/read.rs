@@ -179,14 +179,39 @@ fn fixture_xbrl_accounting() {
     assert_eq!(a.vouchers[0].entries.len(), 3);
     assert_eq!(a.buyer_state.map(|s| s.name()), Some("booked"));
     assert!(r.not_carried.contains(&NotCarried::Lines));
-    // The masked seller id is a finding at its field; the kind is inferred (warnings only).
-    assert_eq!(codes(&r), ["READ-11", "READ-17"]);
+    // The masked seller and buyer ids are findings at their fields; the kind is inferred
+    // (warnings only).
+    assert_eq!(codes(&r), ["READ-11", "READ-11", "READ-17"]);
     assert!(
         r.findings[0]
             .path()
             .to_string()
             .ends_with("einv:SellerIdNum")
     );
+    assert!(
+        r.findings[1]
+            .path()
+            .to_string()
+            .ends_with("einv:UnifiedSocialCreditCodeOfAccountingEntity")
+    );
+    assert_eq!(r.findings[1].param("field"), Some("buyer.tax_id"));
+}
+
+/// No genuine invoice gets a false error: every fixture validates without an error finding (the
+/// test-CA and sample ids that fail GB 32100 are warnings at their fields, ID-18).
+#[test]
+fn fixtures_have_no_false_errors() {
+    for name in [
+        "legacy-ordinary-3pct.ofd",
+        "legacy-ordinary-100-lines.ofd",
+        "legacy-ordinary-3-lines.ofd",
+        "digital-special-official-sample.xml",
+        "digital-special-xbrl-accounting.xml",
+    ] {
+        let Some(b) = fixture(name) else { return };
+        let r = read(&b).unwrap();
+        assert_eq!(errors(&r), Vec::<String>::new(), "{name}");
+    }
 }
 
 #[test]

@@ -329,7 +329,7 @@ pub(crate) fn totals(
 pub(crate) fn deduction(lines: &[Line], remarks: Option<&str>) -> Option<Amount> {
     match lines {
         [only] if only.rate == LineRate::Unstated => {
-            remarks.and_then(super::legacy_xml::deduction_in)
+            remarks.and_then(crate::tax::deduction_from_remarks)
         }
         _ => None,
     }

@@ -10,7 +10,6 @@ use super::xml::{Doc, El};
 use super::{Format, QR_IMAGE, QR_UNREADABLE, QrFound, Reading, Source};
 use crate::error::{Error, Path};
 use crate::model::{Line, Party};
-use crate::money::Amount;
 use crate::number::{Kind, kind_from_code};
 use crate::validate::NotCarried;
 use crate::verify::qr;
@@ -18,25 +17,6 @@ use crate::verify::qr;
 fn val(el: Option<El<'_>>, local: &str) -> Option<Val> {
     let c = el?.child(local)?;
     Val::new(c.text(), c.path())
-}
-
-/// The 差额征税 deduction printed in a note: `差额征税：50.00。`, `差额征税:50.00`,
-/// `差额征税，扣除额50.00元`.
-pub(super) fn deduction_in(note: &str) -> Option<Amount> {
-    let i = note.find("差额征税")?;
-    let rest = &note[i + "差额征税".len()..];
-    let start = rest.find(|c: char| c.is_ascii_digit())?;
-    // The figure must follow closely (not a number further on in another remark).
-    if rest[..start].chars().count() > 8 {
-        return None;
-    }
-    let num: String = rest[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
-    let num = num.trim_end_matches('.');
-    Amount::parse(num).ok()
 }
 
 /// The QR found in `GraphCode`: text, or an image (recognised, not decoded).

@@ -115,8 +115,27 @@ fn einv(doc: &Doc) -> Reading {
     let tax = out.tax("totals.tax", fact(root, "TotalTaxAm"));
     let total = out.amount("totals.total", fact(root, "TotalTax-includedAmount"));
 
+    // The entity keeping these books bought the invoice unless it is the seller: its id is then
+    // the buyer's, read (and reported if masked) as such.
+    let entity_v = fact(root, "UnifiedSocialCreditCodeOfAccountingEntity");
+    let entity_is_seller = entity_v.as_ref().is_some_and(|v| {
+        seller.tax_id.as_deref()
+            == Some(
+                v.text
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .as_str(),
+            )
+    });
+    let entity_field = if entity_is_seller {
+        "accounting.entity_id"
+    } else {
+        "buyer.tax_id"
+    };
+    let entity_id = out.id(entity_field, entity_v);
     let mut acc = Accounting {
-        entity_id: Out::default().id("", fact(root, "UnifiedSocialCreditCodeOfAccountingEntity")),
+        entity_id: entity_id.clone(),
         entity_name: fact(root, "NameOfAccountingEntity").map(|v| v.text),
         red: flag(root, "WhetherEinvoiceIsRedEinvoice"),
         booked: flag(root, "WhetherEinvoiceHasBeenBooked"),
@@ -178,13 +197,11 @@ fn einv(doc: &Doc) -> Reading {
     }
     acc.derive_state();
 
-    // The entity keeping these books bought the invoice unless it is the seller.
-    let buyer = match (&acc.entity_id, &seller.tax_id) {
-        (Some(e), Some(s)) if e == s => {
-            out.not_carried.insert(NotCarried::BuyerTaxId);
-            Party::default()
-        }
-        _ => party(acc.entity_name.clone(), acc.entity_id.clone(), true),
+    let buyer = if entity_is_seller {
+        out.not_carried.insert(NotCarried::BuyerTaxId);
+        Party::default()
+    } else {
+        party(acc.entity_name.clone(), acc.entity_id.clone(), true)
     };
     // No fact states 专票 or 普票; input tax is deducted only on a special invoice here.
     let kind = if acc.used_for_deduction {
