@@ -41,12 +41,6 @@ pub(crate) struct Out {
     pub not_carried: BTreeSet<NotCarried>,
 }
 
-/// A tax column shown as `***` or 免税: no tax is charged on the line.
-pub(crate) fn is_unshown_tax(s: &str) -> bool {
-    let s = s.trim();
-    s == "免税" || (!s.is_empty() && s.chars().all(|c| c == '*' || c == '＊'))
-}
-
 /// True for a value with a run of three or more x's or *'s (a masked public sample).
 pub(crate) fn is_masked(s: &str) -> bool {
     let mut run = 0;
@@ -143,7 +137,7 @@ impl Out {
     /// A tax amount: `***` and 免税 are no tax (the exemption is the line's rate).
     pub fn tax(&mut self, field: &str, v: Option<Val>) -> Option<Amount> {
         let v = v?;
-        if is_unshown_tax(&v.text) {
+        if crate::model::is_exempt_tax_mark(&v.text) {
             self.origin(field, &v);
             return Some(Amount::default());
         }
@@ -460,11 +454,8 @@ mod tests {
     }
 
     #[test]
-    fn masks_and_unshown_tax() {
+    fn masks() {
         assert!(is_masked("91440101MAXXXXXX1R"));
         assert!(!is_masked("91320115MA202UKD7X"));
-        assert!(is_unshown_tax("***"));
-        assert!(is_unshown_tax("免税"));
-        assert!(!is_unshown_tax("0.00"));
     }
 }

@@ -348,7 +348,7 @@ fn cross_check_custom_data(inv: &Invoice, cd: &CustomData, out: &mut Vec<Error>)
             ),
             "合计税额" => {
                 // 免税 shows *** here as in the data.
-                if super::fields::is_unshown_tax(&v.text) {
+                if crate::model::is_exempt_tax_mark(&v.text) {
                     (None, String::new())
                 } else {
                     (
