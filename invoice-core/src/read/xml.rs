@@ -369,21 +369,40 @@ fn push(
     Ok(id)
 }
 
-/// The encoding named in an XML declaration, if any (for the message of a non-UTF-8 part).
+/// The encoding named in an XML declaration, if any (for the message of a non-UTF-8 part). Only a
+/// quoted name of ASCII letters, digits and `-_.:` counts; anything else (a damaged declaration,
+/// a stray byte) is no name, so the message then says "not UTF-8".
 fn declared_encoding(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(200)];
-    let head = String::from_utf8_lossy(head);
-    let i = head.find("encoding=")?;
+    let i = head.windows(9).position(|w| w == b"encoding=")?;
     let rest = &head[i + 9..];
-    let q = rest.chars().next()?;
-    let rest = &rest[1..];
-    let end = rest.find(q)?;
-    Some(rest[..end].to_string())
+    let (&q, rest) = rest.split_first()?;
+    if q != b'"' && q != b'\'' {
+        return None;
+    }
+    let end = rest.iter().position(|&b| b == q)?;
+    let name = &rest[..end];
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || b"-_.:".contains(b);
+    if name.is_empty() || name.len() > 40 || !name.iter().all(plain) {
+        return None;
+    }
+    Some(String::from_utf8_lossy(name).into_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `read` fuzz target: a non-UTF-8 byte right after `encoding=` made the message
+    /// builder slice inside a character and panic.
+    #[test]
+    fn a_broken_declaration_is_a_coded_error() {
+        let bytes = b"<?xh>@version=\"1.0/?><!DO\"aaa\">]]]>>GI encoding=\xe5GB]]>o\"1e?x";
+        let e = parse(bytes, "p.xml").unwrap_err();
+        assert_eq!(e.code(), "READ-08");
+        assert_eq!(declared_encoding(b"<?xml encoding='GBK'?>\xb0"), Some("GBK".into()));
+        assert_eq!(declared_encoding(b"encoding=\"\xe5\""), None);
+    }
 
     #[test]
     fn local_names_cdata_and_paths() {
