@@ -400,7 +400,10 @@ mod tests {
         let bytes = b"<?xh>@version=\"1.0/?><!DO\"aaa\">]]]>>GI encoding=\xe5GB]]>o\"1e?x";
         let e = parse(bytes, "p.xml").unwrap_err();
         assert_eq!(e.code(), "READ-08");
-        assert_eq!(declared_encoding(b"<?xml encoding='GBK'?>\xb0"), Some("GBK".into()));
+        assert_eq!(
+            declared_encoding(b"<?xml encoding='GBK'?>\xb0"),
+            Some("GBK".into())
+        );
         assert_eq!(declared_encoding(b"encoding=\"\xe5\""), None);
     }
 
