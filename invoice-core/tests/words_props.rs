@@ -122,8 +122,9 @@ fn yuan_variants(yuan: u64, zeros_optional: bool) -> Vec<String> {
     let n = s.len();
     let digit_at = |p: usize| -> u8 { s.as_bytes()[n - 1 - p] - b'0' };
     let group_nonzero = |g: usize| (g * 4..g * 4 + 4).any(|p| p < n && digit_at(p) != 0);
-    // (零 before?, text of digit + unit + markers)
-    let mut items: Vec<(bool, String)> = Vec::new();
+    // (零 before?, text of digit + unit + markers, may that 零 go?): rule (五)(3) lets only the
+    // 零 before a 仟 digit go whose zero run reaches through a 万/亿 digit.
+    let mut items: Vec<(bool, String, bool)> = Vec::new();
     let nonzero: Vec<usize> = (0..n).rev().filter(|&p| digit_at(p) != 0).collect();
     for (k, &p) in nonzero.iter().enumerate() {
         let zero_before = k > 0 && nonzero[k - 1] > p + 1;
@@ -141,15 +142,16 @@ fn yuan_variants(yuan: u64, zeros_optional: bool) -> Vec<String> {
                 _ => "万亿",
             });
         }
-        items.push((zero_before, text));
+        let may_go = zero_before && p % 4 == 3 && nonzero[k - 1] / 4 > p / 4;
+        items.push((zero_before, text, may_go));
     }
     let optional: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].0 && zeros_optional)
+        .filter(|&i| items[i].2 && zeros_optional)
         .collect();
     let mut out = Vec::new();
     for mask in 0u32..(1 << optional.len()) {
         let mut w = String::new();
-        for (i, (zero, text)) in items.iter().enumerate() {
+        for (i, (zero, text, _)) in items.iter().enumerate() {
             let write_zero = match optional.iter().position(|&o| o == i) {
                 Some(bit) => mask & (1 << bit) != 0,
                 None => *zero,

@@ -49,7 +49,8 @@ pub(super) fn write(negative: bool, fen: u64, opts: &Options, out: &mut String) 
     let yuan = fen / 100;
     let jiao = (fen / 10 % 10) as usize;
     let fen_digit = (fen % 10) as usize;
-    // Rule (五): with the 元 digit 0 and 角 non-zero, the middle 零s and the 零 before 角 are optional.
+    // Rule (五)(3): with the 元 digit 0 and 角 non-zero, the 零 before 角 and the 零 after a zero
+    // 万/亿 digit before a 仟 digit are optional.
     let relaxed = yuan.is_multiple_of(10) && jiao != 0;
     if yuan > 0 {
         write_yuan(yuan, relaxed && opts.zeros != Zeros::All, out);
@@ -80,7 +81,7 @@ pub(super) fn write(negative: bool, fen: u64, opts: &Options, out: &mut String) 
 }
 
 /// The yuan digits (`yuan > 0`) with their units and group markers; `omit_middle` drops the
-/// 零s between non-zero digits.
+/// 零 before a 仟 digit that follows a zero 万 or 亿 digit (rule (五)(3)).
 fn write_yuan(yuan: u64, omit_middle: bool, out: &mut String) {
     let mut digits = [0u8; 20];
     let mut n = 0;
@@ -97,7 +98,9 @@ fn write_yuan(yuan: u64, omit_middle: bool, out: &mut String) {
         if d == 0 {
             pending_zero = true;
         } else {
-            if pending_zero && !omit_middle {
+            // Rule (五)(3) lets only the 零 of a run reaching down through a 万/亿 digit to a
+            // 仟 digit go (壹拾万柒仟); a 零 inside a group is always written (rule (五)(1)).
+            if pending_zero && !(omit_middle && p % 4 == 3) {
                 out.push('零');
             }
             pending_zero = false;

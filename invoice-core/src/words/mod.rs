@@ -11,7 +11,9 @@
 //!   `壹拾` is always written in full.
 //! - 零 stands for every run of zero digits between two non-zero digits (`壹万零伍圆`), and is
 //!   written between 圆 and 分 when 角 is zero (`叁佰柒拾圆零捌分`). When the 元 digit is 0 and 角
-//!   is not, rule (五) lets the writer drop those middle 零s and the 零 before 角 ([`Zeros`]).
+//!   is not, rule (五)(3) lets the writer drop the 零 before 角 and the 零 of zeros reaching through
+//!   a 万 or 亿 digit to a 仟 digit (`壹拾万柒仟元伍角叁分`) ([`Zeros`]); a 零 inside a group stays
+//!   (rule (五)(1): `陆佰零叁万`, never `陆佰叁万`, which speech reads as 630万).
 //! - 整 (or 正) closes an amount ending in 圆/元; after 角 it depends on the [`Style`]; never after
 //!   分. Negative amounts carry a label, `（负数）` by default. Zero is `零圆整`.
 //!
@@ -27,7 +29,8 @@
 //! style it accepted, so a caller can tell "amount matches, style differs" from a wrong amount.
 //!
 //! - [`Mode::Strict`] accepts what the rules allow: 圆 or 元, 整 or 正, both variants of rule (五)
-//!   (the middle 零s and the 零 before 角 may be dropped when the 元 digit is 0 and 角 is not), 角
+//!   (when the 元 digit is 0 and 角 is not, the 零 before 角 and the one after a zero 万/亿 digit
+//!   before a 仟 digit may be dropped), 角
 //!   with or without 整, an optional `人民币` prefix, the `⊗`/`ⓧ`/`×` mark printed before the
 //!   amount, the negative labels `（负数）`, `(负数)` and `负`, and surrounding whitespace. Anything
 //!   else has its own code: a 零 the rules require, a 整 missing after 圆 or present after 分,
@@ -198,7 +201,8 @@ pub enum DeviationKind {
     ZhengVariant,
     /// No `整` after 角 (the PBoC style: `伍拾陆元柒角`).
     WholeAfterJiaoMissing,
-    /// A 零 left out under rule (五): the 元 digit is 0 and 角 is not (`壹仟陆佰捌拾元叁角贰分`).
+    /// A 零 left out under rule (五)(3): the 元 digit is 0 and 角 is not, before 角
+    /// (`壹仟陆佰捌拾元叁角贰分`) or after a zero 万/亿 digit before a 仟 digit (`壹拾万柒仟元伍角叁分`).
     OptionalZeroOmitted,
     /// The currency name `人民币` before the amount (第五十二条（四）).
     RmbPrefix,
@@ -420,9 +424,9 @@ impl NegativeLabel {
     }
 }
 
-/// Which of the 零s that rule (五) makes optional are written. They exist only when the 元 digit
-/// is 0 and 角 is not: the 零 before 角 and the 零s inside the yuan digits
-/// (`壹拾万零柒仟圆零伍角叁分`); every other 零 is always written.
+/// Which of the 零s that rule (五)(3) makes optional are written. They exist only when the 元
+/// digit is 0 and 角 is not: the 零 before 角 and the 零 after a zero 万 or 亿 digit before a 仟
+/// digit (`壹拾万零柒仟圆零伍角叁分`); every other 零 is always written (`陆佰零叁万…`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Zeros {

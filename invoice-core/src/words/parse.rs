@@ -419,21 +419,27 @@ fn body(cur: &mut Cursor<'_>) -> Result<u64, Error> {
         _ => {
             let yuan = yuan(cur)?;
             let fen = fraction(cur, yuan.value, true)?;
-            // Rule (五): the middle 零s may be dropped when the 元 digit is 0 and 角 is not.
+            // Rule (五)(3): when the 元 digit is 0 and 角 is not, the 零 of a run of zeros that
+            // ends at the 万 (or 亿) digit before a 仟 digit may be dropped (壹拾万柒仟元伍角叁分).
+            // Any other 零 between non-zero digits stays required (rule (五)(1): 陆佰零叁万 is
+            // not 陆佰叁万).
             let relaxed = yuan.value % 10 == 0 && fen / 10 % 10 != 0;
-            let missing = [&yuan.group_zero, &yuan.other_zero, &yuan.ambiguous_zero]
+            let optional = if relaxed { &yuan.group_zero } else { &None };
+            if let Some((at, found)) = optional {
+                cur.note_at(K::OptionalZeroOmitted, *at, found);
+            }
+            let group_zero = if relaxed { &None } else { &yuan.group_zero };
+            let missing = [group_zero, &yuan.other_zero, &yuan.ambiguous_zero]
                 .into_iter()
                 .flatten()
                 .min_by_key(|(at, _)| *at);
             if let Some((at, found)) = missing {
-                if relaxed {
-                    cur.note_at(K::OptionalZeroOmitted, *at, found);
-                } else if !cur.lenient {
+                if !cur.lenient {
                     return Err(zero_missing(*at, found));
                 } else if let Some((at, found)) = &yuan.ambiguous_zero {
                     return Err(zero_missing(*at, found));
                 } else {
-                    if let Some((at, found)) = &yuan.group_zero {
+                    if let Some((at, found)) = group_zero {
                         cur.note_at(K::GroupZeroOmitted, *at, found);
                     }
                     if let Some((at, found)) = &yuan.other_zero {
