@@ -59,7 +59,8 @@ for example in examples/node/*.mjs; do
   node "$example"
 done
 
-echo "== js: node --test (addon, wasm in node, parity, wasm in headless chromium)"
+echo "== js: node --test (addon, wasm in node, parity, differential against nzh, wasm in headless chromium)"
 cd "$root"
 exec node --test --test-reporter=tap --test-concurrency=1 \
-  js-tests/addon.test.mjs js-tests/wasm-node.test.mjs js-tests/parity.test.mjs js-tests/browser.test.mjs
+  js-tests/addon.test.mjs js-tests/wasm-node.test.mjs js-tests/parity.test.mjs js-tests/differential.test.mjs \
+  js-tests/browser.test.mjs

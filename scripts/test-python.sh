@@ -16,6 +16,11 @@ root=$PWD
 MATURIN_VERSION=1.16.0
 PYTEST_VERSION=9.2.0
 MYPY_VERSION=2.4.1
+# Test-only peers of the differential test (bindings-python/tests/test_differential.py), the
+# versions benches/python/run.sh measures against; proces is cn2an's one dependency.
+STDNUM_VERSION=2.2
+CN2AN_VERSION=0.5.24
+PROCES_VERSION=0.1.7
 PYTHON=${PYTHON:-python3}
 
 tools=$root/target/py-venv
@@ -51,11 +56,12 @@ fi
 "$tools/bin/maturin" --version
 
 # The wheelhouse is per interpreter (mypy ships compiled wheels); its stamp names both.
-stamp="$("$tools/bin/python" -c 'import sys; print(sys.implementation.cache_tag)') pytest==$PYTEST_VERSION mypy==$MYPY_VERSION"
+peers="python-stdnum==$STDNUM_VERSION cn2an==$CN2AN_VERSION proces==$PROCES_VERSION"
+stamp="$("$tools/bin/python" -c 'import sys; print(sys.implementation.cache_tag)') pytest==$PYTEST_VERSION mypy==$MYPY_VERSION $peers"
 if [ "$(cat "$wheels/STAMP" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$wheels"
   "$tools/bin/python" -m pip download --quiet --disable-pip-version-check -d "$wheels" \
-    "pytest==$PYTEST_VERSION" "mypy==$MYPY_VERSION"
+    "pytest==$PYTEST_VERSION" "mypy==$MYPY_VERSION" $peers
   echo "$stamp" >"$wheels/STAMP"
 fi
 
@@ -72,7 +78,7 @@ echo "== python: fresh virtualenv with the wheel"
 make_venv "$testenv"
 py=$testenv/bin/python
 "$py" -m pip install --quiet --disable-pip-version-check --no-index --find-links "$wheels" \
-  "pytest==$PYTEST_VERSION" "mypy==$MYPY_VERSION"
+  "pytest==$PYTEST_VERSION" "mypy==$MYPY_VERSION" $peers
 "$py" -m pip install --quiet --disable-pip-version-check --no-deps "$wheel"
 
 echo "== python: pytest (shared vectors + binding tests)"
