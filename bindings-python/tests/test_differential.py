@@ -200,6 +200,10 @@ def mutate_id(rng: random.Random, s: str, pool: str) -> str:
         return "".join(chr(ord(c) + 0xFEE0) if rng.random() < 0.5 else c for c in s)
     if kind == 7:  # surrounding whitespace
         return f" {s}\n"
+    digits = [j for j, c in enumerate(s) if c.isdigit() and c.isascii()]
+    if digits:  # a typeset digit of the same value (MATHEMATICAL SANS-SERIF BOLD)
+        j = rng.choice(digits)
+        return s[:j] + chr(0x1D7EC + int(s[j])) + s[j + 1 :]
     return s
 
 
