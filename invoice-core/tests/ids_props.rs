@@ -224,6 +224,26 @@ proptest! {
         prop_assert!(!uscc::is_valid(&m), "{} -> {}", code, m);
     }
 
+    /// `is_valid` takes a shortcut (no compact text, no error built): it must say what
+    /// `validate` says, on valid ids, ids with one character changed, and ids with separators.
+    #[test]
+    fn uscc_is_valid_agrees_with_validate(
+        code in uscc_strategy(),
+        pos in 0usize..18,
+        r in prop::sample::select(replacements()),
+        sep in prop::sample::select(vec!["", " ", "-", "\u{3000}", "—", "x", "0"]),
+        at in 0usize..19,
+    ) {
+        let mut m: Vec<char> = code.chars().collect();
+        m[pos] = r;
+        let changed: String = m.iter().collect();
+        let (head, tail) = m.split_at(at.min(m.len()));
+        let split = format!("{}{sep}{}", head.iter().collect::<String>(), tail.iter().collect::<String>());
+        for s in [code.clone(), changed, split] {
+            prop_assert_eq!(uscc::is_valid(&s), uscc::validate(&s).is_ok(), "{:?}", s);
+        }
+    }
+
     #[test]
     fn any_single_change_to_a_resident_id_is_caught(
         code in ric_strategy(),

@@ -25,7 +25,6 @@ use invoice_core::model::Invoice as CoreInvoice;
 use invoice_core::money::Amount;
 use invoice_core::number::{InvoiceCode, InvoiceNumber};
 use invoice_core::tax::{self, Basis, Options as TaxOptions};
-use invoice_core::validate::validate_json;
 use invoice_core::verify::{duplicates, qr};
 use invoice_core::words::{self, Style};
 use invoice_core::{Error, Path, stats as core_stats};
@@ -173,10 +172,46 @@ fn invoices_arg(obj: &Bound<'_, PyAny>, lines: Option<&Bound<'_, PyAny>>) -> Con
     Ok(Invoices { preps, lines })
 }
 
+/// A row's place: its key and status, read only when wanted.
+#[derive(Clone, Copy)]
+struct At<'p> {
+    plan: &'p read::Plan<'p>,
+    i: usize,
+}
+
+impl At<'_> {
+    fn key(self) -> Option<String> {
+        self.plan.key(self.i)
+    }
+
+    fn status(self) -> Option<String> {
+        self.plan.status(self.i)
+    }
+}
+
 impl Invoices {
     fn pieces(&self) -> Vec<par::Piece> {
         let lens: Vec<usize> = self.preps.iter().map(Prepared::rows).collect();
         par::pieces(&lens, TABLE_PIECE)
+    }
+
+    /// Calls `f(row, at, node)` for each row of a piece: `node` is the row as the core's model
+    /// reader takes it (no JSON document is built); `at` gives the row's key and status.
+    fn each_row(&self, p: &par::Piece, mut f: impl FnMut(u64, At<'_>, read::Node<'_, '_>)) {
+        let Some(prep) = self.preps.get(p.chunk) else {
+            return;
+        };
+        let plan = prep.plan();
+        for (n, i) in (p.start..p.start + p.len).enumerate() {
+            let at = At { plan: &plan, i };
+            let lines = self.lines.as_ref().map(|m| {
+                at.key()
+                    .and_then(|k| m.get(&k))
+                    .map_or(&[][..], Vec::as_slice)
+            });
+            let view = plan.view(i, lines);
+            f(p.offset + n as u64, at, view.node());
+        }
     }
 
     /// Calls `f(row, key, status, document)` for each row of a piece.
@@ -687,8 +722,16 @@ fn validate<'py>(
         let found: Vec<Vec<Finding>> = py.detach(|| {
             par::map(&pieces, n, |p| {
                 let mut out = Vec::new();
-                inv.each(p, |row, key, _, doc| {
-                    for error in validate_json(&doc, &ctx).findings {
+                inv.each_row(p, |row, at, node| {
+                    let report = match CoreInvoice::from_source_all(node) {
+                        Ok(invoice) => invoice_core::validate::validate(&invoice, &ctx),
+                        Err(errors) => invoice_core::validate::Report::from_errors(errors),
+                    };
+                    if report.findings.is_empty() {
+                        return;
+                    }
+                    let key = at.key();
+                    for error in report.findings {
                         out.push(Finding {
                             key: key.clone(),
                             row,
@@ -741,9 +784,10 @@ fn compute<'py>(
                 let mut keys = Vec::with_capacity(p.len);
                 let mut docs: Vec<Option<Value>> = Vec::with_capacity(p.len);
                 let mut found = Vec::new();
-                inv.each(p, |row, key, _, doc| {
+                inv.each_row(p, |row, at, node| {
+                    let key = at.key();
                     let done =
-                        CoreInvoice::from_value(&doc).and_then(|i| tax::compute(&i, &options));
+                        CoreInvoice::from_source(node).and_then(|i| tax::compute(&i, &options));
                     match done {
                         Ok(c) => docs.push(Some(c.invoice.to_value())),
                         Err(error) => {
@@ -825,11 +869,13 @@ fn stats<'py>(
         let parts: Vec<Read> = py.detach(|| {
             par::map(&pieces, n, |p| {
                 let (mut ok, mut bad) = (Vec::new(), Vec::new());
-                inv.each(p, |row, key, status, doc| {
-                    match CoreInvoice::from_value(&doc) {
-                        Ok(i) => ok.push((i, status, row, key)),
-                        Err(error) => bad.push(Finding { key, row, error }),
-                    }
+                inv.each_row(p, |row, at, node| match CoreInvoice::from_source(node) {
+                    Ok(i) => ok.push((i, at.status(), row, at.key())),
+                    Err(error) => bad.push(Finding {
+                        key: at.key(),
+                        row,
+                        error,
+                    }),
                 });
                 (ok, bad)
             })
@@ -921,10 +967,10 @@ fn duplicates_of<'py>(
         let parts: Vec<Read> = py.detach(|| {
             par::map(&pieces, n, |p| {
                 let mut out = Vec::with_capacity(p.len);
-                inv.each(p, |row, key, _, doc| {
-                    let item = CoreInvoice::from_value(&doc)
+                inv.each_row(p, |row, at, node| {
+                    let item = CoreInvoice::from_source(node)
                         .map(|i| duplicates::Item::Invoice(Box::new(i)));
-                    out.push((item, row, key));
+                    out.push((item, row, at.key()));
                 });
                 out
             })

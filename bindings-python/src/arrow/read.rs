@@ -16,8 +16,11 @@ use arrow_array::{
     ListArray, RecordBatch, StringArray, StructArray,
 };
 use arrow_schema::{DataType, Field};
+use chrono::Datelike;
 use invoice_core::error::{INP_FLOAT, INP_TYPE};
+use invoice_core::model::{Shape, Source, json_shape};
 use invoice_core::{Error, Path};
+use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::schema::{Col, KEY, Kind, LINE, STATUS};
@@ -370,5 +373,265 @@ fn insert(obj: &mut Map<String, Value>, path: &[&str], v: Value) {
             }
         }
         _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- rows as a core Source
+
+/// One row of a header table with what its JSON-text columns and its lines table (if any) say,
+/// read by the core's model reader through [`Node`] without building a JSON document.
+pub struct RowView<'p, 'a> {
+    plan: &'p Plan<'a>,
+    row: usize,
+    /// The JSON-text columns of this row that parse as JSON (by column index).
+    json: Vec<(usize, Value)>,
+    /// The lines from a separate lines table, replacing the lines column.
+    lines: Option<&'p [Value]>,
+}
+
+/// A place in a row the core's reader can ask about (a [`Source`](invoice_core::model::Source)).
+#[derive(Clone, Copy)]
+pub enum Node<'p, 'a> {
+    /// The invoice: its members are the columns (grouped by their first key).
+    Row(&'p RowView<'p, 'a>),
+    /// `seller`, `buyer` or `totals`: the columns whose path starts with it.
+    Group(&'p RowView<'p, 'a>, &'static str),
+    /// A cell (or an item or struct child); `typed` keeps decimals and dates typed (money,
+    /// quantity and date columns), otherwise they are read as their text, as before; `children`
+    /// names the columns of a struct's children (the lines).
+    Cell {
+        reader: &'p Reader<'a>,
+        i: usize,
+        typed: bool,
+        children: Option<&'static [Col]>,
+    },
+    /// A parsed JSON-text cell, or part of one.
+    Json(&'p Value),
+    /// Lines from a separate lines table.
+    Lines(&'p [Value]),
+}
+
+fn typed(kind: Kind) -> bool {
+    matches!(kind, Kind::Money | Kind::Decimal | Kind::Date)
+}
+
+impl<'a> Plan<'a> {
+    /// Row `i` ready to be read by the core; `lines` (from a lines table) replaces the lines
+    /// column.
+    pub fn view<'p>(&'p self, i: usize, lines: Option<&'p [Value]>) -> RowView<'p, 'a> {
+        let json = self
+            .cols
+            .iter()
+            .enumerate()
+            .filter(|(_, (c, _))| c.kind == Kind::Json)
+            .filter_map(|(n, (_, r))| match r {
+                Reader::Text(a) if !a.is_null(i) => {
+                    serde_json::from_str(a.value(i)).ok().map(|v| (n, v))
+                }
+                _ => None,
+            })
+            .collect();
+        RowView {
+            plan: self,
+            row: i,
+            json,
+            lines,
+        }
+    }
+}
+
+impl<'p, 'a> RowView<'p, 'a> {
+    /// The row as the core's reader sees it.
+    pub fn node(&'p self) -> Node<'p, 'a> {
+        Node::Row(self)
+    }
+
+    fn column(&'p self, n: usize) -> Option<Node<'p, 'a>> {
+        let (c, r) = self.plan.cols.get(n)?;
+        if c.kind == Kind::Lines {
+            if let Some(lines) = self.lines {
+                return Some(Node::Lines(lines));
+            }
+        }
+        if let Some((_, v)) = self.json.iter().find(|(j, _)| *j == n) {
+            return Some(Node::Json(v));
+        }
+        Some(Node::Cell {
+            reader: r,
+            i: self.row,
+            typed: typed(c.kind),
+            children: (c.kind == Kind::Lines).then_some(LINE),
+        })
+    }
+}
+
+fn is_null_node(n: &Node<'_, '_>) -> bool {
+    match n {
+        Node::Cell { reader, i, .. } => reader.is_null(*i),
+        Node::Json(v) => v.is_null(),
+        _ => false,
+    }
+}
+
+impl Source for Node<'_, '_> {
+    fn shape(&self) -> Shape<'_> {
+        match *self {
+            Node::Row(_) | Node::Group(..) => Shape::Object,
+            Node::Lines(_) => Shape::List,
+            Node::Json(v) => json_shape(v),
+            Node::Cell {
+                reader, i, typed, ..
+            } => cell_shape(reader, i, typed),
+        }
+    }
+
+    fn member(&self, key: &str) -> Option<Self> {
+        match *self {
+            Node::Row(row) => {
+                let cols = &row.plan.cols;
+                let n = cols
+                    .iter()
+                    .position(|(c, _)| c.path.first() == Some(&key))?;
+                let (c, _) = cols.get(n)?;
+                if c.path.len() == 2 {
+                    let group = c.path.first().copied()?;
+                    let any = cols.iter().enumerate().any(|(m, (c, _))| {
+                        c.path.len() == 2
+                            && c.path.first() == Some(&group)
+                            && row.column(m).is_some_and(|n| !is_null_node(&n))
+                    });
+                    return any.then_some(Node::Group(row, group));
+                }
+                row.column(n)
+            }
+            Node::Group(row, group) => {
+                let n = row
+                    .plan
+                    .cols
+                    .iter()
+                    .position(|(c, _)| c.path == [group, key])?;
+                row.column(n)
+            }
+            Node::Json(v) => v.get(key).map(Node::Json),
+            Node::Lines(_) => None,
+            Node::Cell {
+                reader,
+                i,
+                children,
+                ..
+            } => match reader {
+                Reader::Struct(s, kids) if !s.is_null(i) => {
+                    let (name, r) = kids.iter().find(|(name, _)| *name == key)?;
+                    let kind = children.and_then(|cs| cs.iter().find(|c| c.name == *name));
+                    Some(Node::Cell {
+                        reader: r,
+                        i,
+                        typed: kind.is_some_and(|c| typed(c.kind)),
+                        children: None,
+                    })
+                }
+                _ => None,
+            },
+        }
+    }
+
+    fn keys(&self, f: &mut dyn FnMut(&str)) {
+        match *self {
+            // Every column the plan reads is one the schema names: nothing unknown to report.
+            Node::Row(_) | Node::Group(..) | Node::Lines(_) => {}
+            Node::Json(v) => (&v).keys(f),
+            Node::Cell { reader, i, .. } => {
+                if let Reader::Struct(s, kids) = reader {
+                    if !s.is_null(i) {
+                        kids.iter()
+                            .filter(|(_, r)| !r.is_null(i))
+                            .for_each(|(name, _)| f(name));
+                    }
+                }
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match *self {
+            Node::Lines(l) => l.len(),
+            Node::Json(v) => (&v).len(),
+            Node::Cell { reader, i, .. } => match reader {
+                Reader::List(a, _) if !a.is_null(i) => list_range(a, i).map_or(0, |r| r.len()),
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+
+    fn item(&self, j: usize) -> Option<Self> {
+        match *self {
+            Node::Lines(l) => l.get(j).map(Node::Json),
+            Node::Json(v) => v.get(j).map(Node::Json),
+            Node::Cell {
+                reader,
+                i,
+                typed,
+                children,
+            } => match reader {
+                Reader::List(a, child) => {
+                    let range = list_range(a, i)?;
+                    let at = range.start.checked_add(j).filter(|at| *at < range.end)?;
+                    Some(Node::Cell {
+                        reader: child,
+                        i: at,
+                        typed,
+                        children,
+                    })
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+fn list_range(a: &ListArray, i: usize) -> Option<std::ops::Range<usize>> {
+    let offsets = a.value_offsets();
+    let (Some(&from), Some(&to)) = (offsets.get(i), offsets.get(i + 1)) else {
+        return None;
+    };
+    Some(usize::try_from(from).ok()?..usize::try_from(to).ok()?)
+}
+
+/// What a cell is; money, quantity and date cells stay typed (`typed`), other decimals and
+/// dates are their text, as a JSON document would have them.
+fn cell_shape<'a>(reader: &Reader<'a>, i: usize, typed: bool) -> Shape<'a> {
+    if reader.is_null(i) {
+        return Shape::Null;
+    }
+    match reader {
+        Reader::Null => Shape::Null,
+        Reader::Text(a) => Shape::Text(Cow::Borrowed(a.value(i))),
+        Reader::Int(a) => Shape::Int(i128::from(a.value(i))),
+        Reader::Float(a) => {
+            let x = a.value(i);
+            match serde_json::Number::from_f64(x) {
+                Some(n) => Shape::Float(Cow::Owned(n.to_string())),
+                None => Shape::Text(Cow::Owned(x.to_string())),
+            }
+        }
+        Reader::Bool(a) => Shape::Bool(a.value(i)),
+        Reader::Dec(a) => {
+            let exact = u32::try_from(a.scale())
+                .ok()
+                .and_then(|s| Decimal::try_from_i128_with_scale(a.value(i), s).ok());
+            match exact {
+                Some(d) if typed => Shape::Decimal(d),
+                _ => Shape::Text(Cow::Owned(a.value_as_string(i))),
+            }
+        }
+        Reader::Date(a) => match a.value_as_date(i) {
+            Some(d) if typed && (0..=9999).contains(&d.year()) => Shape::Date(d),
+            Some(d) => Shape::Text(Cow::Owned(d.to_string())),
+            None => Shape::Null,
+        },
+        Reader::Struct(..) => Shape::Object,
+        Reader::List(..) => Shape::List,
     }
 }

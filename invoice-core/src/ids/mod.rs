@@ -136,18 +136,25 @@ rules! {
 /// The normalising step shared by every identifier (see the module docs).
 pub(crate) fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(64));
-    for c in s.chars() {
+    out.extend(normal_chars(s));
+    out
+}
+
+/// The characters [`normalise`] keeps, as they become.
+fn normal_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter_map(|c| {
         // Full-width ASCII (U+FF01..U+FF5E) maps to U+0021..U+007E.
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         };
-        if c.is_whitespace() || is_hyphen(c) {
-            continue;
-        }
-        out.push(c.to_ascii_uppercase());
-    }
-    out
+        (!(c.is_whitespace() || is_hyphen(c))).then(|| c.to_ascii_uppercase())
+    })
+}
+
+/// [`fixed`] of the [`normalise`]d text, without building it: `Err` with the normalised length.
+pub(crate) fn normalised_fixed<const N: usize>(s: &str) -> Result<[char; N], usize> {
+    collect_fixed(normal_chars(s))
 }
 
 /// Hyphen-like characters removed by `compact` (the display form `XXXXXXXX-X`, dashes pasted
@@ -171,9 +178,13 @@ pub(crate) fn shown(c: char) -> String {
 /// The first `N` characters of `s` as an array, when `s` has exactly `N` characters; the
 /// character count otherwise.
 pub(crate) fn fixed<const N: usize>(s: &str) -> Result<[char; N], usize> {
+    collect_fixed(s.chars())
+}
+
+fn collect_fixed<const N: usize>(chars: impl Iterator<Item = char>) -> Result<[char; N], usize> {
     let mut out = ['\0'; N];
     let mut n = 0usize;
-    for c in s.chars() {
+    for c in chars {
         if let Some(slot) = out.get_mut(n) {
             *slot = c;
         }

@@ -119,14 +119,24 @@ impl AuthorityTable {
 }
 
 /// The USCC value of a character (its index in [`ALPHABET`]).
+/// The value of each ASCII character in [`ALPHABET`] (`u8::MAX`: not in it): the check runs
+/// over millions of column cells, so a lookup instead of a search.
+const VALUES: [u8; 128] = {
+    let mut t = [u8::MAX; 128];
+    let a = ALPHABET.as_bytes();
+    let mut i = 0;
+    while i < a.len() {
+        t[a[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 fn value(c: char) -> Option<u32> {
-    ALPHABET
-        .char_indices()
-        .find(|&(_, a)| a == c)
-        .and_then(|(i, _)| u32::try_from(i).ok())
+    let v = *VALUES.get(usize::try_from(u32::from(c)).ok()?)?;
+    (v != u8::MAX).then_some(u32::from(v))
 }
 
-/// The check character of 17 characters from [`ALPHABET`].
 fn check_of(chars: &[char]) -> Option<char> {
     let mut sum = 0u32;
     for (c, w) in chars.iter().zip(WEIGHTS) {
@@ -144,11 +154,48 @@ pub fn compact(s: &str) -> String {
 
 fn charset_check(chars: &[char]) -> Result<(), Error> {
     match first_bad(chars, |_, c| value(c).is_some()) {
-        Some((position, c)) => Err(Error::new(USCC_CHARSET)
-            .with("position", position)
-            .with("found", shown(c))),
+        Some((position, c)) => Err(charset_error(position, c)),
         None => Ok(()),
     }
+}
+
+fn charset_error(position: usize, c: char) -> Error {
+    Error::new(USCC_CHARSET)
+        .with("position", position)
+        .with("found", shown(c))
+}
+
+/// What is wrong with 18 compact characters, before any message is built (so [`is_valid`]
+/// allocates nothing).
+enum Fault {
+    Charset(usize, char),
+    Region,
+    OrgCode { expected: char, found: char },
+    Check { expected: char, found: char },
+}
+
+fn fault(chars: &[char; 18]) -> Option<Fault> {
+    if let Some((position, c)) = first_bad(chars, |_, c| value(c).is_some()) {
+        return Some(Fault::Charset(position, c));
+    }
+    if !chars
+        .get(2..8)
+        .unwrap_or_default()
+        .iter()
+        .all(char::is_ascii_digit)
+    {
+        return Some(Fault::Region);
+    }
+    let org = chars.get(8..17).unwrap_or_default();
+    let (org_body, org_last) = org.split_at(org.len().min(8));
+    let expected = org_code::check_of(org_body).unwrap_or('?');
+    let found = org_last.first().copied().unwrap_or('?');
+    if expected != found {
+        return Some(Fault::OrgCode { expected, found });
+    }
+    let expected = check_of(chars.get(..17).unwrap_or_default()).unwrap_or('?');
+    let found = chars.get(17).copied().unwrap_or('?');
+    (expected != found).then_some(Fault::Check { expected, found })
 }
 
 /// The strict checks on an already compact value.
@@ -158,30 +205,21 @@ pub(crate) fn check(code: &str) -> Result<[char; 18], Error> {
             .with("expected", 18)
             .with("len", len)
     })?;
-    charset_check(&chars)?;
-    let region = chars.get(2..8).unwrap_or_default();
-    if !region.iter().all(char::is_ascii_digit) {
-        return Err(Error::new(USCC_REGION).with("found", region.iter().collect::<String>()));
-    }
-    let org = chars.get(8..17).unwrap_or_default();
-    let (org_body, org_last) = org.split_at(org.len().min(8));
-    let org_expected = org_code::check_of(org_body).unwrap_or('?');
-    let org_found = org_last.first().copied().unwrap_or('?');
-    if org_expected != org_found {
-        return Err(Error::new(USCC_ORG_CODE)
-            .with("org", org.iter().collect::<String>())
-            .with("expected", org_expected)
-            .with("found", org_found));
-    }
-    let expected = check_of(chars.get(..17).unwrap_or_default()).unwrap_or('?');
-    let found = chars.get(17).copied().unwrap_or('?');
-    if expected != found {
-        return Err(Error::new(USCC_CHECK)
+    let text =
+        |r: std::ops::Range<usize>| chars.get(r).unwrap_or_default().iter().collect::<String>();
+    match fault(&chars) {
+        None => Ok(chars),
+        Some(Fault::Charset(position, c)) => Err(charset_error(position, c)),
+        Some(Fault::Region) => Err(Error::new(USCC_REGION).with("found", text(2..8))),
+        Some(Fault::OrgCode { expected, found }) => Err(Error::new(USCC_ORG_CODE)
+            .with("org", text(8..17))
+            .with("expected", expected)
+            .with("found", found)),
+        Some(Fault::Check { expected, found }) => Err(Error::new(USCC_CHECK)
             .with("expected", expected)
             .with("found", found)
-            .with("position", 18));
+            .with("position", 18)),
     }
-    Ok(chars)
 }
 
 /// Validates a USCC and returns its compact form. An unknown authority/category pair does not
@@ -203,9 +241,10 @@ pub fn validate_strict(s: &str) -> Result<String, Error> {
     Ok(Uscc::parse_strict(s)?.0)
 }
 
-/// True when [`validate`] accepts `s`.
+/// True when [`validate`] accepts `s` (the same checks on the same compact form, without
+/// building the compact text or an error).
 pub fn is_valid(s: &str) -> bool {
-    validate(s).is_ok()
+    super::normalised_fixed::<18>(s).is_ok_and(|chars| fault(&chars).is_none())
 }
 
 /// The printed form, which for a USCC is the compact 18 characters (no separators).

@@ -4,9 +4,9 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
 use super::read::Reader;
+use super::source::Source;
 use crate::error::{Error, Path};
 use crate::money::{Amount, Price, Quantity, TaxRate};
 
@@ -201,8 +201,8 @@ const FIELDS: &[&str] = &[
     "nature",
 ];
 
-pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<Line> {
-    let m = r.object(v, path, FIELDS)?;
+pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<Line> {
+    let m = &r.object(v, path, FIELDS)?;
     let tax_code = r
         .text(m, "tax_code", path, false)
         .map(super::digits_compact);
@@ -213,10 +213,7 @@ pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<Line> {
     let unit_price = r.decimal(m, "unit_price", path, false, Price::parse);
     let amount = r.decimal(m, "amount", path, false, Amount::parse);
     let rate = r.decimal(m, "rate", path, true, LineRate::parse);
-    let exempt_tax = m
-        .get("tax")
-        .and_then(Value::as_str)
-        .is_some_and(super::is_exempt_tax_mark);
+    let exempt_tax = Reader::peek_text(m, "tax", super::is_exempt_tax_mark);
     let tax = r.decimal(m, "tax", path, false, super::parse_tax);
     // A tax printed `***` beside a rate printed `***` is the 免税 layout of legacy files
     // (formats.md §3): the line is exempt. A numeric rate is kept and judged by the arithmetic.

@@ -31,6 +31,7 @@ mod line;
 mod party;
 mod read;
 mod red;
+mod source;
 mod special;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -48,6 +49,7 @@ use crate::error::{Error, Path, rules};
 use crate::money::{Amount, shorten};
 use crate::number::Kind;
 use read::Reader;
+pub use source::{Shape, Source, json_shape};
 
 /// The JSON type name of a value as messages show it: `null`, `boolean`, `integer`, `float`,
 /// `string`, `list`, `object`.
@@ -207,6 +209,25 @@ impl Invoice {
     /// # Errors
     /// All problems found, in document order (never an empty list).
     pub fn from_value_all(v: &Value) -> Result<Invoice, Vec<Error>> {
+        Invoice::from_source_all(v)
+    }
+
+    /// Reads an invoice from any [`Source`], stopping at the first problem (as
+    /// [`Invoice::from_value`]).
+    ///
+    /// # Errors
+    /// The first problem found.
+    pub fn from_source<S: Source>(v: S) -> Result<Invoice, Error> {
+        Invoice::from_source_all(v).map_err(|mut es| es.swap_remove(0))
+    }
+
+    /// Reads an invoice from any [`Source`] (a JSON value, a host object, a table row),
+    /// reporting every problem (each with its path), exactly as [`Invoice::from_value_all`] does
+    /// for JSON.
+    ///
+    /// # Errors
+    /// All problems found, in document order (never an empty list).
+    pub fn from_source_all<S: Source>(v: S) -> Result<Invoice, Vec<Error>> {
         let mut r = Reader::default();
         let inv = read_invoice(&mut r, v);
         match inv {
@@ -239,9 +260,9 @@ impl<'de> Deserialize<'de> for Invoice {
     }
 }
 
-fn read_invoice(r: &mut Reader, v: &Value) -> Option<Invoice> {
+fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     let root = Path::root();
-    let m = r.object(v, &root, INVOICE_FIELDS)?;
+    let m = &r.object(v, &root, INVOICE_FIELDS)?;
     let kind = r.choice(
         m,
         "kind",
@@ -303,8 +324,8 @@ fn read_invoice(r: &mut Reader, v: &Value) -> Option<Invoice> {
     })
 }
 
-fn read_totals(r: &mut Reader, v: &Value, path: &Path) -> Option<Totals> {
-    let m = r.object(v, path, &["amount", "tax", "total", "total_in_words"])?;
+fn read_totals<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<Totals> {
+    let m = &r.object(v, path, &["amount", "tax", "total", "total_in_words"])?;
     let amount = r.decimal(m, "amount", path, true, Amount::parse);
     let tax = r.decimal(m, "tax", path, true, parse_tax);
     let total = r.decimal(m, "total", path, true, Amount::parse);

@@ -2,9 +2,9 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::read::Reader;
+use super::source::Source;
 use crate::error::Path;
 
 /// What kind of party a buyer is; decides which fields a 普票 needs (domain.md §1.3).
@@ -93,8 +93,8 @@ const FIELDS: &[&str] = &[
     "name", "tax_id", "address", "phone", "bank", "account", "type",
 ];
 
-pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<Party> {
-    let m = r.object(v, path, FIELDS)?;
+pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<Party> {
+    let m = &r.object(v, path, FIELDS)?;
     let name = r.text(m, "name", path, true);
     let tax_id = r
         .text(m, "tax_id", path, false)

@@ -1,16 +1,20 @@
-//! Reading the model from JSON values with a path for every problem.
+//! Reading the model from a [`Source`] with a path for every problem.
 //!
 //! serde's derive stops at the first problem and loses the rule code; this reader walks a
-//! `serde_json::Value`, normalises as it goes, and collects every problem as a coded [`Error`]
-//! at its path (`lines[1].amount`), so a form can show them all at once.
+//! [`Source`] (a JSON value, a host object, a table row), normalises as it goes, and collects every
+//! problem as a coded [`Error`] at its path (`lines[1].amount`), so a form can show them all at
+//! once.
+
+use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
-use serde_json::{Map, Value};
+use rust_decimal::Decimal;
 
 use crate::error::{Error, Path};
 use crate::error::{INP_FLOAT, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::money::shorten;
 
+use super::source::{Shape, Source};
 use super::{MDL_DATE, MDL_TIME, MDL_UNKNOWN_FIELD};
 
 /// Collects the problems found while reading.
@@ -20,16 +24,47 @@ pub(crate) struct Reader {
 }
 
 /// The JSON type name of a value, for messages.
-pub(crate) fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "float",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "list",
-        Value::Object(_) => "object",
+pub(crate) fn type_name(v: &serde_json::Value) -> &'static str {
+    v.shape().type_name()
+}
+
+/// An `INP-02` at `at`: `expected`, found `found`.
+fn wrong_type(at: Path, expected: &'static str, found: &Shape<'_>) -> Error {
+    Error::new(INP_TYPE)
+        .at(at)
+        .with("expected", expected)
+        .with("found", found.type_name())
+}
+
+/// A decimal written out as text on the stack, so a typed decimal cell is parsed by the same
+/// text rules (and gives the same messages) as the text of a JSON document, without allocating.
+struct DecimalText {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl std::fmt::Write for DecimalText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
+}
+
+/// Calls `f` with the text of `d` (a `Decimal` writes at most 31 characters).
+fn with_decimal_text<T>(d: Decimal, f: impl FnOnce(&str) -> T) -> T {
+    let mut t = DecimalText {
+        buf: [0; 64],
+        len: 0,
+    };
+    if write!(t, "{d}").is_ok() {
+        if let Ok(s) = std::str::from_utf8(t.buf.get(..t.len).unwrap_or_default()) {
+            return f(s);
+        }
+    }
+    f(&d.to_string())
 }
 
 impl Reader {
@@ -38,23 +73,14 @@ impl Reader {
     }
 
     /// `v` as an object whose keys are all in `allowed`.
-    pub(crate) fn object<'v>(
-        &mut self,
-        v: &'v Value,
-        path: &Path,
-        allowed: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Value::Object(m) = v else {
-            self.push(
-                Error::new(INP_TYPE)
-                    .at(path.clone())
-                    .with("expected", "object")
-                    .with("found", type_name(v)),
-            );
+    pub(crate) fn object<S: Source>(&mut self, v: S, path: &Path, allowed: &[&str]) -> Option<S> {
+        let shape = v.shape();
+        if shape != Shape::Object {
+            self.push(wrong_type(path.clone(), "object", &shape));
             return None;
-        };
-        for k in m.keys() {
-            if !allowed.contains(&k.as_str()) {
+        }
+        v.keys(&mut |k| {
+            if !allowed.contains(&k) {
                 self.push(
                     Error::new(MDL_UNKNOWN_FIELD)
                         .at(path.clone().key(shorten(k)))
@@ -62,40 +88,48 @@ impl Reader {
                         .with("allowed", allowed.join(", ")),
                 );
             }
-        }
-        Some(m)
+        });
+        Some(v)
     }
 
     /// A present, non-null value, or `INP-04` when `required`.
-    pub(crate) fn get<'v>(
+    pub(crate) fn get<S: Source>(
         &mut self,
-        m: &'v Map<String, Value>,
+        m: &S,
         key: &'static str,
         path: &Path,
         required: bool,
-    ) -> Option<&'v Value> {
-        match m.get(key) {
-            Some(Value::Null) | None => {
+    ) -> Option<S> {
+        match m.member(key) {
+            Some(v) if v.shape() != Shape::Null => Some(v),
+            _ => {
                 if required {
                     self.push(Error::new(INP_MISSING).at(path.clone().key(key)));
                 }
                 None
             }
-            Some(v) => Some(v),
+        }
+    }
+
+    /// The text under `key`, if it is text (no finding either way: for choosing how to read).
+    pub(crate) fn peek_text<S: Source>(m: &S, key: &str, f: impl FnOnce(&str) -> bool) -> bool {
+        match m.member(key).as_ref().map(Source::shape) {
+            Some(Shape::Text(t)) => f(&t),
+            _ => false,
         }
     }
 
     /// A text field: trimmed, inner runs of whitespace kept; empty counts as absent.
-    pub(crate) fn text(
+    pub(crate) fn text<S: Source>(
         &mut self,
-        m: &Map<String, Value>,
+        m: &S,
         key: &'static str,
         path: &Path,
         required: bool,
     ) -> Option<String> {
         let v = self.get(m, key, path, required)?;
-        match v {
-            Value::String(s) => {
+        match v.shape() {
+            Shape::Text(s) => {
                 let t = s.trim();
                 if t.is_empty() {
                     if required {
@@ -107,51 +141,45 @@ impl Reader {
                 }
             }
             other => {
-                self.push(
-                    Error::new(INP_TYPE)
-                        .at(path.clone().key(key))
-                        .with("expected", "string")
-                        .with("found", type_name(other)),
-                );
+                self.push(wrong_type(path.clone().key(key), "string", &other));
                 None
             }
         }
     }
 
     /// A boolean field, `false` when absent.
-    pub(crate) fn flag(&mut self, m: &Map<String, Value>, key: &'static str, path: &Path) -> bool {
-        match self.get(m, key, path, false) {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => {
-                self.push(
-                    Error::new(INP_TYPE)
-                        .at(path.clone().key(key))
-                        .with("expected", "boolean")
-                        .with("found", type_name(other)),
-                );
+    pub(crate) fn flag<S: Source>(&mut self, m: &S, key: &'static str, path: &Path) -> bool {
+        let Some(v) = self.get(m, key, path, false) else {
+            return false;
+        };
+        match v.shape() {
+            Shape::Bool(b) => b,
+            other => {
+                self.push(wrong_type(path.clone().key(key), "boolean", &other));
                 false
             }
         }
     }
 
-    /// A decimal field given as a string (or an integer); a float is refused with `INP-01`.
-    pub(crate) fn decimal<T>(
+    /// A decimal field given as a string, an integer or an exact decimal (each read by the same
+    /// text rules); a float is refused with `INP-01`.
+    pub(crate) fn decimal<S: Source, T>(
         &mut self,
-        m: &Map<String, Value>,
+        m: &S,
         key: &'static str,
         path: &Path,
         required: bool,
         parse: fn(&str) -> Result<T, Error>,
     ) -> Option<T> {
         let v = self.get(m, key, path, required)?;
-        let res = match v {
-            Value::String(s) => parse(s.trim()),
-            Value::Number(n) if n.is_f64() => Err(Error::new(INP_FLOAT).with("value", n)),
-            Value::Number(n) => parse(&n.to_string()),
+        let res = match v.shape() {
+            Shape::Text(s) => parse(s.trim()),
+            Shape::Float(n) => Err(Error::new(INP_FLOAT).with("value", n)),
+            Shape::Int(n) => parse(&n.to_string()),
+            Shape::Decimal(d) => with_decimal_text(d, parse),
             other => Err(Error::new(INP_TYPE)
                 .with("expected", "decimal string")
-                .with("found", type_name(other))),
+                .with("found", other.type_name())),
         };
         match res {
             Ok(x) => Some(x),
@@ -164,9 +192,9 @@ impl Reader {
     }
 
     /// One of a fixed set of names (`"normal"`, `"discount"` …), looked up by `from`.
-    pub(crate) fn choice<T>(
+    pub(crate) fn choice<S: Source, T>(
         &mut self,
-        m: &Map<String, Value>,
+        m: &S,
         key: &'static str,
         path: &Path,
         required: bool,
@@ -188,14 +216,17 @@ impl Reader {
         }
     }
 
-    /// A `YYYY-MM-DD` date.
-    pub(crate) fn date(
+    /// A `YYYY-MM-DD` date (or a host's date value).
+    pub(crate) fn date<S: Source>(
         &mut self,
-        m: &Map<String, Value>,
+        m: &S,
         key: &'static str,
         path: &Path,
         required: bool,
     ) -> Option<NaiveDate> {
+        if let Some(Shape::Date(d)) = m.member(key).as_ref().map(Source::shape) {
+            return Some(d);
+        }
         let s = self.text(m, key, path, required)?;
         match parse_date(&s) {
             Some(d) => Some(d),
@@ -211,9 +242,9 @@ impl Reader {
     }
 
     /// An `HH:MM:SS` time.
-    pub(crate) fn time(
+    pub(crate) fn time<S: Source>(
         &mut self,
-        m: &Map<String, Value>,
+        m: &S,
         key: &'static str,
         path: &Path,
     ) -> Option<NaiveTime> {
@@ -232,31 +263,28 @@ impl Reader {
     }
 
     /// A list field; each element read by `each` with its indexed path.
-    pub(crate) fn list<T>(
+    pub(crate) fn list<S: Source, T>(
         &mut self,
-        m: &Map<String, Value>,
+        m: &S,
         key: &'static str,
         path: &Path,
         required: bool,
-        mut each: impl FnMut(&mut Reader, &Value, &Path) -> Option<T>,
+        mut each: impl FnMut(&mut Reader, S, &Path) -> Option<T>,
     ) -> Vec<T> {
         let Some(v) = self.get(m, key, path, required) else {
             return Vec::new();
         };
         let p = path.clone().key(key);
-        let Value::Array(items) = v else {
-            self.push(
-                Error::new(INP_TYPE)
-                    .at(p)
-                    .with("expected", "list")
-                    .with("found", type_name(v)),
-            );
+        let shape = v.shape();
+        if shape != Shape::List {
+            self.push(wrong_type(p, "list", &shape));
             return Vec::new();
-        };
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| each(self, item, &p.clone().index(i)))
+        }
+        (0..v.len())
+            .filter_map(|i| {
+                let item = v.item(i)?;
+                each(self, item, &p.clone().index(i))
+            })
             .collect()
     }
 }

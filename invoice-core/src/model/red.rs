@@ -2,9 +2,9 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::read::Reader;
+use super::source::Source;
 use crate::error::Path;
 
 /// Why an invoice is reversed (冲红原因, domain.md §9.3–9.4).
@@ -61,8 +61,8 @@ const FIELDS: &[&str] = &[
     "reason",
 ];
 
-pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<RedReference> {
-    let m = r.object(v, path, FIELDS)?;
+pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<RedReference> {
+    let m = &r.object(v, path, FIELDS)?;
     let original_number = r
         .text(m, "original_number", path, true)
         .map(super::digits_compact);

@@ -2,9 +2,9 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::read::Reader;
+use super::source::{Shape, Source};
 use crate::error::Error;
 use crate::error::INP_UNKNOWN_OPTION;
 use crate::error::Path;
@@ -75,11 +75,16 @@ pub enum SpecialBusiness {
     },
 }
 
-pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<SpecialBusiness> {
-    let ty = v.get("type").and_then(Value::as_str).unwrap_or("");
+pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<SpecialBusiness> {
+    let ty_node = v.member("type");
+    let ty_shape = ty_node.as_ref().map(Source::shape);
+    let ty: &str = match &ty_shape {
+        Some(Shape::Text(t)) => t,
+        _ => "",
+    };
     match ty {
         "construction" => {
-            let m = r.object(
+            let m = &r.object(
                 v,
                 path,
                 &[
@@ -105,7 +110,7 @@ pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<SpecialBusi
             }))
         }
         "real_estate_sale" | "real_estate_lease" => {
-            let m = r.object(v, path, &["type", "address", "certificate", "area_unit"])?;
+            let m = &r.object(v, path, &["type", "address", "certificate", "area_unit"])?;
             let address = r.text(m, "address", path, true);
             let certificate = r.text(m, "certificate", path, false);
             let area_unit = r.text(m, "area_unit", path, false);
@@ -121,9 +126,9 @@ pub(super) fn read(r: &mut Reader, v: &Value, path: &Path) -> Option<SpecialBusi
             })
         }
         "freight" => {
-            let m = r.object(v, path, &["type", "legs"])?;
+            let m = &r.object(v, path, &["type", "legs"])?;
             let legs = r.list(m, "legs", path, true, |r, v, p| {
-                let m = r.object(v, p, &["from", "to", "vehicle_kind", "plate", "goods"])?;
+                let m = &r.object(v, p, &["from", "to", "vehicle_kind", "plate", "goods"])?;
                 let from = r.text(m, "from", p, true);
                 let to = r.text(m, "to", p, true);
                 let vehicle_kind = r.text(m, "vehicle_kind", p, false);
