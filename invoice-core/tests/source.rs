@@ -16,6 +16,8 @@ enum Host {
     Dec(Decimal),
     Date(NaiveDate),
     Float(f64),
+    /// A value the host cannot hand over (say, text with a lone surrogate).
+    Bad,
     List(Vec<Host>),
     Obj(Vec<(String, Host)>),
 }
@@ -28,6 +30,9 @@ impl Source for &Host {
             Host::Dec(d) => Shape::Decimal(*d),
             Host::Date(d) => Shape::Date(*d),
             Host::Float(x) => Shape::Float(Cow::Owned(x.to_string())),
+            Host::Bad => Shape::Refused(Box::new(invoice_core::Error::new(
+                invoice_core::error::INP_TYPE,
+            ))),
             Host::List(_) => Shape::List,
             Host::Obj(_) => Shape::Object,
         }
@@ -159,4 +164,36 @@ fn a_float_is_refused_as_money_and_a_date_where_text_belongs_is_named() {
         .collect();
     assert_eq!(codes, [("INP-02", "number"), ("INP-01", "totals.amount")]);
     assert!(found[0].2.contains("date"), "{found:?}");
+}
+
+#[test]
+fn a_value_the_host_refuses_is_a_finding_at_its_path_and_reading_goes_on() {
+    let mut host = typed(&invoice(), "");
+    if let Host::Obj(m) = &mut host {
+        for (k, v) in m.iter_mut() {
+            match k.as_str() {
+                "seller" => *v = Host::Bad,
+                "lines" => {
+                    if let Host::List(l) = v {
+                        l[1] = Host::Bad;
+                    }
+                }
+                "issue_date" => *v = Host::Text("2024-13-01".into()),
+                _ => {}
+            }
+        }
+    }
+    let found = codes_at(Invoice::from_source_all(&host));
+    let codes: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(c, p, _)| (c.as_str(), p.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("MDL-02", "issue_date"),
+            ("INP-02", "seller"),
+            ("INP-02", "lines[1]")
+        ]
+    );
 }

@@ -448,11 +448,6 @@ impl<'p, 'a> RowView<'p, 'a> {
 
     fn column(&'p self, n: usize) -> Option<Node<'p, 'a>> {
         let (c, r) = self.plan.cols.get(n)?;
-        if c.kind == Kind::Lines {
-            if let Some(lines) = self.lines {
-                return Some(Node::Lines(lines));
-            }
-        }
         if let Some((_, v)) = self.json.iter().find(|(j, _)| *j == n) {
             return Some(Node::Json(v));
         }
@@ -488,6 +483,9 @@ impl Source for Node<'_, '_> {
     fn member(&self, key: &str) -> Option<Self> {
         match *self {
             Node::Row(row) => {
+                if let (Some(lines), "lines") = (row.lines, key) {
+                    return Some(Node::Lines(lines));
+                }
                 let cols = &row.plan.cols;
                 let n = cols
                     .iter()

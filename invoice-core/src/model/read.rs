@@ -74,10 +74,16 @@ impl Reader {
 
     /// `v` as an object whose keys are all in `allowed`.
     pub(crate) fn object<S: Source>(&mut self, v: S, path: &Path, allowed: &[&str]) -> Option<S> {
-        let shape = v.shape();
-        if shape != Shape::Object {
-            self.push(wrong_type(path.clone(), "object", &shape));
-            return None;
+        match v.shape() {
+            Shape::Object => {}
+            Shape::Refused(e) => {
+                self.push(e.at(path.clone()));
+                return None;
+            }
+            other => {
+                self.push(wrong_type(path.clone(), "object", &other));
+                return None;
+            }
         }
         v.keys(&mut |k| {
             if !allowed.contains(&k) {
@@ -101,8 +107,20 @@ impl Reader {
         required: bool,
     ) -> Option<S> {
         match m.member(key) {
-            Some(v) if v.shape() != Shape::Null => Some(v),
-            _ => {
+            Some(v) => match v.shape() {
+                Shape::Null => {
+                    if required {
+                        self.push(Error::new(INP_MISSING).at(path.clone().key(key)));
+                    }
+                    None
+                }
+                Shape::Refused(e) => {
+                    self.push(e.at(path.clone().key(key)));
+                    None
+                }
+                _ => Some(v),
+            },
+            None => {
                 if required {
                     self.push(Error::new(INP_MISSING).at(path.clone().key(key)));
                 }
@@ -277,6 +295,7 @@ impl Reader {
         let p = path.clone().key(key);
         let shape = v.shape();
         if shape != Shape::List {
+            // (A refused value was reported by `get`.)
             self.push(wrong_type(p, "list", &shape));
             return Vec::new();
         }

@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use crate::Error;
+
 /// What one value of a [`Source`] is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape<'a> {
@@ -36,6 +38,9 @@ pub enum Shape<'a> {
     Object,
     /// Anything else, named for the message.
     Other(&'static str),
+    /// A value the host could not hand over (text that is not well-formed, a number beyond any
+    /// range): the reader reports this error at the value's path.
+    Refused(Box<Error>),
 }
 
 impl Shape<'_> {
@@ -52,6 +57,7 @@ impl Shape<'_> {
             Shape::List => "list",
             Shape::Object => "object",
             Shape::Other(name) => name,
+            Shape::Refused(_) => "refused",
         }
     }
 }
