@@ -538,15 +538,15 @@ impl Source for Node<'_, '_> {
             // Every column the plan reads is one the schema names: nothing unknown to report.
             Node::Row(_) | Node::Group(..) | Node::Lines(_) => {}
             Node::Json(v) => (&v).keys(f),
-            Node::Cell { reader, i, .. } => {
-                if let Reader::Struct(s, kids) = reader {
-                    if !s.is_null(i) {
-                        kids.iter()
-                            .filter(|(_, r)| !r.is_null(i))
-                            .for_each(|(name, _)| f(name));
-                    }
-                }
-            }
+            Node::Cell {
+                reader: Reader::Struct(s, kids),
+                i,
+                ..
+            } if !s.is_null(i) => kids
+                .iter()
+                .filter(|(_, r)| !r.is_null(i))
+                .for_each(|(name, _)| f(name)),
+            Node::Cell { .. } => {}
         }
     }
 
@@ -567,23 +567,20 @@ impl Source for Node<'_, '_> {
             Node::Lines(l) => l.get(j).map(Node::Json),
             Node::Json(v) => v.get(j).map(Node::Json),
             Node::Cell {
-                reader,
+                reader: Reader::List(a, child),
                 i,
                 typed,
                 children,
-            } => match reader {
-                Reader::List(a, child) => {
-                    let range = list_range(a, i)?;
-                    let at = range.start.checked_add(j).filter(|at| *at < range.end)?;
-                    Some(Node::Cell {
-                        reader: child,
-                        i: at,
-                        typed,
-                        children,
-                    })
-                }
-                _ => None,
-            },
+            } => {
+                let range = list_range(a, i)?;
+                let at = range.start.checked_add(j).filter(|at| *at < range.end)?;
+                Some(Node::Cell {
+                    reader: child,
+                    i: at,
+                    typed,
+                    children,
+                })
+            }
             _ => None,
         }
     }

@@ -59,10 +59,10 @@ fn with_decimal_text<T>(d: Decimal, f: impl FnOnce(&str) -> T) -> T {
         buf: [0; 64],
         len: 0,
     };
-    if write!(t, "{d}").is_ok() {
-        if let Ok(s) = std::str::from_utf8(t.buf.get(..t.len).unwrap_or_default()) {
-            return f(s);
-        }
+    if write!(t, "{d}").is_ok()
+        && let Ok(s) = std::str::from_utf8(t.buf.get(..t.len).unwrap_or_default())
+    {
+        return f(s);
     }
     f(&d.to_string())
 }

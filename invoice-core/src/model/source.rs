@@ -111,7 +111,7 @@ pub fn json_shape(v: &Value) -> Shape<'_> {
     }
 }
 
-impl<'v> Source for &'v Value {
+impl Source for &Value {
     fn shape(&self) -> Shape<'_> {
         json_shape(self)
     }
