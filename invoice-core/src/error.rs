@@ -110,6 +110,15 @@ impl Path {
         self
     }
 
+    /// A copy of this path followed by a list index (one allocation, where `clone().index(i)`
+    /// takes two: the model reader makes one per list item).
+    pub fn at_index(&self, index: usize) -> Self {
+        let mut segs = Vec::with_capacity(self.0.len() + 2);
+        segs.extend(self.0.iter().cloned());
+        segs.push(Segment::Index(index));
+        Path(segs)
+    }
+
     /// This path followed by a list index.
     pub fn index(mut self, index: usize) -> Self {
         self.0.push(Segment::Index(index));

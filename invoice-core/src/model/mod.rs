@@ -168,14 +168,17 @@ const INVOICE_FIELDS: &[&str] = &[
 
 /// Keeps ASCII digits only when the input is digits with spaces or hyphens between; anything
 /// else is kept (trimmed) for validation to judge.
-pub(crate) fn digits_compact(s: String) -> String {
-    if s.chars()
-        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+pub(crate) fn digits_compact(mut s: String) -> String {
+    let b = s.as_bytes();
+    let separated = b.iter().any(|c| matches!(c, b' ' | b'-'));
+    if separated
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b' ' | b'-'))
     {
-        s.chars().filter(char::is_ascii_digit).collect()
-    } else {
-        s
+        // In place: the text is already digits, only the separators go.
+        s.retain(|c| c.is_ascii_digit());
     }
+    s
 }
 
 impl Invoice {

@@ -81,11 +81,12 @@ impl Party {
 
 /// Drops spaces and hyphens and upper-cases; empty means absent.
 pub(crate) fn compact_tax_id(s: &str) -> Option<String> {
-    let c: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let mut c = String::with_capacity(s.len());
+    c.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase()),
+    );
     (!c.is_empty()).then_some(c)
 }
 

@@ -302,7 +302,7 @@ impl Reader {
         (0..v.len())
             .filter_map(|i| {
                 let item = v.item(i)?;
-                each(self, item, &p.clone().index(i))
+                each(self, item, &p.at_index(i))
             })
             .collect()
     }
