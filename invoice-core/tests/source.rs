@@ -112,6 +112,24 @@ fn codes_at(r: Result<Invoice, Vec<invoice_core::Error>>) -> Vec<(String, String
     }
 }
 
+fn code_path(found: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    found
+        .iter()
+        .map(|(c, p, _)| (c.as_str(), p.as_str()))
+        .collect()
+}
+
+/// The host tree of the sample invoice with `edit` applied to its top-level members.
+fn edited(edit: impl Fn(&str, &mut Host)) -> Host {
+    let mut host = typed(&invoice(), "");
+    if let Host::Obj(m) = &mut host {
+        for (k, v) in m.iter_mut() {
+            edit(k, v);
+        }
+    }
+    host
+}
+
 #[test]
 fn typed_cells_read_as_their_json_text() {
     let v = invoice();
@@ -143,51 +161,35 @@ fn typed_cells_give_the_same_findings_at_the_same_paths() {
 
 #[test]
 fn a_float_is_refused_as_money_and_a_date_where_text_belongs_is_named() {
-    let mut host = typed(&invoice(), "");
-    if let Host::Obj(m) = &mut host {
-        for (k, v) in m.iter_mut() {
-            match k.as_str() {
-                "totals" => {
-                    if let Host::Obj(t) = v {
-                        t[0].1 = Host::Float(300.01);
-                    }
-                }
-                "number" => *v = Host::Date(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
-                _ => {}
+    let host = edited(|k, v| match k {
+        "totals" => {
+            if let Host::Obj(t) = v {
+                t[0].1 = Host::Float(300.01);
             }
         }
-    }
+        "number" => *v = Host::Date(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
+        _ => {}
+    });
     let found = codes_at(Invoice::from_source_all(&host));
-    let codes: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(c, p, _)| (c.as_str(), p.as_str()))
-        .collect();
+    let codes = code_path(&found);
     assert_eq!(codes, [("INP-02", "number"), ("INP-01", "totals.amount")]);
     assert!(found[0].2.contains("date"), "{found:?}");
 }
 
 #[test]
 fn a_value_the_host_refuses_is_a_finding_at_its_path_and_reading_goes_on() {
-    let mut host = typed(&invoice(), "");
-    if let Host::Obj(m) = &mut host {
-        for (k, v) in m.iter_mut() {
-            match k.as_str() {
-                "seller" => *v = Host::Bad,
-                "lines" => {
-                    if let Host::List(l) = v {
-                        l[1] = Host::Bad;
-                    }
-                }
-                "issue_date" => *v = Host::Text("2024-13-01".into()),
-                _ => {}
+    let host = edited(|k, v| match k {
+        "seller" => *v = Host::Bad,
+        "lines" => {
+            if let Host::List(l) = v {
+                l[1] = Host::Bad;
             }
         }
-    }
+        "issue_date" => *v = Host::Text("2024-13-01".into()),
+        _ => {}
+    });
     let found = codes_at(Invoice::from_source_all(&host));
-    let codes: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(c, p, _)| (c.as_str(), p.as_str()))
-        .collect();
+    let codes = code_path(&found);
     assert_eq!(
         codes,
         [
