@@ -257,25 +257,29 @@ USCC_CLASSES = [
 ]
 
 
-def test_uscc_against_stdnum() -> None:
+def compare_ids(title: str, classes: Sequence[Class], inputs: List[str],
+                ours: Callable[[str], str], peer: Callable[[str], str]) -> None:
+    """Every input through both validators; each disagreement must fall in a known class."""
     counts: Counter = Counter()
     unknown: List[str] = []
-    compared = 0
-    for s in uscc_inputs():
-        o, p = ours_id(ic.uscc.validate, s), peer_id(stdnum_uscc.validate, s)
-        compared += 1
+    for s in inputs:
+        o, p = ours_id(ours, s), peer_id(peer, s)
         if agree(o, p):
             continue
-        name = judge(USCC_CLASSES, s, o, p, lambda t: ours_id(ic.uscc.validate, t),
-                     lambda t: peer_id(stdnum_uscc.validate, t))
+        name = judge(classes, s, o, p, lambda t: ours_id(ours, t), lambda t: peer_id(peer, t))
         if name is None:
             unknown.append(f"{s!r}: ours {o}, stdnum {p}")
         else:
             counts[name] += 1
-    text = report(f"USCC, {compared} inputs", counts, unknown)
+    text = report(f"{title}, {len(inputs)} inputs", counts, unknown)
     print(text)
     assert not unknown, text
-    assert compared == N
+
+
+def test_uscc_against_stdnum() -> None:
+    inputs = uscc_inputs()
+    assert len(inputs) == N
+    compare_ids("USCC", USCC_CLASSES, inputs, ic.uscc.validate, stdnum_uscc.validate)
 
 
 # -- resident ids (GB 11643-1999) against stdnum.cn.ric ------------------------------------------------
@@ -412,22 +416,7 @@ RIC_CLASSES = [
 
 
 def test_resident_id_against_stdnum() -> None:
-    counts: Counter = Counter()
-    unknown: List[str] = []
-    inputs = ric_inputs()
-    for s in inputs:
-        o, p = ours_id(ic.ric.validate, s), peer_id(stdnum_ric.validate, s)
-        if agree(o, p):
-            continue
-        name = judge(RIC_CLASSES, s, o, p, lambda t: ours_id(ic.ric.validate, t),
-                     lambda t: peer_id(stdnum_ric.validate, t))
-        if name is None:
-            unknown.append(f"{s!r}: ours {o}, stdnum {p}")
-        else:
-            counts[name] += 1
-    text = report(f"resident ids, {len(inputs)} inputs", counts, unknown)
-    print(text)
-    assert not unknown, text
+    compare_ids("resident ids", RIC_CLASSES, ric_inputs(), ic.ric.validate, stdnum_ric.validate)
 
 
 # -- 大写 amounts against cn2an ---------------------------------------------------------------------
