@@ -12,16 +12,16 @@ use rust_decimal::Decimal;
 
 use super::fields::{self, Head, LineVals, Out, Val, party};
 use super::ofd::{Container, dir_of, pages, resolve};
-use super::xml::{Doc, El};
+use super::xml::{self, Doc, El};
 use super::{Format, KIND_INFERRED, Reading, Source};
 use crate::error::{Error, Path};
 use crate::number::{Kind, kind_from_code};
 use crate::validate::NotCarried;
 
-/// A text object on a page: its text and where its box starts.
-#[derive(Clone)]
-struct TextObj {
-    text: String,
+/// A text object as a tag uses it: its text and where its box starts.
+#[derive(Clone, Copy)]
+struct TextObj<'p> {
+    text: &'p str,
     x: Decimal,
     y: Decimal,
 }
@@ -36,11 +36,192 @@ struct Tagged {
     at: String,
 }
 
+/// A span of [`PageObjects::buf`].
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    len: usize,
+}
+
+/// One text object of a page: its `ID`, its `Boundary` and its text (the texts of its
+/// `TextCode` children, joined), each a span of the page's buffer.
+#[derive(Default)]
+struct PageObject {
+    id: Option<Span>,
+    boundary: Option<Span>,
+    text: Span,
+}
+
+/// The text objects of one page, found by ID (trimmed; where IDs repeat, the last one).
+#[derive(Default)]
+struct PageObjects {
+    buf: String,
+    objects: Vec<PageObject>,
+    /// Indices into `objects`, sorted by ID.
+    by_id: Vec<usize>,
+}
+
+impl PageObjects {
+    fn span(&self, s: Span) -> &str {
+        self.buf.get(s.start..s.start + s.len).unwrap_or("")
+    }
+
+    fn id(&self, i: usize) -> &str {
+        self.objects
+            .get(i)
+            .and_then(|o| o.id)
+            .map_or("", |s| self.span(s).trim())
+    }
+
+    /// Sorts the objects that have an ID by it, keeping the last of each ID (as a map filled
+    /// in document order would).
+    fn index(&mut self) {
+        let mut by_id: Vec<usize> = (0..self.objects.len())
+            .filter(|&i| self.objects.get(i).is_some_and(|o| o.id.is_some()))
+            .collect();
+        by_id.sort_by(|&a, &b| self.id(a).cmp(self.id(b)).then(b.cmp(&a)));
+        by_id.dedup_by(|later, earlier| self.id(*later) == self.id(*earlier));
+        self.by_id = by_id;
+    }
+
+    fn get(&self, id: &str) -> Option<TextObj<'_>> {
+        let at = self.by_id.binary_search_by(|&i| self.id(i).cmp(id)).ok()?;
+        let o = self.objects.get(*self.by_id.get(at)?)?;
+        let (x, y) = boundary_xy(o.boundary.map(|b| self.span(b)));
+        Some(TextObj {
+            text: self.span(o.text),
+            x,
+            y,
+        })
+    }
+
+    fn push_str(&mut self, s: &str) -> Span {
+        let start = self.buf.len();
+        self.buf.push_str(s);
+        Span {
+            start,
+            len: s.len(),
+        }
+    }
+
+    /// The same from a parsed page (the way for pages the stream does not take).
+    fn from_tree(doc: &Doc) -> PageObjects {
+        let mut p = PageObjects::default();
+        for t in doc.root().descendants("TextObject") {
+            let id = t.attr("ID").map(|v| p.push_str(v));
+            let boundary = t.attr("Boundary").map(|v| p.push_str(v));
+            let text: String = t.all("TextCode").map(|c| c.deep_text()).collect();
+            let text = p.push_str(&text);
+            p.objects.push(PageObject { id, boundary, text });
+        }
+        p.index();
+        p
+    }
+}
+
+/// What an open element of a page is to the stream.
+#[derive(Clone, Copy, PartialEq)]
+enum Frame {
+    /// A `TextObject`: its index in `objects`.
+    Object(usize),
+    /// A `TextCode` right inside a `TextObject`: its text belongs to that object.
+    Code(usize),
+    Other,
+}
+
+/// Streams a page's text objects without building its tree. It takes the page as text
+/// objects whose `TextCode`s hold only text (every real page); anything else (an element
+/// inside a `TextCode`, a `TextObject` inside another) makes it give up, and the page is then
+/// read as a tree, so both ways give the same objects.
+#[derive(Default)]
+struct PageStream {
+    page: PageObjects,
+    frames: Vec<Frame>,
+    /// The element just opened is a `TextObject` (its attributes follow).
+    opened_object: bool,
+    gave_up: bool,
+}
+
+impl xml::Sink for PageStream {
+    fn start(&mut self, _id: usize, _parent: Option<usize>, qname: &str, local_at: usize) {
+        let local = qname.get(local_at..).unwrap_or(qname);
+        let top = self.frames.last().copied();
+        self.opened_object = false;
+        let frame = if matches!(top, Some(Frame::Code(_))) {
+            self.gave_up = true;
+            Frame::Other
+        } else if local == "TextObject" {
+            if self.frames.iter().any(|f| matches!(f, Frame::Object(_))) {
+                self.gave_up = true;
+            }
+            self.opened_object = true;
+            self.page.objects.push(PageObject {
+                text: Span {
+                    start: self.page.buf.len(),
+                    len: 0,
+                },
+                ..PageObject::default()
+            });
+            Frame::Object(self.page.objects.len() - 1)
+        } else if local == "TextCode"
+            && let Some(Frame::Object(i)) = top
+        {
+            Frame::Code(i)
+        } else {
+            Frame::Other
+        };
+        self.frames.push(frame);
+    }
+
+    fn attr(&mut self, qname: &str, local_at: usize, value: &str) {
+        if !self.opened_object || self.gave_up {
+            return;
+        }
+        let local = qname.get(local_at..).unwrap_or(qname);
+        let has = |o: &PageObject| match local {
+            "ID" => o.id.is_some(),
+            "Boundary" => o.boundary.is_some(),
+            _ => true,
+        };
+        if self.page.objects.last().is_some_and(|o| !has(o)) {
+            let span = self.page.push_str(value);
+            if let Some(o) = self.page.objects.last_mut() {
+                match local {
+                    "ID" => o.id = Some(span),
+                    _ => o.boundary = Some(span),
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, _id: usize, s: &str) {
+        if self.gave_up {
+            return;
+        }
+        if let Some(&Frame::Code(i)) = self.frames.last() {
+            // Objects do not nest here, so each object's text grows at the end of the buffer.
+            let at = self.page.buf.len();
+            self.page.buf.push_str(s);
+            if let Some(o) = self.page.objects.get_mut(i) {
+                if o.text.start + o.text.len != at {
+                    o.text = Span { start: at, len: 0 };
+                }
+                o.text.len += s.len();
+            }
+        }
+    }
+
+    fn end(&mut self, _id: usize) {
+        self.frames.pop();
+        self.opened_object = false;
+    }
+}
+
 /// The text objects of the pages, loaded as tags ask for them.
 struct PageText<'c, 'a> {
     c: &'c mut Container<'a>,
     page_paths: HashMap<String, String>,
-    loaded: HashMap<String, HashMap<String, TextObj>>,
+    loaded: HashMap<String, PageObjects>,
 }
 
 /// The box's x and y (millimetres; decimals, so no float enters the crate).
@@ -58,46 +239,64 @@ fn same_row(a: Decimal, b: Decimal, mm: i64) -> bool {
 }
 
 impl PageText<'_, '_> {
-    fn objects(&mut self, page_id: &str) -> Result<Option<&HashMap<String, TextObj>>, Error> {
-        if !self.loaded.contains_key(page_id) {
-            let Some(path) = self.page_paths.get(page_id).cloned() else {
-                return Ok(None);
-            };
-            let mut map = HashMap::new();
-            if let Some(doc) = self.c.xml(&path)? {
-                for t in doc.root().descendants("TextObject") {
-                    let Some(id) = t.attr("ID") else { continue };
-                    let text: String = t.all("TextCode").map(|c| c.deep_text()).collect();
-                    let (x, y) = boundary_xy(t.attr("Boundary"));
-                    map.insert(id.trim().to_string(), TextObj { text, x, y });
+    /// Loads a page's text objects (once); `false` when the document has no such page.
+    fn load(&mut self, page_id: &str) -> Result<bool, Error> {
+        if self.loaded.contains_key(page_id) {
+            return Ok(true);
+        }
+        let Some(path) = self.page_paths.get(page_id).cloned() else {
+            return Ok(false);
+        };
+        // A page is read once: streamed, and parsed as a tree only when the stream gives up.
+        let page = match self.c.part(&path)? {
+            None => PageObjects::default(),
+            Some((name, bytes)) => {
+                let mut stream = PageStream::default();
+                xml::walk(&bytes, &name, &mut stream)?;
+                if stream.gave_up {
+                    PageObjects::from_tree(&xml::parse(&bytes, &name)?)
+                } else {
+                    let mut page = stream.page;
+                    page.index();
+                    page
                 }
             }
-            self.loaded.insert(page_id.to_string(), map);
-        }
-        Ok(self.loaded.get(page_id))
+        };
+        self.loaded.insert(page_id.to_string(), page);
+        Ok(true)
     }
 
     /// The value of a tag element: its object references resolved and joined in order.
     fn value(&mut self, tag: El<'_>, default_page: Option<&str>) -> Result<Option<Tagged>, Error> {
-        let refs: Vec<El<'_>> = tag.all("ObjectRef").collect();
-        if refs.is_empty() {
-            return Ok(None);
-        }
-        let mut parts: Vec<TextObj> = Vec::new();
-        let mut page0 = String::new();
-        for r in refs {
+        let mut refs: Vec<(El<'_>, String)> = Vec::new();
+        for r in tag.all("ObjectRef") {
             let page = r
                 .attr("PageRef")
                 .map(|p| p.trim().to_string())
                 .or_else(|| default_page.map(str::to_string))
                 .unwrap_or_default();
-            if page0.is_empty() {
-                page0.clone_from(&page);
-            }
-            if let Some(objs) = self.objects(&page)?
+            refs.push((r, page));
+        }
+        if refs.is_empty() {
+            return Ok(None);
+        }
+        let mut present = Vec::with_capacity(refs.len());
+        for (_, page) in &refs {
+            present.push(self.load(page)?);
+        }
+        // The page of the first reference that names one.
+        let page0 = refs
+            .iter()
+            .map(|r| r.1.clone())
+            .find(|p| !p.is_empty())
+            .unwrap_or_default();
+        let mut parts: Vec<TextObj<'_>> = Vec::with_capacity(refs.len());
+        for ((r, page), present) in refs.iter().zip(present) {
+            if present
+                && let Some(objs) = self.loaded.get(page)
                 && let Some(o) = objs.get(r.text())
             {
-                parts.push(o.clone());
+                parts.push(o);
             }
         }
         if parts.is_empty() {
@@ -105,12 +304,12 @@ impl PageText<'_, '_> {
         }
         let y = parts.first().map(|p| p.y);
         // Objects on one row join left to right; rows top to bottom.
-        let mut ordered = parts.clone();
-        ordered.sort_by_key(|p| (p.y, p.x));
         let one_row = parts
             .iter()
             .all(|p| same_row(p.y, y.unwrap_or_default(), 1));
         let text: String = if one_row {
+            let mut ordered = parts.clone();
+            ordered.sort_by_key(|p| (p.y, p.x));
             ordered.iter().map(|p| p.text.trim()).collect()
         } else {
             parts.iter().map(|p| p.text.trim()).collect()
@@ -121,6 +320,61 @@ impl PageText<'_, '_> {
             y,
             at: tag.path(),
         }))
+    }
+}
+
+/// Finds the kind in a template or page: the first `TextCode` whose text (spaces removed)
+/// names it. Streamed; a `TextCode` holding elements makes it give up (the part is then read
+/// as a tree, where a `TextCode`'s text includes its descendants').
+#[derive(Default)]
+struct TitleStream {
+    found: Option<Kind>,
+    /// The text of the open `TextCode`, while one is open.
+    code: Option<String>,
+    gave_up: bool,
+}
+
+fn kind_in_title(text: &str) -> Option<Kind> {
+    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if s.contains("电子发票") || s.contains("增值税") {
+        if s.contains("专用发票") {
+            return Some(Kind::DigitalSpecial);
+        }
+        if s.contains("普通发票") {
+            return Some(Kind::DigitalOrdinary);
+        }
+    }
+    None
+}
+
+impl xml::Sink for TitleStream {
+    fn start(&mut self, _id: usize, _parent: Option<usize>, qname: &str, local_at: usize) {
+        if self.code.is_some() {
+            self.gave_up = true;
+            self.code = None;
+        }
+        if !self.gave_up && self.found.is_none() {
+            let local = qname.get(local_at..).unwrap_or(qname);
+            if local == "TextCode" {
+                self.code = Some(String::new());
+            }
+        }
+    }
+
+    fn attr(&mut self, _qname: &str, _local_at: usize, _value: &str) {}
+
+    fn text(&mut self, _id: usize, s: &str) {
+        if let Some(code) = self.code.as_mut() {
+            code.push_str(s);
+        }
+    }
+
+    fn end(&mut self, _id: usize) {
+        if let Some(code) = self.code.take()
+            && self.found.is_none()
+        {
+            self.found = kind_in_title(&code);
+        }
     }
 }
 
@@ -162,22 +416,20 @@ fn tag_files(c: &mut Container<'_>, document: &Doc, doc_dir: &str) -> Result<Vec
 /// The kind from the template or page title.
 fn title_kind(c: &mut Container<'_>, parts: &[String]) -> Result<Option<Kind>, Error> {
     for p in parts {
-        if let Some(doc) = c.xml(p)? {
+        let Some((name, bytes)) = c.part(p)? else {
+            continue;
+        };
+        let mut stream = TitleStream::default();
+        xml::walk(&bytes, &name, &mut stream)?;
+        if stream.gave_up {
+            let doc = xml::parse(&bytes, &name)?;
             for t in doc.root().descendants("TextCode") {
-                let s: String = t
-                    .deep_text()
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect();
-                if s.contains("电子发票") || s.contains("增值税") {
-                    if s.contains("专用发票") {
-                        return Ok(Some(Kind::DigitalSpecial));
-                    }
-                    if s.contains("普通发票") {
-                        return Ok(Some(Kind::DigitalOrdinary));
-                    }
+                if let Some(k) = kind_in_title(&t.deep_text()) {
+                    return Ok(Some(k));
                 }
             }
+        } else if stream.found.is_some() {
+            return Ok(stream.found);
         }
     }
     Ok(None)
@@ -247,7 +499,7 @@ fn read_tags(
     // Every element holding object references is one tagged value, keyed by its local name.
     let mut by_name: HashMap<String, Vec<Tagged>> = HashMap::new();
     let mut groups: Vec<HashMap<String, Tagged>> = Vec::new();
-    let goods: Vec<El<'_>> = root.descendants("GoodsInfo");
+    let goods: Vec<El<'_>> = root.descendants("GoodsInfo").collect();
     for el in root.descendants("ObjectRef") {
         let Some(parent) = parent_of(doc, el) else {
             continue;

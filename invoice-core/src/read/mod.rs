@@ -498,8 +498,7 @@ fn read_xml_doc(doc: &xml::Doc, part: Option<&str>) -> Result<Reading, Error> {
         other => {
             let ns = root
                 .attrs()
-                .iter()
-                .find(|(k, _)| k == "xmlns" || k.starts_with("xmlns:"))
+                .find(|(k, _)| *k == "xmlns" || k.starts_with("xmlns:"))
                 .map(|(_, v)| format!("(namespace {v})"))
                 .unwrap_or_default();
             Err(Error::new(UNRELATED_XML)

@@ -29,9 +29,8 @@ fn taxonomy(doc: &Doc) -> Option<(Format, &'static str)> {
     let root = doc.root();
     let ns: Vec<&str> = root
         .attrs()
-        .iter()
         .filter(|(k, _)| k.starts_with("xmlns"))
-        .map(|(_, v)| v.as_str())
+        .map(|(_, v)| v)
         .collect();
     if ns.iter().any(|v| v.contains("/einv")) || root.find("InvoiceNumber").is_some() {
         Some((Format::XbrlEinv, "einv 2023-12-31"))
@@ -303,7 +302,9 @@ fn inv(doc: &Doc) -> Reading {
     let drawer = out.text("drawer", fact(root, "Issuer"));
     let type_text = fact(root, "TypeOfInvoice").map(|v| v.text);
 
-    let tuples = root.descendants("InformationOfTaxableGoodsOrServicesDetailItemsTuple");
+    let tuples: Vec<El<'_>> = root
+        .descendants("InformationOfTaxableGoodsOrServicesDetailItemsTuple")
+        .collect();
     let mut lines = Vec::with_capacity(tuples.len());
     for (i, t) in tuples.into_iter().enumerate() {
         let f = |local: &str| t.child(local).and_then(|c| Val::new(c.text(), c.path()));

@@ -23,48 +23,48 @@ pub const MAX_NODES: usize = 200_000;
 /// base64, are a few KB).
 pub const MAX_TEXT: usize = 1024 * 1024;
 
-fn add_text(node: &mut Node, s: &str, part: &str) -> Result<(), Error> {
-    if node.text.len() + s.len() > MAX_TEXT {
-        return Err(Error::new(LIMIT)
-            .with(
-                "what",
-                format!("the text of element {} in {part}", node.qname),
-            )
-            .with("limit", MAX_TEXT));
-    }
-    node.text.push_str(s);
-    Ok(())
+/// A span of [`Doc`]'s text buffer.
+#[derive(Clone, Copy, Debug, Default)]
+struct Span {
+    start: usize,
+    len: usize,
 }
 
-/// One element: its qualified and local names, attributes, text and children.
+/// One element. Elements are numbered in document order (pre-order), so the descendants of
+/// element `i` are exactly the elements `i + 1 .. end`, its first child is `i + 1` (when
+/// `end > i + 1`) and the next sibling of a child `c` is `c`'s own `end`: no per-element lists.
 #[derive(Debug)]
-pub(crate) struct Node {
-    pub qname: String,
-    /// Where the local name starts in `qname` (matching by local name is the hot path).
+struct Node {
+    /// The qualified name, in the text buffer.
+    qname: Span,
+    /// Where the local name starts in the qualified name (matching by local name is the hot
+    /// path).
     local_at: usize,
-    pub attrs: Vec<(String, String)>,
-    /// The element's own text (text and CDATA directly inside it, joined).
-    pub text: String,
-    pub children: Vec<usize>,
-    pub parent: Option<usize>,
+    /// The element's own text (text and CDATA directly inside it, joined), in the text buffer.
+    text: Span,
+    /// The attributes: `Doc::attrs[attrs.start .. attrs.start + attrs.len]`.
+    attrs: Span,
+    /// One past the last descendant.
+    end: usize,
+    parent: Option<usize>,
 }
 
-impl Node {
-    pub fn local(&self) -> &str {
-        self.qname.get(self.local_at..).unwrap_or(&self.qname)
-    }
+/// One attribute: qualified name (with where its local name starts) and value, unescaped.
+#[derive(Debug)]
+struct Attr {
+    qname: Span,
+    local_at: usize,
+    value: Span,
 }
 
-/// The part after the last `:`.
-pub(crate) fn local_name(q: &str) -> &str {
-    q.rsplit(':').next().unwrap_or(q)
-}
-
-/// A parsed part: element 0 is the root.
+/// A parsed part: element 0 is the root. Every name, attribute value and text is one span of a
+/// single buffer, so a part costs a handful of allocations however many elements it has.
 #[derive(Debug)]
 pub(crate) struct Doc {
     pub part: String,
+    buf: String,
     nodes: Vec<Node>,
+    attrs: Vec<Attr>,
 }
 
 /// A handle on one element of a [`Doc`].
@@ -82,21 +82,63 @@ impl Doc {
     pub fn parent(&self, id: usize) -> Option<usize> {
         self.nodes.get(id).and_then(|n| n.parent)
     }
+
+    fn span(&self, s: Span) -> &str {
+        self.buf.get(s.start..s.start + s.len).unwrap_or("")
+    }
+
+    fn qname(&self, id: usize) -> &str {
+        self.nodes.get(id).map_or("", |n| self.span(n.qname))
+    }
+
+    fn local(&self, id: usize) -> &str {
+        self.nodes.get(id).map_or("", |n| {
+            let q = self.span(n.qname);
+            q.get(n.local_at..).unwrap_or(q)
+        })
+    }
+
+    fn own_text(&self, id: usize) -> &str {
+        self.nodes.get(id).map_or("", |n| self.span(n.text))
+    }
+
+    fn end(&self, id: usize) -> usize {
+        self.nodes.get(id).map_or(id, |n| n.end)
+    }
+}
+
+/// The children of an element, in document order.
+pub(crate) struct Children<'d> {
+    doc: &'d Doc,
+    next: usize,
+    end: usize,
+}
+
+impl<'d> Iterator for Children<'d> {
+    type Item = El<'d>;
+
+    fn next(&mut self) -> Option<El<'d>> {
+        if self.next >= self.end {
+            return None;
+        }
+        let id = self.next;
+        // A child's subtree ends after it; `max` guards the walk against a malformed end.
+        self.next = self.doc.end(id).max(id + 1);
+        Some(El { doc: self.doc, id })
+    }
 }
 
 impl<'d> El<'d> {
-    fn node(&self) -> &'d Node {
-        // Ids come only from the tree itself, so they are always in range.
-        &self.doc.nodes[self.id]
-    }
-
     pub fn local(&self) -> &'d str {
-        self.node().local()
+        self.doc.local(self.id)
     }
 
-    pub fn children(&self) -> impl Iterator<Item = El<'d>> + 'd {
-        let doc = self.doc;
-        self.node().children.iter().map(move |&id| El { doc, id })
+    pub fn children(&self) -> Children<'d> {
+        Children {
+            doc: self.doc,
+            next: self.id + 1,
+            end: self.doc.end(self.id),
+        }
     }
 
     /// The first child with this local name.
@@ -109,54 +151,62 @@ impl<'d> El<'d> {
         self.children().filter(move |c| c.local() == local)
     }
 
-    /// Every element below this one (depth first) with this local name.
-    pub fn descendants(&self, local: &str) -> Vec<El<'d>> {
-        let mut out = Vec::new();
-        let mut stack: Vec<usize> = self.node().children.iter().rev().copied().collect();
-        while let Some(id) = stack.pop() {
-            let n = &self.doc.nodes[id];
-            if n.local() == local {
-                out.push(El { doc: self.doc, id });
-            }
-            stack.extend(n.children.iter().rev().copied());
-        }
-        out
+    /// Every element below this one (in document order) with this local name.
+    pub fn descendants<'l>(&self, local: &'l str) -> impl Iterator<Item = El<'d>> + 'l
+    where
+        'd: 'l,
+    {
+        let doc = self.doc;
+        (self.id + 1..doc.end(self.id))
+            .filter(move |&id| doc.local(id) == local)
+            .map(move |id| El { doc, id })
     }
 
     /// The first element below this one with this local name.
     pub fn find(&self, local: &str) -> Option<El<'d>> {
-        self.descendants(local).into_iter().next()
+        self.descendants(local).next()
     }
 
     /// The element's own text, trimmed (CDATA included; whitespace-only is empty).
     pub fn text(&self) -> &'d str {
-        self.node().text.trim()
+        self.doc.own_text(self.id).trim()
     }
 
     /// All text inside the element and its descendants, in document order, joined.
     pub fn deep_text(&self) -> String {
         let mut out = String::new();
-        let mut stack = vec![self.id];
-        while let Some(id) = stack.pop() {
-            let n = &self.doc.nodes[id];
-            out.push_str(&n.text);
-            stack.extend(n.children.iter().rev().copied());
+        for id in self.id..self.doc.end(self.id) {
+            out.push_str(self.doc.own_text(id));
         }
         out
     }
 
+    fn attr_list(&self) -> &'d [Attr] {
+        let doc = self.doc;
+        doc.nodes
+            .get(self.id)
+            .and_then(|n| doc.attrs.get(n.attrs.start..n.attrs.start + n.attrs.len))
+            .unwrap_or(&[])
+    }
+
     /// An attribute by local name.
     pub fn attr(&self, local: &str) -> Option<&'d str> {
-        self.node()
-            .attrs
+        let doc = self.doc;
+        self.attr_list()
             .iter()
-            .find(|(k, _)| local_name(k) == local)
-            .map(|(_, v)| v.as_str())
+            .find(|a| {
+                let q = doc.span(a.qname);
+                q.get(a.local_at..).unwrap_or(q) == local
+            })
+            .map(|a| doc.span(a.value))
     }
 
     /// Every attribute (qualified name, value).
-    pub fn attrs(&self) -> &'d [(String, String)] {
-        &self.node().attrs
+    pub fn attrs(&self) -> impl Iterator<Item = (&'d str, &'d str)> + 'd {
+        let doc = self.doc;
+        self.attr_list()
+            .iter()
+            .map(move |a| (doc.span(a.qname), doc.span(a.value)))
     }
 
     /// The text of the first child with this local name (trimmed; `None` when absent or empty).
@@ -168,27 +218,27 @@ impl<'d> El<'d> {
 
     /// Where this element is: `part:/root/child[2]/leaf` (an index only where names repeat).
     pub fn path(&self) -> String {
-        let nodes = &self.doc.nodes;
+        let doc = self.doc;
         let mut chain = Vec::with_capacity(8);
         let mut id = self.id;
         chain.push(id);
-        while let Some(p) = nodes[id].parent {
+        while let Some(p) = doc.parent(id) {
             chain.push(p);
             id = p;
         }
-        let mut out = String::with_capacity(self.doc.part.len() + 16 * chain.len());
-        out.push_str(&self.doc.part);
+        let mut out = String::with_capacity(doc.part.len() + 16 * chain.len());
+        out.push_str(&doc.part);
         out.push(':');
         for &id in chain.iter().rev() {
-            let n = &nodes[id];
+            let qname = doc.qname(id);
             out.push('/');
-            out.push_str(&n.qname);
-            if let Some(p) = n.parent {
+            out.push_str(qname);
+            if let Some(p) = doc.parent(id) {
                 let (mut same, mut pos) = (0usize, 0usize);
-                for &s in &nodes[p].children {
-                    if nodes[s].qname == n.qname {
+                for s in (El { doc, id: p }).children() {
+                    if doc.qname(s.id) == qname {
                         same += 1;
-                        if s == id {
+                        if s.id == id {
                             pos = same;
                         }
                     }
@@ -218,12 +268,145 @@ fn malformed(part: &str, reason: impl std::fmt::Display) -> Error {
         .with("reason", crate::money::shorten(&reason.to_string()))
 }
 
-/// Parses one XML part. `part` names it in errors and paths.
+/// What a walk over one part reports, in document order. The walk itself does every check
+/// (encoding, DTD, well-formedness, attributes, limits), whatever the sink keeps, so a part
+/// read by a streaming sink fails exactly where its tree would.
+pub(crate) trait Sink {
+    /// An element opens: its number (document order), its parent, its qualified name and
+    /// where the local name starts in it.
+    fn start(&mut self, id: usize, parent: Option<usize>, qname: &str, local_at: usize);
+    /// An attribute of the element that just opened (value unescaped).
+    fn attr(&mut self, qname: &str, local_at: usize, value: &str);
+    /// A piece of the text directly inside element `id` (unescaped; CDATA as is).
+    fn text(&mut self, id: usize, s: &str);
+    /// Element `id` closes (right after its start for an empty element).
+    fn end(&mut self, id: usize);
+}
+
+/// Where the local name starts in a qualified name (after the last `:`).
+fn local_at(qname: &str) -> usize {
+    qname
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b == b':')
+        .map_or(0, |i| i + 1)
+}
+
+/// Bytes of the (UTF-8) input as text: borrowed when valid, which every slice of it the reader
+/// cuts at markup is.
+fn utf8(b: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
+}
+
+/// An open element during a walk: its number, its text so far, its name in `Walk::names`.
+struct Open {
+    id: usize,
+    text_len: usize,
+    name: Span,
+}
+
+/// The state of one walk: the open elements and their names.
+struct Walk<'p> {
+    part: &'p str,
+    elements: usize,
+    stack: Vec<Open>,
+    names: String,
+}
+
+impl Walk<'_> {
+    fn open<S: Sink>(&mut self, s: &BytesStart<'_>, sink: &mut S) -> Result<usize, Error> {
+        let part = self.part;
+        if self.elements >= MAX_NODES {
+            return Err(Error::new(LIMIT)
+                .with("what", format!("XML elements in {part}"))
+                .with("limit", MAX_NODES));
+        }
+        let parent = self.stack.last().map(|o| o.id);
+        let id = self.elements;
+        let name = s.name();
+        let qname = utf8(name.as_ref());
+        // The sink hears of the element before its attributes are checked: an error below
+        // ends the walk, so what the sink kept by then does not matter.
+        sink.start(id, parent, &qname, local_at(&qname));
+        for a in s.attributes().with_checks(false) {
+            let a = a.map_err(|e| malformed(part, e))?;
+            let key = utf8(a.key.as_ref());
+            let raw = utf8(&a.value);
+            let value = if raw.as_bytes().contains(&b'&') {
+                quick_xml::escape::unescape(&raw).map_err(|e| malformed(part, e))?
+            } else {
+                std::borrow::Cow::Borrowed(raw.as_ref())
+            };
+            sink.attr(&key, local_at(&key), &value);
+        }
+        if parent.is_none() && self.elements > 0 {
+            return Err(malformed(part, "more than one root element"));
+        }
+        self.elements += 1;
+        Ok(id)
+    }
+
+    /// Opens an element that has content: it joins the stack (depth checked).
+    fn push<S: Sink>(&mut self, s: &BytesStart<'_>, sink: &mut S) -> Result<(), Error> {
+        let id = self.open(s, sink)?;
+        let name = s.name();
+        let qname = utf8(name.as_ref());
+        let span = Span {
+            start: self.names.len(),
+            len: qname.len(),
+        };
+        self.names.push_str(&qname);
+        self.stack.push(Open {
+            id,
+            text_len: 0,
+            name: span,
+        });
+        if self.stack.len() > MAX_DEPTH {
+            return Err(Error::new(LIMIT)
+                .with("what", format!("XML nesting in {}", self.part))
+                .with("limit", MAX_DEPTH));
+        }
+        Ok(())
+    }
+
+    fn pop<S: Sink>(&mut self, sink: &mut S) {
+        if let Some(o) = self.stack.pop() {
+            self.names.truncate(o.name.start);
+            sink.end(o.id);
+        }
+    }
+
+    fn text<S: Sink>(&mut self, s: &str, sink: &mut S) -> Result<(), Error> {
+        let Some(top) = self.stack.last_mut() else {
+            return Ok(());
+        };
+        if top.text_len + s.len() > MAX_TEXT {
+            let qname = self
+                .names
+                .get(top.name.start..top.name.start + top.name.len)
+                .unwrap_or("");
+            return Err(Error::new(LIMIT)
+                .with(
+                    "what",
+                    format!("the text of element {qname} in {}", self.part),
+                )
+                .with("limit", MAX_TEXT));
+        }
+        top.text_len += s.len();
+        sink.text(top.id, s);
+        Ok(())
+    }
+}
+
+/// Walks one XML part, reporting it to `sink`. `part` names it in errors.
 ///
 /// # Errors
 /// `READ-05` malformed XML, `READ-06` a DTD (refused, never expanded), `READ-07` a limit, `READ-08`
 /// an encoding other than UTF-8.
-pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
+pub(crate) fn walk<S: Sink>(bytes: &[u8], part: &str, sink: &mut S) -> Result<(), Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(Error::new(XML_ENCODING)
@@ -238,8 +421,12 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
     })?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
+    let mut w = Walk {
+        part,
+        elements: 0,
+        stack: Vec::new(),
+        names: String::new(),
+    };
     let mut done = false;
     loop {
         let ev = reader.read_event().map_err(|e| malformed(part, e))?;
@@ -261,112 +448,202 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
                 if done {
                     return Err(malformed(part, "content after the root element"));
                 }
-                let id = push(&mut nodes, &stack, &s, part)?;
-                stack.push(id);
-                if stack.len() > MAX_DEPTH {
-                    return Err(Error::new(LIMIT)
-                        .with("what", format!("XML nesting in {part}"))
-                        .with("limit", MAX_DEPTH));
-                }
+                w.push(&s, sink)?;
             }
             Event::Empty(s) => {
                 if done {
                     return Err(malformed(part, "content after the root element"));
                 }
-                push(&mut nodes, &stack, &s, part)?;
-                if stack.is_empty() {
+                let id = w.open(&s, sink)?;
+                sink.end(id);
+                if w.stack.is_empty() {
                     done = true;
                 }
             }
             Event::End(_) => {
-                stack.pop();
-                if stack.is_empty() {
+                w.pop(sink);
+                if w.stack.is_empty() {
                     done = true;
                 }
             }
             Event::Text(t) => {
-                if let Some(&top) = stack.last() {
+                if !w.stack.is_empty() {
                     let s = t.decode().map_err(|e| malformed(part, e))?;
-                    let s = quick_xml::escape::unescape(&s).map_err(|e| malformed(part, e))?;
-                    add_text(&mut nodes[top], &s, part)?;
+                    if s.as_bytes().contains(&b'&') {
+                        let s = quick_xml::escape::unescape(&s).map_err(|e| malformed(part, e))?;
+                        w.text(&s, sink)?;
+                    } else {
+                        w.text(&s, sink)?;
+                    }
                 } else if !t.iter().all(u8::is_ascii_whitespace) {
                     return Err(malformed(part, "text outside the root element"));
                 }
             }
             Event::GeneralRef(r) => {
-                let Some(&top) = stack.last() else {
+                if w.stack.is_empty() {
                     return Err(malformed(part, "a reference outside the root element"));
-                };
+                }
                 let name = r.decode().map_err(|e| malformed(part, e))?;
                 let entity = format!("&{name};");
                 let s = quick_xml::escape::unescape(&entity).map_err(|e| malformed(part, e))?;
-                add_text(&mut nodes[top], &s, part)?;
+                w.text(&s, sink)?;
             }
             Event::CData(c) => {
-                if let Some(&top) = stack.last() {
+                if !w.stack.is_empty() {
                     let s = c.decode().map_err(|e| malformed(part, e))?;
-                    add_text(&mut nodes[top], &s, part)?;
+                    w.text(&s, sink)?;
                 }
             }
             Event::Eof => break,
             Event::Comment(_) | Event::PI(_) => {}
         }
     }
-    if nodes.is_empty() {
+    if w.elements == 0 {
         return Err(malformed(part, "no root element"));
     }
-    if !stack.is_empty() {
+    if !w.stack.is_empty() {
         return Err(malformed(
             part,
             "the document ends inside an element (truncated?)",
         ));
     }
-    Ok(Doc {
-        part: part.to_string(),
-        nodes,
-    })
+    Ok(())
 }
 
-fn push(
-    nodes: &mut Vec<Node>,
-    stack: &[usize],
-    s: &BytesStart<'_>,
-    part: &str,
-) -> Result<usize, Error> {
-    if nodes.len() >= MAX_NODES {
-        return Err(Error::new(LIMIT)
-            .with("what", format!("XML elements in {part}"))
-            .with("limit", MAX_NODES));
+/// The tree being built: the buffer, the elements, and the text pieces of elements whose text
+/// comes in several pieces (text, a child, more text), joined once at the end.
+struct Builder {
+    buf: String,
+    nodes: Vec<Node>,
+    attrs: Vec<Attr>,
+    /// (element, span) of every text piece after an element's first.
+    more_text: Vec<(usize, Span)>,
+}
+
+impl Builder {
+    fn push_str(&mut self, s: &str) -> Span {
+        let start = self.buf.len();
+        self.buf.push_str(s);
+        Span {
+            start,
+            len: s.len(),
+        }
     }
-    let qname = String::from_utf8_lossy(s.name().as_ref()).into_owned();
-    let mut attrs = Vec::new();
-    for a in s.attributes().with_checks(false) {
-        let a = a.map_err(|e| malformed(part, e))?;
-        let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
-        let raw = String::from_utf8_lossy(&a.value).into_owned();
-        let value = quick_xml::escape::unescape(&raw)
-            .map_err(|e| malformed(part, e))?
-            .into_owned();
-        attrs.push((key, value));
+
+    /// Joins the texts that came in several pieces: each such element's pieces are copied once,
+    /// in order, to the end of the buffer (linear in the text, whatever the interleaving).
+    fn join_texts(&mut self) {
+        if self.more_text.is_empty() {
+            return;
+        }
+        let mut more = std::mem::take(&mut self.more_text);
+        // Stable: each element's pieces stay in document order.
+        more.sort_by_key(|&(id, _)| id);
+        let mut i = 0;
+        while let Some(&(id, _)) = more.get(i) {
+            let Some(first) = self.nodes.get(id).map(|n| n.text) else {
+                i += 1;
+                continue;
+            };
+            let start = self.buf.len();
+            let mut joined = String::new();
+            joined.push_str(
+                self.buf
+                    .get(first.start..first.start + first.len)
+                    .unwrap_or(""),
+            );
+            while let Some(&(same, s)) = more.get(i)
+                && same == id
+            {
+                joined.push_str(self.buf.get(s.start..s.start + s.len).unwrap_or(""));
+                i += 1;
+            }
+            self.buf.push_str(&joined);
+            if let Some(n) = self.nodes.get_mut(id) {
+                n.text = Span {
+                    start,
+                    len: joined.len(),
+                };
+            }
+        }
     }
-    let parent = stack.last().copied();
-    if parent.is_none() && !nodes.is_empty() {
-        return Err(malformed(part, "more than one root element"));
+}
+
+impl Sink for Builder {
+    fn start(&mut self, id: usize, parent: Option<usize>, qname: &str, local_at: usize) {
+        let qname = self.push_str(qname);
+        self.nodes.push(Node {
+            qname,
+            local_at,
+            text: Span::default(),
+            attrs: Span {
+                start: self.attrs.len(),
+                len: 0,
+            },
+            end: id + 1,
+            parent,
+        });
     }
-    let id = nodes.len();
-    let local_at = qname.rfind(':').map_or(0, |i| i + 1);
-    nodes.push(Node {
-        qname,
-        local_at,
-        attrs,
-        text: String::new(),
-        children: Vec::new(),
-        parent,
-    });
-    if let Some(p) = parent {
-        nodes[p].children.push(id);
+
+    fn attr(&mut self, qname: &str, local_at: usize, value: &str) {
+        let qname = self.push_str(qname);
+        let value = self.push_str(value);
+        self.attrs.push(Attr {
+            qname,
+            local_at,
+            value,
+        });
+        if let Some(n) = self.nodes.last_mut() {
+            n.attrs.len += 1;
+        }
     }
-    Ok(id)
+
+    fn text(&mut self, id: usize, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let first = self.nodes.get(id).is_some_and(|n| n.text.len == 0);
+        let span = self.push_str(s);
+        if first {
+            if let Some(n) = self.nodes.get_mut(id) {
+                n.text = span;
+            }
+        } else {
+            self.more_text.push((id, span));
+        }
+    }
+
+    /// Closes an element: its subtree ends at the current element count.
+    fn end(&mut self, id: usize) {
+        let end = self.nodes.len();
+        if let Some(n) = self.nodes.get_mut(id) {
+            n.end = end;
+        }
+    }
+}
+
+/// Parses one XML part into a tree. `part` names it in errors and paths.
+///
+/// # Errors
+/// As [`walk`].
+pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
+    // Names, values and text are at most the input (unescaping only shrinks), and there are
+    // at most as many elements as `<`: one allocation each in the common case.
+    let tags = bytes.iter().filter(|&&b| b == b'<').count().min(1 << 16);
+    let mut b = Builder {
+        buf: String::with_capacity(bytes.len()),
+        nodes: Vec::with_capacity(tags),
+        attrs: Vec::with_capacity(tags),
+        more_text: Vec::new(),
+    };
+    walk(bytes, part, &mut b)?;
+    b.join_texts();
+    Ok(Doc {
+        part: part.to_string(),
+        buf: b.buf,
+        nodes: b.nodes,
+        attrs: b.attrs,
+    })
 }
 
 /// The encoding named in an XML declaration, if any (for the message of a non-UTF-8 part). Only a
