@@ -268,12 +268,12 @@ impl PageText<'_, '_> {
 
     /// The value of a tag element: its object references resolved and joined in order.
     fn value(&mut self, tag: El<'_>, default_page: Option<&str>) -> Result<Option<Tagged>, Error> {
-        let mut refs: Vec<(El<'_>, String)> = Vec::new();
+        let mut refs: Vec<(El<'_>, &str)> = Vec::new();
         for r in tag.all("ObjectRef") {
             let page = r
                 .attr("PageRef")
-                .map(|p| p.trim().to_string())
-                .or_else(|| default_page.map(str::to_string))
+                .map(str::trim)
+                .or(default_page)
                 .unwrap_or_default();
             refs.push((r, page));
         }
@@ -281,17 +281,18 @@ impl PageText<'_, '_> {
             return Ok(None);
         }
         let mut present = Vec::with_capacity(refs.len());
-        for (_, page) in &refs {
+        for &(_, page) in &refs {
             present.push(self.load(page)?);
         }
         // The page of the first reference that names one.
         let page0 = refs
             .iter()
-            .map(|r| r.1.clone())
+            .map(|r| r.1)
             .find(|p| !p.is_empty())
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .to_string();
         let mut parts: Vec<TextObj<'_>> = Vec::with_capacity(refs.len());
-        for ((r, page), present) in refs.iter().zip(present) {
+        for (&(r, page), present) in refs.iter().zip(present) {
             if present
                 && let Some(objs) = self.loaded.get(page)
                 && let Some(o) = objs.get(r.text())
@@ -678,4 +679,81 @@ fn read_tags(
 
 fn parent_of<'d>(doc: &'d Doc, el: El<'d>) -> Option<El<'d>> {
     doc.parent(el.id).map(|id| El { doc, id })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's objects as the stream reads them (or `None` where it gives up).
+    fn streamed(page: &str) -> Option<Vec<(String, String, String)>> {
+        let mut s = PageStream::default();
+        xml::walk(page.as_bytes(), "p", &mut s).unwrap();
+        if s.gave_up {
+            return None;
+        }
+        let mut p = s.page;
+        p.index();
+        Some(listed(&p))
+    }
+
+    fn from_tree(page: &str) -> Vec<(String, String, String)> {
+        listed(&PageObjects::from_tree(
+            &xml::parse(page.as_bytes(), "p").unwrap(),
+        ))
+    }
+
+    /// Every object that can be found: ID, text, box.
+    fn listed(p: &PageObjects) -> Vec<(String, String, String)> {
+        p.by_id
+            .iter()
+            .map(|&i| {
+                let id = p.id(i).to_string();
+                let o = p.get(&id).unwrap();
+                (id, o.text.to_string(), format!("{} {}", o.x, o.y))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_page_stream_reads_what_the_tree_reads() {
+        let plain = r#"<ofd:Page xmlns:ofd="x"><ofd:Content><ofd:Layer ID="1">
+            <ofd:TextObject ID=" 10 " Boundary="150 8 40 5" Font="4"><ofd:FillColor Value="0"/><ofd:TextCode X="0">¥</ofd:TextCode><ofd:TextCode>2&amp;0<![CDATA[0.00]]></ofd:TextCode></ofd:TextObject>
+            <TextObject ID="11"><TextCode> a </TextCode>tail</TextObject>
+            <ofd:TextObject Boundary="1 2 3 4"><ofd:TextCode>no id</ofd:TextCode></ofd:TextObject>
+            <ofd:TextObject ID="10" Boundary="9 9"><ofd:TextCode>second 10</ofd:TextCode></ofd:TextObject>
+            <ofd:TextObject ID="12" x:ID="13"/>
+            </ofd:Layer></ofd:Content></ofd:Page>"#;
+        let s = streamed(plain).expect("a plain page is streamed");
+        assert_eq!(s, from_tree(plain));
+        assert_eq!(s.len(), 3);
+        // The last object of an ID wins, as in a map filled in document order.
+        assert_eq!(s[0], ("10".into(), "second 10".into(), "9 9".into()));
+        assert_eq!(s[1], ("11".into(), " a ".into(), "0 0".into()));
+        assert_eq!(s[2], ("12".into(), "".into(), "0 0".into()));
+        let nested = [
+            r#"<P><TextObject ID="1"><TextCode>a<b>x</b>c</TextCode></TextObject></P>"#,
+            r#"<P><TextObject ID="1"><TextCode>a</TextCode><g><TextObject ID="2"><TextCode>b</TextCode></TextObject></g><TextCode>c</TextCode></TextObject></P>"#,
+        ];
+        for page in nested {
+            assert_eq!(streamed(page), None, "{page}");
+            assert!(!from_tree(page).is_empty());
+        }
+    }
+
+    fn title(part: &str) -> (Option<Kind>, bool) {
+        let mut s = TitleStream::default();
+        xml::walk(part.as_bytes(), "t", &mut s).unwrap();
+        (s.found, s.gave_up)
+    }
+
+    #[test]
+    fn the_title_stream_finds_the_first_title() {
+        let t = "<T><TextCode>电子发票</TextCode><TextCode>电子发票（普通 发票）</TextCode><TextCode>增值税专用发票</TextCode></T>";
+        assert_eq!(title(t), (Some(Kind::DigitalOrdinary), false));
+        assert_eq!(title("<T><TextCode>发票</TextCode></T>"), (None, false));
+        // A TextCode holding elements: given up, so the tree (with its descendants' text) decides.
+        let (_, gave_up) = title("<T><TextCode>电子<b>发票</b>（专用发票）</TextCode></T>");
+        assert!(gave_up);
+    }
 }

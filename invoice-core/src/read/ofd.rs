@@ -45,6 +45,26 @@ fn damaged(e: impl std::fmt::Display) -> Error {
 
 /// Joins an OFD location onto the folder of the part that names it; `/x` is from the root.
 pub(crate) fn resolve(base_dir: &str, loc: &str) -> String {
+    // The common case, a relative location of plain names under a plain folder, is the two
+    // joined as they are (what the general way below gives them too).
+    let plain = |p: &str| {
+        p.trim().len() == p.len()
+            && !p.contains('\\')
+            && p.split('/')
+                .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+    };
+    if plain(loc) {
+        if base_dir.is_empty() {
+            return loc.to_string();
+        }
+        if plain(base_dir) {
+            let mut out = String::with_capacity(base_dir.len() + 1 + loc.len());
+            out.push_str(base_dir);
+            out.push('/');
+            out.push_str(loc);
+            return out;
+        }
+    }
     let loc = loc.trim().replace('\\', "/");
     let joined = if let Some(abs) = loc.strip_prefix('/') {
         abs.to_string()
@@ -104,20 +124,18 @@ impl<'a> Container<'a> {
         })
     }
 
-    /// The stored name of a part, matched without regard to case.
-    pub fn name(&self, path: &str) -> Option<String> {
-        let i = *self.by_lower.get(&resolve("", path).to_lowercase())?;
-        self.names.get(i).cloned()
+    /// The entry of a part, matched without regard to case.
+    fn index(&self, path: &str) -> Option<usize> {
+        self.by_lower
+            .get(&resolve("", path).to_lowercase())
+            .copied()
     }
 
-    /// The bytes of a part (`None` when absent).
+    /// The bytes of entry `i`; `path` names it in errors.
     ///
     /// # Errors
     /// `READ-02` a damaged entry, `READ-07` a part or the total beyond its limit.
-    pub fn bytes(&mut self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-        let Some(&i) = self.by_lower.get(&resolve("", path).to_lowercase()) else {
-            return Ok(None);
-        };
+    fn bytes_at(&mut self, i: usize, path: &str) -> Result<Vec<u8>, Error> {
         let f = self.zip.by_index_raw(i).map_err(damaged)?;
         let declared = f.size();
         if declared > MAX_PART {
@@ -158,7 +176,7 @@ impl<'a> Container<'a> {
                 .with("what", "the parts read".to_string())
                 .with("limit", MAX_TOTAL));
         }
-        Ok(Some(buf))
+        Ok(buf)
     }
 
     /// Inflates one part into a buffer sized from its declared size, with one decompressor
@@ -215,7 +233,7 @@ impl<'a> Container<'a> {
     /// A part parsed as XML (`None` when absent); its stored name is the path in findings.
     ///
     /// # Errors
-    /// As [`Container::bytes`] and [`xml::parse`].
+    /// As [`Container::bytes_at`] and [`xml::parse`].
     pub fn xml(&mut self, path: &str) -> Result<Option<Doc>, Error> {
         match self.part(path)? {
             Some((name, b)) => xml::parse(&b, &name).map(Some),
@@ -227,12 +245,14 @@ impl<'a> Container<'a> {
     /// absent).
     ///
     /// # Errors
-    /// As [`Container::bytes`].
+    /// As [`Container::bytes_at`].
     pub fn part(&mut self, path: &str) -> Result<Option<(String, Vec<u8>)>, Error> {
-        let Some(name) = self.name(path) else {
+        let Some(i) = self.index(path) else {
             return Ok(None);
         };
-        Ok(self.bytes(&name)?.map(|b| (name, b)))
+        let name = self.names.get(i).cloned().unwrap_or_default();
+        let bytes = self.bytes_at(i, &name)?;
+        Ok(Some((name, bytes)))
     }
 
     /// Every stored part name.

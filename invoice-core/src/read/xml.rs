@@ -218,18 +218,24 @@ impl<'d> El<'d> {
 
     /// Where this element is: `part:/root/child[2]/leaf` (an index only where names repeat).
     pub fn path(&self) -> String {
+        use std::fmt::Write as _;
         let doc = self.doc;
-        let mut chain = Vec::with_capacity(8);
-        let mut id = self.id;
-        chain.push(id);
-        while let Some(p) = doc.parent(id) {
-            chain.push(p);
-            id = p;
+        // The parser keeps nesting within MAX_DEPTH, so the chain fits; a longer one (never
+        // built) would only lose its top.
+        let mut chain = [0usize; MAX_DEPTH + 1];
+        let mut n = 0;
+        let mut id = Some(self.id);
+        while let Some(i) = id {
+            if let Some(slot) = chain.get_mut(n) {
+                *slot = i;
+                n += 1;
+            }
+            id = doc.parent(i);
         }
-        let mut out = String::with_capacity(doc.part.len() + 16 * chain.len());
+        let mut out = String::with_capacity(doc.part.len() + 16 * n);
         out.push_str(&doc.part);
         out.push(':');
-        for &id in chain.iter().rev() {
+        for &id in chain.get(..n).unwrap_or(&[]).iter().rev() {
             let qname = doc.qname(id);
             out.push('/');
             out.push_str(qname);
@@ -244,9 +250,7 @@ impl<'d> El<'d> {
                     }
                 }
                 if same > 1 {
-                    out.push('[');
-                    out.push_str(&pos.to_string());
-                    out.push(']');
+                    let _ = write!(out, "[{pos}]");
                 }
             }
         }
@@ -698,6 +702,29 @@ mod tests {
         assert_eq!(ls[0].child_text("V"), Some("1.00"));
         assert_eq!(ls[1].child_text("V"), Some("2&3"));
         assert_eq!(ls[1].child("V").unwrap().path(), "p.xml:/a:R/a:L[2]/a:V");
+    }
+
+    #[test]
+    fn text_in_pieces_children_and_descendants() {
+        let d = parse(
+            b"<r>a<b k='1' x:k='2'>x<c>y</c></b>c<d/>&lt;e<b>z</b></r>",
+            "p",
+        )
+        .unwrap();
+        let r = d.root();
+        // An element's own text is its pieces joined; deep text is its own, then its children's.
+        assert_eq!(r.text(), "ac<e");
+        assert_eq!(r.deep_text(), "ac<exyz");
+        let kids: Vec<&str> = r.children().map(|c| c.local()).collect();
+        assert_eq!(kids, ["b", "d", "b"]);
+        assert_eq!(r.descendants("b").count(), 2);
+        assert_eq!(r.find("c").unwrap().text(), "y");
+        let b = r.child("b").unwrap();
+        assert_eq!(b.attr("k"), Some("1"));
+        assert_eq!(b.attrs().collect::<Vec<_>>(), [("k", "1"), ("x:k", "2")]);
+        assert_eq!(b.find("c").unwrap().path(), "p:/r/b[1]/c");
+        assert_eq!(r.all("b").nth(1).unwrap().path(), "p:/r/b[2]");
+        assert!(r.child("d").unwrap().children().next().is_none());
     }
 
     #[test]
