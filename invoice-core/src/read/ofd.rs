@@ -267,7 +267,6 @@ pub(crate) type CustomData = Vec<(String, Val)>;
 fn custom_data(ofd: &Doc) -> CustomData {
     ofd.root()
         .descendants("CustomData")
-        .into_iter()
         .filter_map(|c| {
             Some((
                 c.attr("Name")?.trim().to_string(),
@@ -490,7 +489,6 @@ pub(crate) fn pages(document: &Doc, doc_dir: &str) -> Pages {
     }
     let templates = root
         .descendants("TemplatePage")
-        .into_iter()
         .filter_map(|t| t.attr("BaseLoc").map(|l| resolve(doc_dir, l)))
         .collect();
     Pages { pages, templates }

@@ -172,7 +172,6 @@ fn einv(doc: &Doc) -> Reading {
         };
         for (i, e) in t
             .descendants("InformationOfDebitAndCreditEntryTuple")
-            .into_iter()
             .enumerate()
         {
             let amount_v = e
