@@ -187,13 +187,13 @@ impl<'a> Container<'a> {
         use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
         use miniz_oxide::inflate::{DecompressError, TINFLStatus};
         let limit = usize::try_from(MAX_PART).unwrap_or(usize::MAX);
-        // Deflate expands at most 1032 to 1, so a header declaring more is not believed.
+        // Deflate expands at most 1032 to 1, so a header declaring more is not believed; past
+        // 1 MB (no real part is that large) the buffer grows as the data comes.
         let most = raw.len().saturating_mul(1032).saturating_add(64);
         let first = usize::try_from(declared)
             .unwrap_or(usize::MAX)
             .min(most)
-            .min(limit)
-            .max(64);
+            .clamp(64, 1 << 20);
         let d = self
             .inflater
             .get_or_insert_with(|| Box::new(DecompressorOxide::new()));

@@ -632,10 +632,11 @@ impl Sink for Builder {
 /// As [`walk`].
 pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
     // Names, values and text are at most the input (unescaping only shrinks), and there are
-    // at most as many elements as `<`: one allocation each in the common case.
+    // at most as many elements as `<`: one allocation each in the common case. (Capped, so a
+    // huge part refused on a limit midway has not reserved its whole size first.)
     let tags = bytes.iter().filter(|&&b| b == b'<').count().min(1 << 16);
     let mut b = Builder {
-        buf: String::with_capacity(bytes.len()),
+        buf: String::with_capacity(bytes.len().min(1 << 20)),
         nodes: Vec::with_capacity(tags),
         attrs: Vec::with_capacity(tags),
         more_text: Vec::new(),
