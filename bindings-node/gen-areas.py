@@ -134,9 +134,11 @@ f('find',None,'exportJsonl','export_jsonl',[('what',"'invoices' | 'reports' | 's
 # Operations only in the full WASM module (`--features full`): the browser's default module keeps
 # the issue's browser surface (identifiers, words, QR, codes and numbers, the model with compute
 # and validate, duplicates) within its gzip budget; lifecycle, stats, find, 查验 and the keyed
-# check codes (HMAC-SHA256) load on demand.
+# check codes (HMAC-SHA256) load on demand, and so does writing a QR payload (`buildQr`: an
+# issuer's task, moved out when the browser module reached its budget).
 FULL_AREAS={'lifecycle','stats','find'}
-FULL_OPS={'precheck','matchRecord','readVerifyQuery','checkCode','verifyCheckCode','checkCodeMessage'}
+FULL_OPS={'precheck','matchRecord','readVerifyQuery','checkCode','verifyCheckCode','checkCodeMessage',
+          'buildQr'}
 def full_only(mod, js): return mod in FULL_AREAS or js in FULL_OPS
 # Operations the files module (`--features files`: the file reader and the totals of what it read)
 # has too.

@@ -21,7 +21,7 @@ const OUTPUT = join(ROOT, 'test-output');
 const FULL_ONLY = ['rules', 'rule', 'lifecycle', 'stats', 'precheck', 'matchRecord', 'readVerifyQuery',
   'normaliseQuery',
   'normaliseQueryAll', 'search', 'diagnose', 'buildNumber', 'numberParts', 'nextNumber', 'exportCsv',
-  'exportJsonl', 'checkCode', 'verifyCheckCode', 'checkCodeMessage', 'read', 'readMany'];
+  'exportJsonl', 'checkCode', 'verifyCheckCode', 'checkCodeMessage', 'read', 'readMany', 'buildQr'];
 mkdirSync(OUTPUT, { recursive: true });
 
 let server;

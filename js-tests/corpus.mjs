@@ -17,10 +17,14 @@ export const OPS = (() => {
 })();
 
 /** Expands generated inputs, anywhere: {"$repeat": s, "times": n} becomes s repeated n times;
- * {"$repeat_item": x, "times": n} becomes a list of n copies of x. */
+ * {"$repeat_item": x, "times": n} becomes a list of n copies of x; {"$utf16": [units]} becomes the
+ * string of those UTF-16 code units (a lone surrogate kept as it is); {"$entries": [[k, v], …]}
+ * becomes an object whose keys may be such strings. */
 export function expand(v) {
   if (Array.isArray(v)) return v.map(expand);
   if (v !== null && typeof v === 'object') {
+    if ('$utf16' in v) return String.fromCharCode(...v.$utf16);
+    if ('$entries' in v) return Object.fromEntries(v.$entries.map(([k, x]) => [expand(k), expand(x)]));
     if ('$repeat_item' in v) return Array.from({ length: Number(v.times ?? 1) }, () => expand(v.$repeat_item));
     if ('$repeat' in v) return String(v.$repeat).repeat(Number(v.times ?? 1));
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expand(x)]));
@@ -76,6 +80,12 @@ export function runCase(api, c) {
     if (e.code !== c.error.code) return short(`expected error ${c.error.code}, got ${e.message}`);
     if (typeof c.error.path === 'string' && dotted(e.path) !== c.error.path) {
       return short(`expected path ${JSON.stringify(c.error.path)}, got ${JSON.stringify(dotted(e.path))} (${e.message})`);
+    }
+    if (typeof c.error.message === 'string' && e.messageEn !== c.error.message) {
+      return short(`expected message ${JSON.stringify(c.error.message)}, got ${JSON.stringify(e.messageEn)}`);
+    }
+    if (typeof c.error.message_zh === 'string' && e.messageZh !== c.error.message_zh) {
+      return short(`expected message_zh ${JSON.stringify(c.error.message_zh)}, got ${JSON.stringify(e.messageZh)}`);
     }
     return null;
   }

@@ -2,9 +2,11 @@
 //!
 //! Arguments arrive as `unknown` so that a wrong type is reported by the catalogue (`INP-01` for a
 //! float where money is expected, `INP-02` for any other wrong type) instead of a bare napi
-//! `TypeError` without a code.
+//! `TypeError` without a code. Every JS string becomes Rust text in one place ([`read_string`]):
+//! one holding a lone surrogate is the core's `INP-07` at its path, never a U+FFFD.
 
-use invoice_core::error::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
+use invoice_core::error::input::lone_surrogate;
+use invoice_core::error::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE, ill_formed_text};
 use invoice_core::{Error, Path};
 use napi::ValueType;
 use napi::bindgen_prelude::{
@@ -33,11 +35,22 @@ pub(crate) fn type_name(v: &Unknown) -> CoreResult<&'static str> {
     })
 }
 
-fn read_string(v: &Unknown) -> CoreResult<String> {
-    v.coerce_to_string()
-        .and_then(|s| s.into_utf8())
+/// A JS string as Rust text, or `INP-07` at `at` when it holds a lone surrogate. V8 writes a lone
+/// surrogate as U+FFFD in UTF-8, so only text holding U+FFFD is read again as UTF-16 to tell a
+/// real U+FFFD from a replaced one.
+fn read_string(v: &Unknown, at: &Path) -> CoreResult<String> {
+    let js = v.coerce_to_string().map_err(|e| internal(&e))?;
+    let text = js
+        .into_utf8()
         .and_then(|s| s.into_owned())
-        .map_err(|e| internal(&e))
+        .map_err(|e| internal(&e))?;
+    if text.contains('\u{FFFD}') {
+        let units = js.into_utf16().map_err(|e| internal(&e))?;
+        if let Some(unit) = lone_surrogate(units.as_slice().iter().copied()) {
+            return Err(ill_formed_text(unit).at(at.clone()));
+        }
+    }
+    Ok(text)
 }
 
 fn read_number(v: &Unknown) -> CoreResult<f64> {
@@ -56,7 +69,7 @@ pub(crate) fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
 /// A string argument (codes, names); anything else is `INP-02`.
 pub(crate) fn string(v: &Unknown, at: &Path) -> CoreResult<String> {
     match type_name(v)? {
-        "string" => read_string(v),
+        "string" => read_string(v, at),
         other => Err(wrong_type("string", other, at)),
     }
 }
@@ -87,7 +100,7 @@ pub(crate) fn list<'e>(v: &Unknown<'e>, at: &Path) -> CoreResult<Vec<Unknown<'e>
 /// A decimal-string argument: a JS number is `INP-01` (floats are not money), other types `INP-02`.
 pub(crate) fn decimal(v: &Unknown, at: &Path) -> CoreResult<String> {
     match type_name(v)? {
-        "string" => read_string(v),
+        "string" => read_string(v, at),
         "number" => Err(Error::new(INP_FLOAT)
             .with("value", invoice_core_js::js_number(read_number(v)?))
             .at(at.clone())),
@@ -181,7 +194,7 @@ fn json_at(v: &Unknown, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
                         .at(at.clone())
                 })
         }
-        "string" => read_string(v).map(Value::String),
+        "string" => read_string(v, at).map(Value::String),
         "array" | "object" => {
             if depth >= invoice_core_js::MAX_DEPTH {
                 return Err(Error::new(INP_TOO_LARGE)
@@ -224,7 +237,8 @@ fn json_at(v: &Unknown, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
                 if type_name(&key)? != "string" {
                     continue; // symbol keys are not data
                 }
-                let name = read_string(&key)?;
+                // An ill-formed key is reported at the object holding it.
+                let name = read_string(&key, at)?;
                 let item: Unknown = obj.get_property(key).map_err(|e| internal(&e))?;
                 if type_name(&item)? == "undefined" {
                     continue;

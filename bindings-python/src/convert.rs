@@ -8,8 +8,10 @@
 //!   is `"1000"`) and handed to the core's strict parser, as are `str` and `int`; the core decides
 //!   every money error (`MNY-…`). A `float` is refused with `INP-01` (floats are not money); a
 //!   `bool` is refused with `INP-02` (it is an `int` to Python, but never an amount).
-//! - **Text** (codes, names) accepts `str` only. Lone surrogates become U+FFFD, which no code
-//!   contains, so such text fails in the core with the core's code.
+//! - **Text** (codes, names, dict keys) accepts `str` only, and only well-formed text: a `str`
+//!   holding a lone surrogate (`'\ud800'`, which has no UTF-8 form) is the core's `INP-07` at its
+//!   path (a dict's path for one of its keys), never rewritten to U+FFFD. Every `str` becomes Rust
+//!   text in [`str_text`].
 //! - **Dates** accept `datetime.date` (not a `datetime`: no silent truncation) or `"YYYY-MM-DD"`;
 //!   **datetimes** accept a naive `datetime.datetime` or ISO text. Aware datetimes are refused:
 //!   the core is timezone-free (invoice times are Beijing wall-clock times).
@@ -24,7 +26,8 @@
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
-use invoice_core::error::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE};
+use invoice_core::error::input::lone_surrogate;
+use invoice_core::error::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE, ill_formed_text};
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -96,14 +99,35 @@ fn float_error(obj: &Bound<'_, PyAny>) -> Fail {
     Fail::Core(Error::new(INP_FLOAT).with("value", shown))
 }
 
-fn string_of<'a>(s: &'a Bound<'_, PyString>) -> Cow<'a, str> {
-    s.to_string_lossy()
+/// A `str` as Rust text, or `INP-07` (at the root; callers prefix the path) when it holds a
+/// lone surrogate: `to_str` fails exactly then, and the UTF-16 form names the first one.
+pub fn str_text<'a>(s: &'a Bound<'_, PyString>) -> Conv<Cow<'a, str>> {
+    if let Ok(t) = s.to_str() {
+        return Ok(Cow::Borrowed(t));
+    }
+    let units = s.call_method1("encode", ("utf-16-le", "surrogatepass"))?;
+    let bytes: Vec<u8> = units.extract()?;
+    let unit = lone_surrogate(
+        bytes
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]])),
+    );
+    Err(Fail::Core(ill_formed_text(unit.unwrap_or(0xFFFD))))
 }
 
-/// Text (a code, a name): `str` only, else `INP-02` naming `expected`.
+/// A dict key: a well-formed `str` ([`str_text`]), else `INP-02` (`str keys`).
+pub fn key(k: &Bound<'_, PyAny>) -> Conv<String> {
+    match k.cast::<PyString>() {
+        Ok(s) => Ok(str_text(s)?.into_owned()),
+        Err(_) => Err(wrong_type(k, "str keys")),
+    }
+}
+
+/// Text (a code, a name): a well-formed `str` only, else `INP-02` naming `expected` (`INP-07`
+/// for a lone surrogate).
 pub fn text(obj: &Bound<'_, PyAny>, expected: &str) -> Conv<String> {
     match obj.cast::<PyString>() {
-        Ok(s) => Ok(string_of(s).into_owned()),
+        Ok(s) => Ok(str_text(s)?.into_owned()),
         Err(_) => Err(wrong_type(obj, expected)),
     }
 }
@@ -112,7 +136,7 @@ pub fn text(obj: &Bound<'_, PyAny>, expected: &str) -> Conv<String> {
 pub fn money_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(string_of(s).into_owned());
+        return Ok(str_text(s)?.into_owned());
     }
     if obj.is_instance_of::<PyBool>() {
         return Err(wrong_type(obj, MONEY_EXPECTED));
@@ -153,7 +177,7 @@ fn decimal_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
         return decimal_text_slow(obj);
     }
     let s = obj.str()?;
-    let text = string_of(&s);
+    let text = str_text(&s)?;
     if text
         .bytes()
         .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
@@ -250,7 +274,7 @@ pub fn date_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     const EXPECTED: &str = "a datetime.date or 'YYYY-MM-DD' text";
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = string_of(s);
+        let s = str_text(s)?;
         return invoice_core::dates::parse_day(&s).ok_or_else(|| bad_text(EXPECTED, &s));
     }
     if obj.is_instance(datetime_type(py)?)? || !obj.is_instance(date_type(py)?)? {
@@ -274,7 +298,7 @@ pub fn datetime_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDateTime> {
     const EXPECTED: &str = "a naive datetime.datetime or ISO 'YYYY-MM-DDTHH:MM:SS' text";
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = string_of(s);
+        let s = str_text(s)?;
         return ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
             .iter()
             .find_map(|f| NaiveDateTime::parse_from_str(&s, f).ok())
@@ -345,15 +369,13 @@ fn value_at(obj: &Bound<'_, PyAny>, depth: usize, floats: bool) -> Conv<Value> {
         ));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(string_of(s).into_owned()));
+        return Ok(Value::String(str_text(s)?.into_owned()));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, v) in d.iter() {
-            let Ok(key) = k.cast::<PyString>() else {
-                return Err(wrong_type(&k, "str keys"));
-            };
-            let key = string_of(key).into_owned();
+            // A key's error (not str, ill-formed) is at the dict's own path.
+            let key = key(&k)?;
             match value_at(&v, depth + 1, floats) {
                 Ok(x) => {
                     map.insert(key, x);

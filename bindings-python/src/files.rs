@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use invoice_core::read::{self as core_read, Batch as CoreBatch, Reading as CoreReading};
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyList};
+use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
 
-use crate::convert;
+use crate::convert::{self, Conv};
 use crate::error::{OrRaise, guard, to_py};
 use crate::findings::{Report, finding_list};
 use crate::invoice::{Invoice, context_arg};
@@ -26,7 +26,10 @@ enum Source {
     Path(PathBuf),
 }
 
-fn source_arg(obj: &Bound<'_, PyAny>) -> PyResult<Source> {
+/// A path is an OS path, read as `os.fsencode` does: the PEP 383 escapes Python uses for the
+/// bytes of a file name that is not UTF-8 (U+DC80–U+DCFF) stand for those bytes and are kept. A
+/// path whose text holds another lone surrogate names no file at all: `INP-07`.
+fn source_arg(obj: &Bound<'_, PyAny>) -> Conv<Source> {
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(Source::Bytes(b.as_bytes().to_vec()));
     }
@@ -36,11 +39,16 @@ fn source_arg(obj: &Bound<'_, PyAny>) -> PyResult<Source> {
     if let Ok(p) = obj.extract::<PathBuf>() {
         return Ok(Source::Path(p));
     }
+    let fspath = obj.py().import("os")?.getattr("fspath")?;
+    if let Ok(text) = fspath.call1((obj,))
+        && let Ok(s) = text.cast::<PyString>()
+    {
+        convert::str_text(s)?;
+    }
     Err(convert::wrong_type(
         obj,
         "bytes, bytearray, str or os.PathLike",
     ))
-    .or_raise(obj.py())
 }
 
 fn load(s: &Source) -> std::io::Result<Vec<u8>> {
@@ -255,7 +263,7 @@ fn unopened(name: &str, e: &std::io::Error) -> invoice_core::Error {
 #[pyfunction]
 fn read_file(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Reading> {
     guard(py, || {
-        let s = source_arg(source)?;
+        let s = source_arg(source).or_raise(py)?;
         let bytes = py
             .detach(|| load(&s))
             .map_err(|e| unopened(&name_of(&s), &e))
@@ -272,7 +280,12 @@ fn read_file(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Reading> {
 fn read_files(py: Python<'_>, sources: &Bound<'_, PyAny>) -> PyResult<Batch> {
     guard(py, || {
         let items = convert::items(sources, "an iterable of bytes or paths").or_raise(py)?;
-        let srcs: Vec<Source> = items.iter().map(source_arg).collect::<PyResult<_>>()?;
+        let srcs: Vec<Source> = items
+            .iter()
+            .enumerate()
+            .map(|(i, o)| source_arg(o).map_err(|f| f.under(&invoice_core::Path::root().index(i))))
+            .collect::<Conv<_>>()
+            .or_raise(py)?;
         let loaded: Vec<(String, Vec<u8>)> = py
             .detach(|| {
                 srcs.iter()

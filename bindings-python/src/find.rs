@@ -158,10 +158,7 @@ fn fields_value(obj: &Bound<'_, PyAny>) -> Conv<Value> {
     };
     let mut m = Map::new();
     for (k, v) in d.iter() {
-        let Ok(key) = k.cast::<PyString>() else {
-            return Err(convert::wrong_type(&k, "str keys"));
-        };
-        let key = key.to_string_lossy().into_owned();
+        let key = convert::key(&k)?;
         let value = if QUERY_FIELDS.contains(&key.as_str()) {
             field_value(&key, &v)?
         } else {
@@ -255,10 +252,7 @@ fn record_value(obj: &Bound<'_, PyAny>) -> Conv<Value> {
     {
         let mut m = Map::new();
         for (k, v) in d.iter() {
-            let Ok(key) = k.cast::<PyString>() else {
-                return Err(convert::wrong_type(&k, "str keys"));
-            };
-            let key = key.to_string_lossy().into_owned();
+            let key = convert::key(&k)?;
             if key != "invoice" {
                 let child = Path::field(key.clone());
                 m.insert(key, convert::json_in(&v).map_err(|f| f.under(&child))?);
@@ -471,10 +465,7 @@ fn diagnose_lookup(py: Python<'_>, lookup: &Bound<'_, PyAny>) -> PyResult<Diagno
             };
             let mut m = Map::new();
             for (k, v) in d.iter() {
-                let Ok(key) = k.cast::<PyString>() else {
-                    return Err(convert::wrong_type(&k, "str keys"));
-                };
-                let key = key.to_string_lossy().into_owned();
+                let key = convert::key(&k)?;
                 let value = if key == "records" && !v.is_none() {
                     Value::Array(records_values(&v)?)
                 } else {
@@ -604,7 +595,7 @@ fn subject(obj: &Bound<'_, PyAny>, key_allowed: bool) -> Conv<Subject> {
         return Ok(Subject::Model(Box::new(i.get().core().clone())));
     }
     if key_allowed && let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Subject::Key(s.to_string_lossy().into_owned()));
+        return Ok(Subject::Key(convert::str_text(s)?.into_owned()));
     }
     Ok(Subject::Json(convert::json_in(obj)?))
 }

@@ -56,7 +56,8 @@ fn check_op(
 fn valid_op(py: Python<'_>, value: &Bound<'_, PyAny>, f: fn(&str) -> bool) -> PyResult<bool> {
     guard(py, || {
         Ok(match value.cast::<PyString>() {
-            Ok(s) => f(&s.to_string_lossy()),
+            // Ill-formed text is no identifier either.
+            Ok(s) => convert::str_text(s).is_ok_and(|t| f(&t)),
             Err(_) => false,
         })
     })

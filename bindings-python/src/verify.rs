@@ -313,7 +313,7 @@ fn query_arg(obj: &Bound<'_, PyAny>, car_price: Option<Amount>) -> Conv<CoreQuer
         return Ok(q.get().q.clone());
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        let q = qr::parse_invoice(&s.to_string_lossy())?;
+        let q = qr::parse_invoice(&convert::str_text(s)?)?;
         return Ok(query::from_qr(&q)?);
     }
     // A dict is a stored query (to_dict()'s shape) or an invoice: the core tells them apart.

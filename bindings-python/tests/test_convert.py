@@ -64,8 +64,21 @@ def test_money_text_is_exact() -> None:
     assert _testing.money_text(Decimal("1.2300")) == "1.2300"
     assert _testing.money_text(Decimal("-1E-3")) == "-0.001"
     assert _testing.money_text(123) == "123"
-    # A lone surrogate cannot be UTF-8: replaced by U+FFFD, which the core then refuses.
-    assert set(_testing.money_text("1\ud800")) == {"1", "\ufffd"}
+
+def test_ill_formed_text_is_refused_not_rewritten() -> None:
+    # A lone surrogate has no UTF-8 form: INP-07 naming it, never a U+FFFD.
+    with pytest.raises(InvoiceError) as info:
+        _testing.money_text("1\ud800")
+    assert (info.value.code, info.value.params) == ("INP-07", {"unit": "U+D800"})
+    # In a dict: at the value's path, or at the dict's for a key.
+    with pytest.raises(InvoiceError) as info:
+        _testing.value({"a": [{"b": "x\udfff"}]})
+    assert (info.value.code, info.value.path) == ("INP-07", ["a", 0, "b"])
+    with pytest.raises(InvoiceError) as info:
+        _testing.value({"a": {"\udc80": 1}})
+    assert (info.value.code, info.value.path) == ("INP-07", ["a"])
+    # Well-formed text: a pair is one character; a real U+FFFD is kept.
+    assert _testing.value({"k": "😀\ufffd"}) == {"k": "😀\ufffd"}
 
 
 class _ShownDecimal(Decimal):

@@ -5,6 +5,7 @@ can never be skipped silently.
 """
 
 import json
+import struct
 from typing import Any, Dict, List, Tuple
 
 import pytest
@@ -17,8 +18,15 @@ import invoice_core
 
 def expand(v: Any) -> Any:
     """Generated inputs, anywhere in the input: ``{"$repeat": s, "times": n}`` is ``s * n``;
-    ``{"$repeat_item": x, "times": n}`` is a list of n copies of x."""
+    ``{"$repeat_item": x, "times": n}`` is a list of n copies of x; ``{"$utf16": [units]}`` is the
+    str of those UTF-16 code units (a lone surrogate kept as it is); ``{"$entries": [[k, v], …]}``
+    is a dict whose keys may be such strs."""
     if isinstance(v, dict):
+        if "$utf16" in v:
+            units = v["$utf16"]
+            return struct.pack(f"<{len(units)}H", *units).decode("utf-16-le", "surrogatepass")
+        if "$entries" in v:
+            return {expand(k): expand(x) for k, x in v["$entries"]}
         if "$repeat_item" in v:
             return [expand(v["$repeat_item"]) for _ in range(int(v.get("times", 1)))]
         if "$repeat" in v:
@@ -87,3 +95,7 @@ def test_vector(case: Dict[str, Any]) -> None:
         assert e.code == want["code"], f"expected {want['code']}, got {e}"
         if "path" in want:
             assert dotted(e.path) == want["path"], f"expected path {want['path']!r}, got {e}"
+        if "message" in want:
+            assert e.message == want["message"], f"expected message {want['message']!r}, got {e}"
+        if "message_zh" in want:
+            assert e.message_zh == want["message_zh"], f"expected {want['message_zh']!r}, got {e.message_zh!r}"

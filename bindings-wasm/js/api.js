@@ -87,11 +87,13 @@ export function makeApi(raw) {
   }
   // A function with a fast twin calls the twin when its only argument is a string (the common
   // call); anything else goes to the general entry, which reads any JS value with coded errors.
+  // A twin answers `undefined` when only the general entry can answer (text it cannot read exactly).
   for (const [name, twin] of Object.entries(fast)) {
     const general = api[name];
     const quick = wrap(twin);
     api[name] = function invoiceCore(...args) {
-      return args.length === 1 && typeof args[0] === 'string' ? quick(args[0]) : general(...args);
+      const answer = args.length === 1 && typeof args[0] === 'string' ? quick(args[0]) : undefined;
+      return answer === undefined ? general(...args) : answer;
     };
   }
   for (const value of Object.values(api)) {

@@ -301,10 +301,10 @@ export type FullOnly =
   | 'normaliseQuery'
   | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
   | 'exportCsv' | 'exportJsonl' | 'checkCode' | 'verifyCheckCode' | 'checkCodeMessage' | 'read'
-  | 'readMany';
+  | 'readMany' | 'buildQr';
 
-/** The browser module's API (`init()`): identifiers, words, QR, codes and numbers, the model with
- * compute and validate, the 查验 query of a QR text, duplicates. */
+/** The browser module's API (`init()`): identifiers, words, reading QR texts, codes and numbers,
+ * the model with compute and validate, the 查验 query of a QR text, duplicates. */
 export type BrowserApi = Omit<InvoiceCoreApi, FullOnly>;
 
 /** The files module's API (`initFiles()`): the browser module's with the file reader and `stats`.

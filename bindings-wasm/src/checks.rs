@@ -72,7 +72,14 @@ pub(crate) fn round_half_up(value: &JsValue, places: &JsValue) -> CoreResult<Val
 /// The hot path of `amountInWords(amount)` for a string amount and no options: the string
 /// crosses as wasm-bindgen's `&str` (one copy, no JsValue round trip). `js/api.js` calls it only
 /// when the first argument is a string and there is no second; same answers as the general entry.
+/// `undefined` when the text holds U+FFFD, which is how wasm-bindgen writes a lone surrogate:
+/// `js/api.js` then calls the general entry, which tells the two apart (`INP-07`).
 #[wasm_bindgen(js_name = fast__amountInWords)]
-pub fn amount_in_words_fast(amount: &str) -> Result<String, JsValue> {
-    surface::amount_in_words_text(amount, &Value::Null).map_err(|e| crate::error::to_js(&e))
+pub fn amount_in_words_fast(amount: &str) -> Result<Option<String>, JsValue> {
+    if convert::has_replacement(amount) {
+        return Ok(None);
+    }
+    surface::amount_in_words_text(amount, &Value::Null)
+        .map(Some)
+        .map_err(|e| crate::error::to_js(&e))
 }

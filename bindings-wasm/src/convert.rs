@@ -2,9 +2,12 @@
 //! small helpers to build plain JS objects out.
 //!
 //! Arguments arrive as `JsValue` so that a wrong type is reported by the catalogue (`INP-01` for a
-//! float where money is expected, `INP-02` for any other wrong type).
+//! float where money is expected, `INP-02` for any other wrong type). Every JS string becomes Rust
+//! text in [`text`]: one holding a lone surrogate is the core's `INP-07` at its path, never a
+//! U+FFFD.
 
-use invoice_core::error::{INP_FLOAT, INP_INTERNAL, INP_TOO_LARGE, INP_TYPE};
+use invoice_core::error::input::lone_surrogate;
+use invoice_core::error::{INP_FLOAT, INP_INTERNAL, INP_TOO_LARGE, INP_TYPE, ill_formed_text};
 use invoice_core::{Error, Path};
 use js_sys::{Array, Object, Reflect};
 use serde_json::Value;
@@ -32,15 +35,35 @@ pub(crate) fn wrong_type(expected: &str, found: &str, at: &Path) -> Error {
         .at(at.clone())
 }
 
+/// A JS string as Rust text (`None` for any other value), or `INP-07` at `at` when it holds a
+/// lone surrogate. wasm-bindgen's conversion writes a lone surrogate as U+FFFD, so only text
+/// holding U+FFFD is looked at again, unit by unit, to tell a real U+FFFD from a replaced one.
+pub(crate) fn text(v: &JsValue, at: &Path) -> CoreResult<Option<String>> {
+    let Some(s) = v.as_string() else {
+        return Ok(None);
+    };
+    if has_replacement(&s)
+        && let Some(unit) = lone_surrogate(v.unchecked_ref::<js_sys::JsString>().iter())
+    {
+        return Err(ill_formed_text(unit).at(at.clone()));
+    }
+    Ok(Some(s))
+}
+
+/// Whether `s` holds U+FFFD (its UTF-8 bytes; a plain scan keeps `str::contains`'s searcher out
+/// of the module).
+pub(crate) fn has_replacement(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| w == [0xEF, 0xBF, 0xBD])
+}
+
 /// A string argument (codes, names); anything else is `INP-02`.
 pub(crate) fn string(v: &JsValue, at: &Path) -> CoreResult<String> {
-    v.as_string()
-        .ok_or_else(|| wrong_type("string", &type_name(v), at))
+    text(v, at)?.ok_or_else(|| wrong_type("string", &type_name(v), at))
 }
 
 /// A decimal-string argument: a JS number is `INP-01` (floats are not money), other types `INP-02`.
 pub(crate) fn decimal(v: &JsValue, at: &Path) -> CoreResult<String> {
-    if let Some(s) = v.as_string() {
+    if let Some(s) = text(v, at)? {
         return Ok(s);
     }
     match v.as_f64() {
@@ -125,7 +148,7 @@ fn json_at(v: &JsValue, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
                         .at(at.clone())
                 })
         }
-        "string" => Ok(Value::String(v.as_string().unwrap_or_default())),
+        "string" => Ok(Value::String(text(v, at)?.unwrap_or_default())),
         "array" | "object" => {
             if depth >= invoice_core_js::MAX_DEPTH {
                 return Err(Error::new(INP_TOO_LARGE)
@@ -150,7 +173,8 @@ fn json_at(v: &JsValue, dates: Dates, at: &Path, depth: usize) -> CoreResult<Val
             let obj: &Object = v.unchecked_ref();
             let mut out = serde_json::Map::new();
             for key in Object::keys(obj).iter() {
-                let name = key.as_string().unwrap_or_default();
+                // An ill-formed key is reported at the object holding it.
+                let name = text(&key, at)?.unwrap_or_default();
                 let item = Reflect::get(obj, &key).map_err(|_| {
                     Error::new(INP_INTERNAL)
                         .with("reason", "a property getter threw")

@@ -107,7 +107,7 @@ const OPS: &[Op] = &[
     op("last6", true, true, 1, 0),
     op("last5", true, true, 1, 0),
     op("parseQr", true, true, 1, 0),
-    op("buildQr", true, true, 2, 0),
+    op("buildQr", cfg!(feature = "full"), true, 2, 0),
     op("verifyQuery", true, true, 2, 0),
     op("precheck", cfg!(feature = "full"), true, 2, 0),
     op("matchRecord", cfg!(feature = "full"), true, 3, 0),
@@ -364,6 +364,7 @@ fn run(
         49 => surface::last5(&a0),
         // parseQr
         50 => surface::parse_qr(&a0),
+        #[cfg(feature = "full")]
         // buildQr
         51 => surface::build_qr(&a0, &a1),
         // verifyQuery

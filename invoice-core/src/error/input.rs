@@ -1,6 +1,24 @@
 //! The `INP` family: input that cannot be read at all (wrong type, a float where money is
-//! expected, bad JSON, too large), used by every module and by the bindings. It sits with the
-//! error type, below every module; the catalogue (`crate::catalog`) gathers it with the rest.
+//! expected, bad JSON, too large, ill-formed text), used by every module and by the bindings. It
+//! sits with the error type, below every module; the catalogue (`crate::catalog`) gathers it with
+//! the rest.
+//!
+//! **Ill-formed text** (`INP-07`): JavaScript and Python strings can hold a lone surrogate (a
+//! UTF-16 code unit U+D800–U+DFFF without its pair), which is no character and has no UTF-8 form.
+//! Such text is refused, never rewritten (a silent U+FFFD would change a name or make two
+//! runtimes disagree). A binding detects it where the host string becomes Rust text and builds
+//! the error with [`ill_formed_text`] (or [`text_from_utf16`]) at the path of the string, or of
+//! the object for an object key:
+//!
+//! ```
+//! use invoice_core::error::input::{lone_surrogate, text_from_utf16};
+//!
+//! assert_eq!(text_from_utf16(&[0x53d1, 0x7968]).unwrap(), "发票");
+//! let e = text_from_utf16(&[65, 0xD800, 66]).unwrap_err();
+//! assert_eq!(e.code(), "INP-07");
+//! assert_eq!(e.param("unit"), Some("U+D800"));
+//! assert_eq!(lone_surrogate([0xD83D, 0xDE00]), None); // a pair: 😀
+//! ```
 
 super::rules! {
     /// A float was given where money or a quantity is expected.
@@ -27,8 +45,37 @@ super::rules! {
     INP_TOO_LARGE = ("INP-06", Error,
         "input too large: {size} exceeds the limit of {limit}",
         "输入过大：{size} 超过上限 {limit}");
+    /// Text holding a lone surrogate (a host string that is not well-formed Unicode), at the
+    /// path of the string, or of the object whose key it is.
+    INP_ILL_FORMED = ("INP-07", Error,
+        "ill-formed text: the lone surrogate {unit} is not a character",
+        "文本格式错误：孤立代理码元 {unit} 不是字符");
     /// An internal failure turned into an error instead of a crash (a binding caught a panic).
     INP_INTERNAL = ("INP-99", Error,
         "internal error: {reason}",
         "内部错误：{reason}");
+}
+
+/// `INP-07` for host text holding the lone surrogate `unit` (named `U+D800`); the caller places
+/// it at the string's path with [`Error::at`](super::Error::at).
+pub fn ill_formed_text(unit: u16) -> super::Error {
+    super::Error::new(INP_ILL_FORMED).with("unit", format_args!("U+{unit:04X}"))
+}
+
+/// The first lone surrogate of text given as UTF-16 code units (how JavaScript holds a string),
+/// or `None` when the units are well-formed.
+pub fn lone_surrogate(units: impl IntoIterator<Item = u16>) -> Option<u16> {
+    char::decode_utf16(units)
+        .find_map(Result::err)
+        .map(|e| e.unpaired_surrogate())
+}
+
+/// Text given as UTF-16 code units as a Rust string.
+///
+/// # Errors
+/// `INP-07` ([`ill_formed_text`]) naming the first lone surrogate.
+pub fn text_from_utf16(units: &[u16]) -> Result<String, super::Error> {
+    char::decode_utf16(units.iter().copied())
+        .map(|c| c.map_err(|e| ill_formed_text(e.unpaired_surrogate())))
+        .collect()
 }

@@ -90,6 +90,58 @@ pub fn expand(v: &Value) -> Value {
     }
 }
 
+/// Host text, the way a binding reads it: `{"$utf16": [units]}` is a string given as UTF-16 code
+/// units, and `{"$entries": [[key, value], …]}` an object whose keys may be such strings. A JS or
+/// Python runner builds its native (possibly ill-formed) string; a Rust `String` cannot hold a
+/// lone surrogate, so here the units go through the core's own conversion of host text,
+/// [`invoice_core::error::input::text_from_utf16`], which every binding uses, and an ill-formed
+/// one is that `INP-07` at the string's path in the input (the object's for a key), as the
+/// bindings' walkers report it. Vectors use these markers only where the input is the API
+/// argument itself (so a path in the input is the path the binding reports).
+pub fn host(v: &Value, at: &invoice_core::Path) -> Result<Value, Error> {
+    use invoice_core::error::input::text_from_utf16;
+    let text = |units: &Value, at: &invoice_core::Path| -> Result<String, Error> {
+        let units: Vec<u16> = units
+            .as_array()
+            .expect("$utf16 is a list of code units")
+            .iter()
+            .map(|u| u16::try_from(u.as_u64().expect("a code unit")).expect("a 16-bit code unit"))
+            .collect();
+        text_from_utf16(&units).map_err(|e| e.at(at.clone()))
+    };
+    match v {
+        Value::Object(m) if m.contains_key("$utf16") => text(&m["$utf16"], at).map(Value::String),
+        Value::Object(m) if m.contains_key("$entries") => {
+            let mut out = serde_json::Map::new();
+            for pair in m["$entries"]
+                .as_array()
+                .expect("$entries is a list of pairs")
+            {
+                let (k, x) = (&pair[0], &pair[1]);
+                let key = match k {
+                    Value::String(s) => s.clone(),
+                    other => text(&other["$utf16"], at)?,
+                };
+                let value = host(x, &at.clone().key(key.clone()))?;
+                out.insert(key, value);
+            }
+            Ok(Value::Object(out))
+        }
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, x)| Ok((k.clone(), host(x, &at.clone().key(k.clone()))?)))
+            .collect::<Result<_, Error>>()
+            .map(Value::Object),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, x)| host(x, &at.clone().index(i)))
+            .collect::<Result<_, Error>>()
+            .map(Value::Array),
+        other => Ok(other.clone()),
+    }
+}
+
 /// Dispatches one op.
 pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     AREAS.iter().find_map(|area| area(op, input))
@@ -172,7 +224,14 @@ fn run_case(case: &Value) -> Result<(), String> {
         .and_then(Value::as_str)
         .ok_or("case has no op")?;
     let input = expand(case.get("input").unwrap_or(&Value::Null));
-    let got = dispatch(op, &input).ok_or_else(|| format!("unknown op {op}"))?;
+    let got = match host(&input, &invoice_core::Path::root()) {
+        Ok(input) => dispatch(op, &input).ok_or_else(|| format!("unknown op {op}"))?,
+        // Ill-formed host text: the conversion refuses it before any op runs, except that an
+        // identifier's `is_valid` never throws (every binding answers false for any input that
+        // is no identifier text).
+        Err(_) if op.ends_with(".is_valid") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    };
     match (case.get("expected"), case.get("error"), got) {
         (Some(exp), None, Ok(v)) => {
             if &v == exp {
@@ -191,6 +250,19 @@ fn run_case(case: &Value) -> Result<(), String> {
                 && e.path().to_string() != path
             {
                 return Err(format!("expected path {path:?}, got {e}"));
+            }
+            if let Some(m) = err.get("message").and_then(Value::as_str)
+                && e.message() != m
+            {
+                return Err(format!("expected message {m:?}, got {:?}", e.message()));
+            }
+            if let Some(m) = err.get("message_zh").and_then(Value::as_str)
+                && e.message_zh() != m
+            {
+                return Err(format!(
+                    "expected message_zh {m:?}, got {:?}",
+                    e.message_zh()
+                ));
             }
             Ok(())
         }
