@@ -7,3 +7,17 @@ export function dotted(path) {
   }
   return out;
 }
+
+/** Runs `fn`; a coded error it throws is rethrown with its path keys in snake_case. The JS
+ * surface names options in camelCase (`asOf`) where the vectors, like Python, write snake_case
+ * (`as_of`); the model's own keys are snake_case already, so only option keys change. */
+export function snakePath(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (Array.isArray(e?.path)) {
+      e.path = e.path.map((s) => (typeof s === 'string' ? s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : s));
+    }
+    throw e;
+  }
+}

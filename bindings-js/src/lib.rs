@@ -293,15 +293,11 @@ fn amount_at(v: &Value, at: &Path) -> Result<Amount, Error> {
     }
 }
 
-/// A `YYYY-MM-DD` date (a JS `Date` arrives already written so).
+/// A `YYYY-MM-DD` date (a JS `Date` arrives already written so), read by the core's one date
+/// reader.
 pub fn date(v: &Value, at: &Path) -> Result<NaiveDate, Error> {
     match v {
-        Value::String(s) => invoice_core::dates::parse_day(s).ok_or_else(|| {
-            Error::new(INP_TYPE)
-                .with("expected", "date YYYY-MM-DD")
-                .with("found", shorten(s))
-                .at(at.clone())
-        }),
+        Value::String(s) => invoice_core::dates::read_day(s).map_err(|e| e.at(at.clone())),
         Value::Null => Err(Error::new(INP_MISSING).at(at.clone())),
         other => Err(wrong_type("date YYYY-MM-DD", other, at)),
     }
@@ -887,8 +883,13 @@ pub fn lifecycle_run(input: &Value) -> Out {
     let mut lc = Lifecycle::replay(kind, amount, events)?;
     if let Some(now) = o.get("expireOverdueAt") {
         let at = Path::field("expireOverdueAt");
-        let now: NaiveDateTime = serde_json::from_value(now.clone())
-            .map_err(|e| Error::new(INP_JSON).with("reason", e).at(at.clone()))?;
+        // The core's one date-time reader (a JS `Date` arrives already written as its text).
+        let now: NaiveDateTime = match now {
+            Value::String(t) => {
+                invoice_core::dates::read_date_time(t).map_err(|e| e.at(at.clone()))?
+            }
+            other => return Err(wrong_type("date-time YYYY-MM-DDTHH:MM:SS", other, &at)),
+        };
         lc.expire_overdue(now).map_err(|e| e.under(&at))?;
     }
     Ok(summary(&lc))

@@ -13,8 +13,12 @@
 //!   path (a dict's path for one of its keys), never rewritten to U+FFFD. Every `str` becomes Rust
 //!   text in [`str_text`].
 //! - **Dates** accept `datetime.date` (not a `datetime`: no silent truncation) or `"YYYY-MM-DD"`;
-//!   **datetimes** accept a naive `datetime.datetime` or ISO text. Aware datetimes are refused:
-//!   the core is timezone-free (invoice times are Beijing wall-clock times).
+//!   **datetimes** accept a naive `datetime.datetime` or `"YYYY-MM-DDTHH:MM:SS"` text. Text is
+//!   read by the core's one strict reader (`invoice_core::dates::read_day` / `read_date_time`),
+//!   the one every binding uses, so a bad date is the same `INP-02` everywhere. Aware datetimes
+//!   are refused: the core is timezone-free (invoice times are Beijing wall-clock times). In
+//!   JSON-like data a `datetime` is written in whole seconds, the core's precision (as the JS
+//!   bindings write a `Date`).
 //! - **JSON-like values** (for model inputs): `None`, `bool`, `int`, `str`, `Decimal` (as its exact
 //!   decimal string), `date`/`datetime` (ISO text), `dict` with `str` keys, `list`, `tuple`;
 //!   errors carry the path of the offending element (`lines[2].amount`).
@@ -261,21 +265,13 @@ fn shorten(s: &str) -> String {
     }
 }
 
-fn bad_text(expected: &str, s: &str) -> Fail {
-    Fail::Core(
-        Error::new(INP_TYPE)
-            .with("expected", expected)
-            .with("found", format!("the text {:?}", shorten(s))),
-    )
-}
-
-/// A calendar date: `datetime.date` (not a `datetime`) or `"YYYY-MM-DD"`.
+/// A calendar date: `datetime.date` (not a `datetime`) or `"YYYY-MM-DD"` text (the core's
+/// reader).
 pub fn date_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     const EXPECTED: &str = "a datetime.date or 'YYYY-MM-DD' text";
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = str_text(s)?;
-        return invoice_core::dates::parse_day(&s).ok_or_else(|| bad_text(EXPECTED, &s));
+        return Ok(invoice_core::dates::read_day(&str_text(s)?)?);
     }
     if obj.is_instance(datetime_type(py)?)? || !obj.is_instance(date_type(py)?)? {
         return Err(wrong_type(obj, EXPECTED));
@@ -292,17 +288,13 @@ fn ymd(obj: &Bound<'_, PyAny>) -> PyResult<(i32, u32, u32)> {
     ))
 }
 
-/// A wall-clock date and time: a naive `datetime.datetime` or ISO text
-/// (`"2024-11-18T10:30:00"`, a space for the `T` and fractional seconds allowed).
+/// A wall-clock date and time: a naive `datetime.datetime` or `"YYYY-MM-DDTHH:MM:SS"` text (the
+/// core's reader: a space for the `T` allowed, whole seconds).
 pub fn datetime_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDateTime> {
     const EXPECTED: &str = "a naive datetime.datetime or ISO 'YYYY-MM-DDTHH:MM:SS' text";
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = str_text(s)?;
-        return ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(&s, f).ok())
-            .ok_or_else(|| bad_text(EXPECTED, &s));
+        return Ok(invoice_core::dates::read_date_time(&str_text(s)?)?);
     }
     if !obj.is_instance(datetime_type(py)?)? {
         return Err(wrong_type(obj, EXPECTED));
@@ -422,11 +414,10 @@ fn value_at(obj: &Bound<'_, PyAny>, depth: usize, floats: bool) -> Conv<Value> {
         return decimal_text(obj).map(Value::String);
     }
     if obj.is_instance(datetime_type(py)?)? {
-        return datetime_in(obj)
-            .map(|t| Value::String(t.format("%Y-%m-%dT%H:%M:%S%.f").to_string()));
+        return datetime_in(obj).map(|t| Value::String(invoice_core::dates::date_time_text(t)));
     }
     if obj.is_instance(date_type(py)?)? {
-        return date_in(obj).map(|d| Value::String(d.format("%Y-%m-%d").to_string()));
+        return date_in(obj).map(|d| Value::String(invoice_core::dates::day_text(d)));
     }
     Err(wrong_type(
         obj,

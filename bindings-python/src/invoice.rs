@@ -345,7 +345,8 @@ pub(crate) fn context_arg(
     policy: Option<&Bound<'_, PyAny>>,
     not_carried: Option<&Bound<'_, PyAny>>,
 ) -> Conv<Context> {
-    let mut ctx = Context::new(convert::date_in(as_of)?);
+    let as_of = convert::date_in(as_of).map_err(|f| f.under(&Path::field("as_of")))?;
+    let mut ctx = Context::new(as_of);
     if let Some(c) = seller_category.filter(|o| !o.is_none()) {
         let name = convert::text(c, "None, 'general' or 'small_scale'")?;
         ctx.seller_category = Some(name.parse::<TaxpayerCategory>()?);

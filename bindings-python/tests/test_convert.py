@@ -20,6 +20,11 @@ def test_dates() -> None:
     assert _testing.date(d) == d and type(_testing.date(d)) is dt.date
     assert _testing.date("2024-11-18") == dt.date(2024, 11, 18)
     assert code_of(_testing.date, "2023-02-29") == "INP-02"
+    with pytest.raises(InvoiceError) as info:
+        _testing.date("2024-1-5")
+    assert info.value.message == "expected date YYYY-MM-DD, found 2024-1-5"  # the core's message
+    # In data, a datetime is written in whole seconds (the core's precision, as JS writes a Date).
+    assert _testing.value({"at": dt.datetime(2024, 5, 6, 10, 0, 0, 250)}) == {"at": "2024-05-06T10:00:00"}
     assert code_of(_testing.date, dt.datetime(2024, 1, 1)) == "INP-02"  # no silent truncation
     assert code_of(_testing.date, 20240101) == "INP-02"
 
@@ -28,7 +33,10 @@ def test_datetimes() -> None:
     t = dt.datetime(2024, 11, 18, 10, 30, 5, 123456)
     assert _testing.datetime(t) == t
     assert _testing.datetime("2024-11-18T10:30:05") == dt.datetime(2024, 11, 18, 10, 30, 5)
-    assert _testing.datetime("2024-11-18 10:30:05.5") == dt.datetime(2024, 11, 18, 10, 30, 5, 500000)
+    assert _testing.datetime("2024-11-18 10:30:05") == dt.datetime(2024, 11, 18, 10, 30, 5)
+    # The core's one reader: whole seconds, a real calendar day, four-digit fields.
+    for text in ["2024-11-18 10:30:05.5", "2024-11-18T10:30", "2024-02-30T10:30:05", "2024-11-18"]:
+        assert code_of(_testing.datetime, text) == "INP-02", text
     aware = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
     assert code_of(_testing.datetime, aware) == "INP-02"
     assert code_of(_testing.datetime, dt.date(2024, 1, 1)) == "INP-02"

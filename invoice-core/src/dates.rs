@@ -7,9 +7,18 @@
 //! chrono's format strings, which are lenient (`2024-1-5` parses) and, in the WebAssembly build,
 //! cost about 25 KB of code for what is a fixed layout.
 //!
+//! **The one reader of dates given to the API.** [`read_day`] and [`read_date_time`] are what
+//! every binding and every reader of options calls for a date or date-time it is given as text
+//! (a validation `as_of`, a find filter's `date_from`, a lifecycle step's `at`, "now"), so the
+//! same bad date is the same `INP-02` (`expected date YYYY-MM-DD, found 2024-02-30`) in Rust,
+//! Python, Node and WASM; the caller places it at its field. Dates inside an invoice are the
+//! model's (`MDL-02`, same grammar). Date-times are whole seconds, as the core writes them.
+//!
 //! ```
 //! use invoice_core::dates;
 //!
+//! assert_eq!(dates::read_day("2024-02-30").unwrap_err().code(), "INP-02");
+//! assert!(dates::read_date_time("2024-11-18T09:05:00.5").is_err());
 //! let d = dates::parse_day("2024-11-18").unwrap();
 //! assert_eq!(dates::day_text(d), "2024-11-18");
 //! assert_eq!(dates::compact_day_text(d), "20241118");
@@ -18,6 +27,40 @@
 //! ```
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use crate::error::{Error, INP_TYPE, shorten};
+
+/// A date given to the API as text: strict `YYYY-MM-DD` ([`parse_day`]).
+///
+/// # Errors
+/// `INP-02` (`expected date YYYY-MM-DD, found …`) at the root: the caller places it at its field
+/// with [`Error::at`].
+pub fn read_day(text: &str) -> Result<NaiveDate, Error> {
+    parse_day(text).ok_or_else(|| not_a("date YYYY-MM-DD", text))
+}
+
+/// A date-time given to the API as text: strict `YYYY-MM-DDTHH:MM:SS`, a space allowed for the
+/// `T`, whole seconds ([`parse_date_time`]).
+///
+/// # Errors
+/// `INP-02` (`expected date-time YYYY-MM-DDTHH:MM:SS, found …`) at the root.
+pub fn read_date_time(text: &str) -> Result<NaiveDateTime, Error> {
+    parse_date_time(text).ok_or_else(|| not_a("date-time YYYY-MM-DDTHH:MM:SS", text))
+}
+
+fn not_a(expected: &'static str, text: &str) -> Error {
+    Error::new(INP_TYPE)
+        .with("expected", expected)
+        .with("found", shorten(text))
+}
+
+/// Serde's side of [`read_date_time`], for a date-time field read from JSON (`deserialize_with`).
+pub(crate) fn deserialize_date_time<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<NaiveDateTime, D::Error> {
+    let text: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
+    read_date_time(&text).map_err(|e| serde::de::Error::custom(e.message()))
+}
 
 /// The number written by `digits` (ASCII digits only, at most 9 of them).
 fn number(digits: &[u8]) -> Option<u32> {

@@ -1,6 +1,6 @@
 // Vector ops of the model and the rule catalogue (rules/*.json) -> the JS surface. validate()
 // returns full findings; the vectors compare {code, path (dotted), severity}.
-import { dotted } from '../paths.mjs';
+import { dotted, snakePath } from '../paths.mjs';
 
 const POLICY = {
   quantity_price_tolerance: 'quantityPriceTolerance', line_tax_tolerance: 'lineTaxTolerance',
@@ -19,7 +19,7 @@ export function options(input) {
 export default {
   'invoice.parse': (api, input) => api.parseInvoice(input),
   'invoice.validate': (api, input) => {
-    const report = api.validate(input.invoice, options(input));
+    const report = snakePath(() => api.validate(input.invoice, options(input)));
     return {
       valid: report.valid,
       findings: report.findings.map((f) => ({ code: f.code, path: dotted(f.path), severity: f.severity })),

@@ -3,7 +3,7 @@
 
 from typing import Any, Callable, Dict, List
 
-from invoice_core import lifecycle
+from invoice_core import InvoiceError, lifecycle
 
 
 def _summary(lc: lifecycle.Lifecycle) -> Dict[str, Any]:
@@ -24,7 +24,12 @@ def _summary(lc: lifecycle.Lifecycle) -> Dict[str, Any]:
 def _run(x: Dict[str, Any]) -> Dict[str, Any]:
     lc = lifecycle.replay(x["kind"], x["amount"], x["events"])
     if "expire_overdue_at" in x:
-        lc.expire_overdue(x["expire_overdue_at"])
+        try:
+            lc.expire_overdue(x["expire_overdue_at"])
+        except InvoiceError as e:
+            # expire_overdue(now) reports at its argument; the vector names the input key.
+            e.path = ["expire_overdue_at", *e.path]
+            raise
     return _summary(lc)
 
 

@@ -214,8 +214,16 @@ impl Filter {
     /// Reads a filter from JSON and checks it.
     ///
     /// # Errors
-    /// `INP-03` a filter that does not read; the errors of [`Filter::check`].
+    /// `INP-02` at `date_from` / `date_to` for text that is not a `YYYY-MM-DD` date
+    /// ([`crate::dates::read_day`]); `INP-03` a filter that does not read otherwise; the errors
+    /// of [`Filter::check`].
     pub fn from_value(v: &Value) -> Result<Filter, Error> {
+        // Dates through the core's one date reader, at their field.
+        for key in ["date_from", "date_to"] {
+            if let Some(Value::String(s)) = v.get(key) {
+                crate::dates::read_day(s).map_err(|e| e.at(Path::field(key)))?;
+            }
+        }
         let f: Filter = serde_json::from_value(v.clone())
             .map_err(|e| Error::new(INP_JSON).with("reason", shorten(&e.to_string())))?;
         f.check()?;

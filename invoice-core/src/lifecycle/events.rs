@@ -16,7 +16,7 @@ use super::states::{Machine, SlipState};
 use crate::error::{Error, Path};
 use crate::error::{INP_FLOAT, INP_JSON, INP_MISSING, INP_TYPE};
 use crate::model::json_type_name;
-use crate::money::{Amount, shorten};
+use crate::money::Amount;
 
 /// Who does something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -525,7 +525,9 @@ pub struct Step {
     pub event: Event,
     /// Who did it.
     pub actor: Actor,
-    /// When, as passed by the caller (`2024-05-20T10:00:00`); the library has no clock.
+    /// When, as passed by the caller (`2024-05-20T10:00:00`); the library has no clock. Read
+    /// by [`crate::dates::read_date_time`].
+    #[serde(deserialize_with = "crate::dates::deserialize_date_time")]
     pub at: NaiveDateTime,
     /// Free text: why (a rejection's reason, a note).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -585,15 +587,10 @@ impl Step {
         }
         match m.get("at") {
             None | Some(Value::Null) => return Err(Error::new(INP_MISSING).at(Path::field("at"))),
-            // The same reading serde does below (fractional seconds allowed).
-            Some(Value::String(t)) if t.parse::<NaiveDateTime>().is_err() => {
-                return Err(type_error(
-                    "date-time YYYY-MM-DDTHH:MM:SS",
-                    &shorten(t),
-                    "at",
-                ));
+            // The core's one date-time reader (serde reads `at` with it below).
+            Some(Value::String(t)) => {
+                crate::dates::read_date_time(t).map_err(|e| e.at(Path::field("at")))?;
             }
-            Some(Value::String(_)) => {}
             Some(other) => return Err(type_error("date-time text", json_type_name(other), "at")),
         }
         match m.get("amount") {
@@ -709,9 +706,17 @@ mod tests {
                 .unwrap()
                 .starts_with("submit, approve, reject")
         );
-        // Fractional seconds are read, as serde reads them.
-        let ok = json!({"event": "void", "actor": "seller", "at": "2024-05-20T10:00:00.5"});
-        assert!(Step::from_json(&ok).is_ok());
+        // The core's one date-time reader: whole seconds (as the core writes them), a space
+        // for the `T` read as the same time.
+        let frac = json!({"event": "void", "actor": "seller", "at": "2024-05-20T10:00:00.5"});
+        let e = Step::from_json(&frac).unwrap_err();
+        assert_eq!((e.code(), e.path().to_string().as_str()), ("INP-02", "at"));
+        let spaced = json!({"event": "void", "actor": "seller", "at": "2024-05-20 10:00:00"});
+        let t = json!({"event": "void", "actor": "seller", "at": "2024-05-20T10:00:00"});
+        assert_eq!(
+            Step::from_json(&spaced).unwrap(),
+            Step::from_json(&t).unwrap()
+        );
     }
 
     #[test]

@@ -271,12 +271,8 @@ impl VerifyQuery {
         let number = required("number", "invoice number text")?;
         check_number(kind, number)?;
         let day = required("issue_date", "date text")?;
-        let issue_date = crate::dates::parse_day(day).ok_or_else(|| {
-            Error::new(INP_TYPE)
-                .with("expected", "date YYYY-MM-DD")
-                .with("found", shorten(day))
-                .at(Path::field("issue_date"))
-        })?;
+        let issue_date =
+            crate::dates::read_day(day).map_err(|e| e.at(Path::field("issue_date")))?;
         let expected = element_kind(kind);
         if let Some(name) = text("element", "an element name")? {
             let want = serde_json::to_value(expected)

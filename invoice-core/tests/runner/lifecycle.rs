@@ -53,11 +53,9 @@ fn run_events(input: &Value) -> Result<Value, Error> {
     let (kind, amount, steps) = parse_input(input)?;
     let mut lc = Lifecycle::replay(kind, amount, steps)?;
     if let Some(now) = input.get("expire_overdue_at") {
-        let now = serde_json::from_value(now.clone()).map_err(|e| {
-            Error::new(INP_JSON)
-                .with("reason", e)
-                .at(Path::field("expire_overdue_at"))
-        })?;
+        // The core's date-time reader, the one every binding calls.
+        let now = invoice_core::dates::read_date_time(super::str_arg(now, None))
+            .map_err(|e| e.at(Path::field("expire_overdue_at")))?;
         lc.expire_overdue(now)
             .map_err(|e| e.under(&Path::field("expire_overdue_at")))?;
     }

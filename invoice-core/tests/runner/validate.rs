@@ -11,9 +11,11 @@ use super::str_arg;
 
 /// The context of a validate case: `as_of`, and optionally `seller_category`,
 /// `issuing_limit`, `policy` and `not_carried`.
-pub fn context(input: &Value) -> Context {
-    let as_of = chrono::NaiveDate::parse_from_str(str_arg(input, Some("as_of")), "%Y-%m-%d")
-        .expect("vector as_of");
+/// `as_of` is read by the core's date reader, the one every binding calls (a bad date is its
+/// `INP-02` at `as_of`).
+pub fn context(input: &Value) -> Result<Context, Error> {
+    let as_of = invoice_core::dates::read_day(str_arg(input, Some("as_of")))
+        .map_err(|e| e.at(invoice_core::Path::field("as_of")))?;
     let mut ctx = Context::new(as_of);
     ctx.seller_category = input["seller_category"]
         .as_str()
@@ -27,14 +29,17 @@ pub fn context(input: &Value) -> Context {
     if let Some(p) = input.get("policy") {
         ctx.policy = serde_json::from_value::<Policy>(p.clone()).expect("vector policy");
     }
-    ctx
+    Ok(ctx)
 }
 
 pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     Some(match op {
         "invoice.parse" => Invoice::from_value(input).map(|i| i.to_value()),
         "invoice.validate" => {
-            let report = validate_json(&input["invoice"], &context(input));
+            let report = match context(input) {
+                Ok(ctx) => validate_json(&input["invoice"], &ctx),
+                Err(e) => return Some(Err(e)),
+            };
             let findings: Vec<Value> = report
                 .findings
                 .iter()
