@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use super::fields::{self, Head, LineVals, Out, Val, party};
 use super::ofd::{Container, dir_of, pages, resolve};
-use super::xml::{self, Doc, El};
+use super::xml::{self, Doc, El, Span};
 use super::{Format, KIND_INFERRED, Reading, Source};
 use crate::error::{Error, Path};
 use crate::number::{Kind, kind_from_code};
@@ -36,13 +36,6 @@ struct Tagged {
     at: String,
 }
 
-/// A span of [`PageObjects::buf`].
-#[derive(Clone, Copy, Default)]
-struct Span {
-    start: usize,
-    len: usize,
-}
-
 /// One text object of a page: its `ID`, its `Boundary` and its text (the texts of its
 /// `TextCode` children, joined), each a span of the page's buffer.
 #[derive(Default)]
@@ -63,7 +56,7 @@ struct PageObjects {
 
 impl PageObjects {
     fn span(&self, s: Span) -> &str {
-        self.buf.get(s.start..s.start + s.len).unwrap_or("")
+        s.of(&self.buf)
     }
 
     fn id(&self, i: usize) -> &str {
@@ -96,12 +89,7 @@ impl PageObjects {
     }
 
     fn push_str(&mut self, s: &str) -> Span {
-        let start = self.buf.len();
-        self.buf.push_str(s);
-        Span {
-            start,
-            len: s.len(),
-        }
+        Span::append(&mut self.buf, s)
     }
 
     /// The same from a parsed page (the way for pages the stream does not take).

@@ -23,11 +23,28 @@ pub const MAX_NODES: usize = 200_000;
 /// base64, are a few KB).
 pub const MAX_TEXT: usize = 1024 * 1024;
 
-/// A span of [`Doc`]'s text buffer.
+/// A span of a text buffer ([`Doc`]'s, a page's text objects').
 #[derive(Clone, Copy, Debug, Default)]
-struct Span {
-    start: usize,
-    len: usize,
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) len: usize,
+}
+
+impl Span {
+    /// Appends `s` to `buf` and returns where it went.
+    pub(crate) fn append(buf: &mut String, s: &str) -> Span {
+        let start = buf.len();
+        buf.push_str(s);
+        Span {
+            start,
+            len: s.len(),
+        }
+    }
+
+    /// The text of the span in `buf` (empty if `buf` is not the buffer it came from).
+    pub(crate) fn of(self, buf: &str) -> &str {
+        buf.get(self.start..self.start + self.len).unwrap_or("")
+    }
 }
 
 /// One element. Elements are numbered in document order (pre-order), so the descendants of
@@ -84,7 +101,7 @@ impl Doc {
     }
 
     fn span(&self, s: Span) -> &str {
-        self.buf.get(s.start..s.start + s.len).unwrap_or("")
+        s.of(&self.buf)
     }
 
     fn qname(&self, id: usize) -> &str {
@@ -526,12 +543,7 @@ struct Builder {
 
 impl Builder {
     fn push_str(&mut self, s: &str) -> Span {
-        let start = self.buf.len();
-        self.buf.push_str(s);
-        Span {
-            start,
-            len: s.len(),
-        }
+        Span::append(&mut self.buf, s)
     }
 
     /// Joins the texts that came in several pieces: each such element's pieces are copied once,
