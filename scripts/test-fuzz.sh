@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke run of the cargo-fuzz targets (fuzz/): each target for FUZZ_RUNS inputs (default 20000)
+# Smoke run of the cargo-fuzz targets (fuzz/): each target for FUZZ_RUNS inputs (default 200000)
 # under libFuzzer with the fixed seed FUZZ_SEED (default 1), started from the shared vectors
 # (scripts/fuzz-seeds.py) with its dictionary. A fixed seed and a count (not a time) make the run
 # the same on every machine, so CI is red for a crash we could have seen, not for the luck of a
@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-runs=${FUZZ_RUNS:-20000}
+runs=${FUZZ_RUNS:-200000}
 seed=${FUZZ_SEED:-1}
 
 echo "== fuzz: cargo-fuzz smoke run (${runs} runs, seed ${seed}, at most ${seconds} s per target)"
