@@ -249,19 +249,9 @@ pub fn places(obj: &Bound<'_, PyAny>) -> Conv<u32> {
             Err(Fail::Core(
                 Error::new(INP_TYPE)
                     .with("expected", EXPECTED)
-                    .with("found", shorten(&shown)),
+                    .with("found", invoice_core::error::shorten(&shown)),
             ))
         }
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() <= 40 {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(37).collect();
-        out.push('…');
-        out
     }
 }
 

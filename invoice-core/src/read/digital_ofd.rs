@@ -594,20 +594,7 @@ fn read_tags(
     let mut lines = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let f = |k: &str| row.get(k).and_then(|t| Val::new(&t.text, t.at.clone()));
-        lines.push(out.line(
-            i,
-            LineVals {
-                name: f("Item"),
-                spec: f("Specification"),
-                unit: f("MeasurementDimension"),
-                quantity: f("Quantity"),
-                price: f("Price"),
-                amount: f("Amount"),
-                rate: f("TaxScheme"),
-                tax: f("TaxAmount"),
-                tax_code: None,
-            },
-        ));
+        lines.push(out.line(i, LineVals::by_legacy_names(f)));
     }
 
     let digital = code.is_none();

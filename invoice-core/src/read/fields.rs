@@ -215,6 +215,25 @@ pub(crate) struct LineVals {
     pub tax_code: Option<Val>,
 }
 
+impl LineVals {
+    /// A line's values under the element names the legacy `eInvoice` XML and the 数电 OFD's
+    /// tag file share (`Item`, `Specification`, … `TaxAmount`; neither carries a tax code
+    /// there), each found by `f`.
+    pub fn by_legacy_names(f: impl Fn(&str) -> Option<Val>) -> LineVals {
+        LineVals {
+            name: f("Item"),
+            spec: f("Specification"),
+            unit: f("MeasurementDimension"),
+            quantity: f("Quantity"),
+            price: f("Price"),
+            amount: f("Amount"),
+            rate: f("TaxScheme"),
+            tax: f("TaxAmount"),
+            tax_code: None,
+        }
+    }
+}
+
 impl Out {
     /// Line `i` from its printed values; a rate that is not printed is `***` (unstated).
     pub fn line(&mut self, i: usize, v: LineVals) -> Line {

@@ -119,20 +119,7 @@ pub(super) fn read(doc: &Doc, part: Option<&str>, format: Format) -> Reading {
         .enumerate()
         .map(|(i, g)| {
             let f = |local: &str| val(Some(g), local);
-            out.line(
-                i,
-                LineVals {
-                    name: f("Item"),
-                    spec: f("Specification"),
-                    unit: f("MeasurementDimension"),
-                    quantity: f("Quantity"),
-                    price: f("Price"),
-                    amount: f("Amount"),
-                    rate: f("TaxScheme"),
-                    tax: f("TaxAmount"),
-                    tax_code: None,
-                },
-            )
+            out.line(i, LineVals::by_legacy_names(f))
         })
         .collect();
     let kind = code
