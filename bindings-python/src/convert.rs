@@ -399,20 +399,39 @@ fn value_at(obj: &Bound<'_, PyAny>, depth: usize, floats: bool) -> Conv<Value> {
     if let Ok(t) = obj.cast::<PyTuple>() {
         return seq(t.iter(), t.len(), depth, floats);
     }
+    match scalar_text(obj)? {
+        Some(t) => Ok(Value::String(t)),
+        None => Err(wrong_type(obj, JSON_LIKE)),
+    }
+}
+
+/// What a JSON-like value may be, for `INP-02` messages.
+pub const JSON_LIKE: &str = "None, bool, int, str, Decimal, date, dict or list";
+
+/// The text a `Decimal`, `datetime` or `date` stands for in JSON-like data (its exact
+/// positional form, its ISO text), or `None` for any other object.
+pub fn scalar_text(obj: &Bound<'_, PyAny>) -> Conv<Option<String>> {
     let py = obj.py();
     if obj.is_instance(decimal_type(py)?)? {
-        return decimal_text(obj).map(Value::String);
+        return decimal_text(obj).map(Some);
     }
     if obj.is_instance(datetime_type(py)?)? {
-        return datetime_in(obj).map(|t| Value::String(invoice_core::dates::date_time_text(t)));
+        return datetime_in(obj).map(|t| Some(invoice_core::dates::date_time_text(t)));
     }
     if obj.is_instance(date_type(py)?)? {
-        return date_in(obj).map(|d| Value::String(invoice_core::dates::day_text(d)));
+        return date_in(obj).map(|d| Some(invoice_core::dates::day_text(d)));
     }
-    Err(wrong_type(
-        obj,
-        "None, bool, int, str, Decimal, date, dict or list",
-    ))
+    Ok(None)
+}
+
+/// A finite `float` as JSON writes it (the core's reader refuses it where money belongs, with
+/// this text); NaN and the infinities have no JSON form and are `INP-01` here.
+pub fn float_text(obj: &Bound<'_, PyAny>) -> Conv<String> {
+    let f: f64 = obj.extract()?;
+    match Number::from_f64(f) {
+        Some(n) => Ok(n.to_string()),
+        None => Err(float_error(obj)),
+    }
 }
 
 /// The items of a list or tuple, an error prefixed by its index.

@@ -20,6 +20,7 @@ use serde_json::Value;
 use crate::convert::{self, Conv};
 use crate::error::{Fail, OrRaise, guard};
 use crate::findings::Report;
+use crate::source;
 
 /// The submodule's docstring.
 pub const DOC: &str = "The invoice model (Invoice), computation (compute: 价税分离, line taxes, \
@@ -45,8 +46,7 @@ pub(crate) fn invoice_arg(obj: &Bound<'_, PyAny>) -> Conv<CoreInvoice> {
     if let Ok(i) = obj.cast::<Invoice>() {
         return Ok(i.get().inv.clone());
     }
-    let v = convert::json_in(obj)?;
-    Ok(CoreInvoice::from_value(&v)?)
+    Ok(source::read(obj, |n| CoreInvoice::from_source(n))??)
 }
 
 fn money_opt(py: Python<'_>, a: Option<Amount>) -> PyResult<Option<Bound<'_, PyAny>>> {
@@ -367,28 +367,31 @@ pub(crate) fn context_arg(
 
 /// What a validation reads from one invoice argument, under the GIL.
 enum Subject {
-    Model(Box<CoreInvoice>),
-    Json(Value),
-    /// The argument could not even be turned into JSON (a NaN, a set, nesting too deep).
-    Unreadable(Error),
+    /// An `Invoice` object: frozen, so validated in place, without the GIL and without a copy.
+    Model(Py<Invoice>),
+    /// A dict the core's reader read.
+    Read(Box<CoreInvoice>),
+    /// What the core's reader found wrong with a dict: the report's findings.
+    Unreadable(Vec<Error>),
 }
 
 fn subject(obj: &Bound<'_, PyAny>) -> PyResult<Subject> {
     if let Ok(i) = obj.cast::<Invoice>() {
-        return Ok(Subject::Model(Box::new(i.get().inv.clone())));
+        return Ok(Subject::Model(i.clone().unbind()));
     }
-    match convert::json_in(obj) {
-        Ok(v) => Ok(Subject::Json(v)),
-        Err(Fail::Core(e)) => Ok(Subject::Unreadable(e)),
-        Err(Fail::Py(e)) => Err(e),
-    }
+    Ok(
+        match source::read(obj, |n| CoreInvoice::from_source_all(n))? {
+            Ok(inv) => Subject::Read(Box::new(inv)),
+            Err(errors) => Subject::Unreadable(errors),
+        },
+    )
 }
 
 fn judge(s: &Subject, ctx: &Context) -> CoreReport {
     match s {
-        Subject::Model(inv) => core_validate::validate(inv, ctx),
-        Subject::Json(v) => core_validate::validate_json(v, ctx),
-        Subject::Unreadable(e) => CoreReport::from_errors(vec![e.clone()]),
+        Subject::Model(inv) => core_validate::validate(&inv.get().inv, ctx),
+        Subject::Read(inv) => core_validate::validate(inv, ctx),
+        Subject::Unreadable(errors) => CoreReport::from_errors(errors.clone()),
     }
 }
 

@@ -25,6 +25,7 @@ mod lifecycle;
 mod money;
 mod number;
 mod rules;
+mod source;
 mod stats;
 mod tax;
 mod testing;

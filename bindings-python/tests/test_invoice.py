@@ -199,11 +199,21 @@ def test_validate_many_releases_the_gil() -> None:
 
 
 def test_huge_and_nested_inputs_are_coded() -> None:
+    # The core reads a dict by the model's own structure (four levels at most), so nesting
+    # under a key it does not know is never walked: the key is named, and the reading goes on.
     deep: Dict[str, Any] = {}
     for _ in range(200):
         deep = {"a": deep}
     r = validate(deep, as_of=AS_OF)
-    assert r.codes == ["INP-06"]
+    assert [(f.code, f.path) for f in r.findings][:2] == [("MDL-01", ["a"]), ("INP-04", ["kind"])]
+    inv = sample()
+    inv["seller"] = dict(inv["seller"], a=deep)
+    r = validate(inv, as_of=AS_OF)
+    assert [(f.code, f.path) for f in r.findings] == [("MDL-01", ["seller", "a"])]
+    cyclic = sample()
+    cyclic["buyer"]["self"] = cyclic
+    r = validate(cyclic, as_of=AS_OF)
+    assert [(f.code, f.path) for f in r.findings] == [("MDL-01", ["buyer", "self"])]
     inv = sample()
     inv["remarks"] = "备注" * 1_000_000
     assert isinstance(validate(inv, as_of=AS_OF), Report)

@@ -200,8 +200,9 @@ const FIELDS: &[&str] = &[
     "tax",
     "nature",
 ];
+const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<Line> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Line> {
     let m = &r.object(v, path, FIELDS)?;
     let tax_code = r
         .text(m, "tax_code", path, false)

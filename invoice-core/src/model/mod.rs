@@ -165,6 +165,7 @@ const INVOICE_FIELDS: &[&str] = &[
     "red",
     "special",
 ];
+const _: () = assert!(INVOICE_FIELDS.len() <= read::MAX_FIELDS);
 
 /// Keeps ASCII digits only when the input is digits with spaces or hyphens between; anything
 /// else is kept (trimmed) for validation to judge.
@@ -265,7 +266,7 @@ impl<'de> Deserialize<'de> for Invoice {
 
 fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     let root = Path::root();
-    let m = &r.object(v, &root, INVOICE_FIELDS)?;
+    let m = &r.object(&v, &root, INVOICE_FIELDS)?;
     let kind = r.choice(
         m,
         "kind",
@@ -327,7 +328,7 @@ fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     })
 }
 
-fn read_totals<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<Totals> {
+fn read_totals<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Totals> {
     let m = &r.object(v, path, &["amount", "tax", "total", "total_in_words"])?;
     let amount = r.decimal(m, "amount", path, true, Amount::parse);
     let tax = r.decimal(m, "tax", path, true, parse_tax);

@@ -93,8 +93,9 @@ pub(crate) fn compact_tax_id(s: &str) -> Option<String> {
 const FIELDS: &[&str] = &[
     "name", "tax_id", "address", "phone", "bank", "account", "type",
 ];
+const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<Party> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Party> {
     let m = &r.object(v, path, FIELDS)?;
     let name = r.text(m, "name", path, true);
     let tax_id = r

@@ -5,6 +5,7 @@
 //! problem as a coded [`Error`] at its path (`lines[1].amount`), so a form can show them all at
 //! once.
 
+use std::cell::Cell;
 use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -16,6 +17,42 @@ use crate::money::shorten;
 
 use super::source::{Shape, Source};
 use super::{MDL_DATE, MDL_TIME, MDL_UNKNOWN_FIELD};
+
+/// The most fields one object of the model has (a compile-time check in each reader keeps
+/// its field list within it).
+pub(crate) const MAX_FIELDS: usize = 24;
+
+/// An object's members by field name, taken in one pass over the object.
+pub(crate) struct Fields<S> {
+    names: &'static [&'static str],
+    slots: [Option<S>; MAX_FIELDS],
+    /// Where the next lookup starts: readers mostly ask for the fields in their list's order,
+    /// so starting after the last one found makes most lookups a single comparison.
+    next: Cell<usize>,
+}
+
+impl<S> Fields<S> {
+    /// The member named `key`, when present (any value, null included).
+    pub(crate) fn member(&self, key: &str) -> Option<&S> {
+        let start = self.next.get().min(self.names.len());
+        let (before, after) = self.names.split_at(start);
+        let i = match field_index(after, key) {
+            Some(i) => start + i,
+            None => field_index(before, key)?,
+        };
+        self.next.set(i + 1);
+        self.slots.get(i)?.as_ref()
+    }
+}
+
+/// Where `key` is in `names`. Field names are short and mostly differ in length or first
+/// letter, so those are compared before the bytes.
+fn field_index(names: &[&str], key: &str) -> Option<usize> {
+    let first = key.as_bytes().first();
+    names
+        .iter()
+        .position(|n| n.len() == key.len() && n.as_bytes().first() == first && *n == key)
+}
 
 /// Collects the problems found while reading.
 #[derive(Default)]
@@ -72,8 +109,13 @@ impl Reader {
         self.errors.push(e);
     }
 
-    /// `v` as an object whose keys are all in `allowed`.
-    pub(crate) fn object<S: Source>(&mut self, v: S, path: &Path, allowed: &[&str]) -> Option<S> {
+    /// `v` as an object whose keys are all in `allowed`, its members taken in one pass.
+    pub(crate) fn object<S: Source>(
+        &mut self,
+        v: &S,
+        path: &Path,
+        allowed: &'static [&'static str],
+    ) -> Option<Fields<S>> {
         match v.shape() {
             Shape::Object => {}
             Shape::Refused(e) => {
@@ -85,27 +127,38 @@ impl Reader {
                 return None;
             }
         }
-        v.keys(&mut |k| {
-            if !allowed.contains(&k) {
-                self.push(
-                    Error::new(MDL_UNKNOWN_FIELD)
-                        .at(path.clone().key(shorten(k)))
-                        .with("field", shorten(k))
-                        .with("allowed", allowed.join(", ")),
-                );
+        let mut fields = Fields {
+            names: allowed,
+            slots: std::array::from_fn(|_| None),
+            next: Cell::new(0),
+        };
+        let walked = v.entries(&mut |k, member| match field_index(allowed, k) {
+            Some(i) if i < MAX_FIELDS => {
+                if let Some(slot) = fields.slots.get_mut(i) {
+                    *slot = Some(member);
+                }
             }
+            _ => self.push(
+                Error::new(MDL_UNKNOWN_FIELD)
+                    .at(path.clone().key(shorten(k)))
+                    .with("field", shorten(k))
+                    .with("allowed", allowed.join(", ")),
+            ),
         });
-        Some(v)
+        if let Err(e) = walked {
+            self.push(e.at(path.clone()));
+        }
+        Some(fields)
     }
 
     /// A present, non-null value, or `INP-04` when `required`.
-    pub(crate) fn get<S: Source>(
+    pub(crate) fn get<'m, S: Source>(
         &mut self,
-        m: &S,
+        m: &'m Fields<S>,
         key: &'static str,
         path: &Path,
         required: bool,
-    ) -> Option<S> {
+    ) -> Option<&'m S> {
         match m.member(key) {
             Some(v) => match v.shape() {
                 Shape::Null => {
@@ -130,8 +183,12 @@ impl Reader {
     }
 
     /// The text under `key`, if it is text (no finding either way: for choosing how to read).
-    pub(crate) fn peek_text<S: Source>(m: &S, key: &str, f: impl FnOnce(&str) -> bool) -> bool {
-        match m.member(key).as_ref().map(Source::shape) {
+    pub(crate) fn peek_text<S: Source>(
+        m: &Fields<S>,
+        key: &str,
+        f: impl FnOnce(&str) -> bool,
+    ) -> bool {
+        match m.member(key).map(Source::shape) {
             Some(Shape::Text(t)) => f(&t),
             _ => false,
         }
@@ -140,7 +197,7 @@ impl Reader {
     /// A text field: trimmed, inner runs of whitespace kept; empty counts as absent.
     pub(crate) fn text<S: Source>(
         &mut self,
-        m: &S,
+        m: &Fields<S>,
         key: &'static str,
         path: &Path,
         required: bool,
@@ -166,7 +223,12 @@ impl Reader {
     }
 
     /// A boolean field, `false` when absent.
-    pub(crate) fn flag<S: Source>(&mut self, m: &S, key: &'static str, path: &Path) -> bool {
+    pub(crate) fn flag<S: Source>(
+        &mut self,
+        m: &Fields<S>,
+        key: &'static str,
+        path: &Path,
+    ) -> bool {
         let Some(v) = self.get(m, key, path, false) else {
             return false;
         };
@@ -183,7 +245,7 @@ impl Reader {
     /// text rules); a float is refused with `INP-01`.
     pub(crate) fn decimal<S: Source, T>(
         &mut self,
-        m: &S,
+        m: &Fields<S>,
         key: &'static str,
         path: &Path,
         required: bool,
@@ -212,7 +274,7 @@ impl Reader {
     /// One of a fixed set of names (`"normal"`, `"discount"` …), looked up by `from`.
     pub(crate) fn choice<S: Source, T>(
         &mut self,
-        m: &S,
+        m: &Fields<S>,
         key: &'static str,
         path: &Path,
         required: bool,
@@ -237,12 +299,12 @@ impl Reader {
     /// A `YYYY-MM-DD` date (or a host's date value).
     pub(crate) fn date<S: Source>(
         &mut self,
-        m: &S,
+        m: &Fields<S>,
         key: &'static str,
         path: &Path,
         required: bool,
     ) -> Option<NaiveDate> {
-        if let Some(Shape::Date(d)) = m.member(key).as_ref().map(Source::shape) {
+        if let Some(Shape::Date(d)) = m.member(key).map(Source::shape) {
             return Some(d);
         }
         let s = self.text(m, key, path, required)?;
@@ -262,7 +324,7 @@ impl Reader {
     /// An `HH:MM:SS` time.
     pub(crate) fn time<S: Source>(
         &mut self,
-        m: &S,
+        m: &Fields<S>,
         key: &'static str,
         path: &Path,
     ) -> Option<NaiveTime> {
@@ -283,11 +345,11 @@ impl Reader {
     /// A list field; each element read by `each` with its indexed path.
     pub(crate) fn list<S: Source, T>(
         &mut self,
-        m: &S,
+        m: &Fields<S>,
         key: &'static str,
         path: &Path,
         required: bool,
-        mut each: impl FnMut(&mut Reader, S, &Path) -> Option<T>,
+        mut each: impl FnMut(&mut Reader, &S, &Path) -> Option<T>,
     ) -> Vec<T> {
         let Some(v) = self.get(m, key, path, required) else {
             return Vec::new();
@@ -302,7 +364,7 @@ impl Reader {
         (0..v.len())
             .filter_map(|i| {
                 let item = v.item(i)?;
-                each(self, item, &p.at_index(i))
+                each(self, &item, &p.at_index(i))
             })
             .collect()
     }

@@ -60,8 +60,9 @@ const FIELDS: &[&str] = &[
     "confirmation_number",
     "reason",
 ];
+const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<RedReference> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<RedReference> {
     let m = &r.object(v, path, FIELDS)?;
     let original_number = r
         .text(m, "original_number", path, true)

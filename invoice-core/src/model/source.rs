@@ -84,6 +84,24 @@ pub trait Source: Sized {
     fn member(&self, key: &str) -> Option<Self>;
     /// Calls `f` with every key of an object, so the reader can name keys it does not know.
     fn keys(&self, f: &mut dyn FnMut(&str));
+    /// Calls `f` with every member of an object, key and value, in the order of [`Source::keys`].
+    ///
+    /// The reader takes an object's members in this one pass instead of looking each field up
+    /// by name; a source that can walk its members (a JSON map, a Python dict) should say so
+    /// here rather than rely on this default, which looks every key up again.
+    ///
+    /// # Errors
+    /// A key the host cannot hand over as text (a Python dict's non-`str` key): the other
+    /// members are still visited, and the first such problem is returned for the reader to
+    /// report at the object's path.
+    fn entries(&self, f: &mut dyn FnMut(&str, Self)) -> Result<(), Box<Error>> {
+        self.keys(&mut |k| {
+            if let Some(v) = self.member(k) {
+                f(k, v);
+            }
+        });
+        Ok(())
+    }
     /// The number of items of a list (0 for anything else).
     fn len(&self) -> usize;
     /// Item `i` of a list.
@@ -124,6 +142,13 @@ impl Source for &Value {
         if let Value::Object(m) = self {
             m.keys().for_each(|k| f(k));
         }
+    }
+
+    fn entries(&self, f: &mut dyn FnMut(&str, Self)) -> Result<(), Box<Error>> {
+        if let Value::Object(m) = self {
+            m.iter().for_each(|(k, v)| f(k, v));
+        }
+        Ok(())
     }
 
     fn len(&self) -> usize {

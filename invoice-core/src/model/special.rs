@@ -75,7 +75,7 @@ pub enum SpecialBusiness {
     },
 }
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: S, path: &Path) -> Option<SpecialBusiness> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<SpecialBusiness> {
     let ty_node = v.member("type");
     let ty_shape = ty_node.as_ref().map(Source::shape);
     let ty: &str = match &ty_shape {

@@ -308,7 +308,13 @@ pub fn is_valid(invoice: &Invoice, ctx: &Context) -> bool {
 
 /// Reads an invoice from JSON and validates it: reading problems become the report's findings.
 pub fn validate_json(value: &serde_json::Value, ctx: &Context) -> Report {
-    match Invoice::from_value_all(value) {
+    validate_source(value, ctx)
+}
+
+/// Reads an invoice from any [`Source`](crate::model::Source) (a host's objects, a table row)
+/// and validates it: reading problems become the report's findings, as in [`validate_json`].
+pub fn validate_source<S: crate::model::Source>(value: S, ctx: &Context) -> Report {
+    match Invoice::from_source_all(value) {
         Ok(inv) => validate(&inv, ctx),
         Err(errors) => Report::from_errors(errors),
     }

@@ -1,0 +1,32 @@
+//! Reads the benches' 5-line invoice from its JSON value (and optionally validates it) a given
+//! number of times: a driver for instruction counts of the model reader, which no other job on
+//! a shared machine changes (`valgrind --tool=callgrind target/release/examples/model_calls 2000`).
+//!
+//! `cargo build --release -p invoice-core-benches --example model_calls`
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use invoice_core::model::Invoice;
+use invoice_core::validate::{Context, validate};
+use invoice_core_benches::invoice_json;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(n) = args.next().and_then(|n| n.parse::<u32>().ok()) else {
+        eprintln!("usage: model_calls CALLS [validate]");
+        std::process::exit(2);
+    };
+    let with_validate = args.next().as_deref() == Some("validate");
+    let json = invoice_json(5);
+    let ctx = Context::new(NaiveDate::from_ymd_opt(2024, 12, 1).expect("date"));
+    let mut findings = 0usize;
+    for _ in 0..n {
+        let inv = Invoice::from_value(black_box(&json)).expect("the bench invoice reads");
+        if with_validate {
+            findings += black_box(validate(&inv, &ctx)).findings.len();
+        }
+        black_box(inv);
+    }
+    println!("{n} reads; {findings} validation findings in all");
+}
