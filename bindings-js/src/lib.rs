@@ -21,7 +21,7 @@ use invoice_core::find::{
     normalise,
     numbering::{self, NumberParts},
 };
-use invoice_core::ids::{org_code, resident_id, taxpayer_id, uscc};
+use invoice_core::ids::{Answer, resident_id};
 use invoice_core::lifecycle::{Lifecycle, Node, Step, table};
 use invoice_core::model::{Invoice, LineRate};
 use invoice_core::money::{Amount, TaxRate, parse_decimal_wide, shorten};
@@ -417,99 +417,30 @@ pub fn kind_check_qr(qr_kind: &Value, code: &Value) -> Out {
 // ---------------------------------------------------------------------------------------------
 // Identifiers
 
-/// The identifier families (`uscc`, `orgCode`, `ric`, `taxpayerId`).
-#[derive(Clone, Copy)]
-pub enum Family {
-    /// 统一社会信用代码.
-    Uscc,
-    /// 组织机构代码.
-    OrgCode,
-    /// 居民身份证号码.
-    Ric,
-    /// 纳税人识别号.
-    TaxpayerId,
-}
+/// The identifier families (`uscc`, `orgCode`, `ric`, `taxpayerId`): the core's schemes,
+/// listed by [`Scheme::ALL`](invoice_core::ids::Scheme::ALL) with their JS names
+/// ([`camel_name`](invoice_core::ids::Scheme::camel_name)).
+pub use invoice_core::ids::Scheme as Family;
 
-fn warnings(ws: Result<Vec<Error>, Error>) -> Out {
-    ws.map(|ws| Value::Array(ws.iter().map(finding).collect()))
-}
-
-/// The string-in operations of the identifier families (`uscc.compact`, …).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum IdOp {
-    /// `isValid`: never throws.
-    IsValid,
-    /// `compact`.
-    Compact,
-    /// `validate`.
-    Validate,
-    /// `validateStrict`.
-    ValidateStrict,
-    /// `format`.
-    Format,
-    /// `calcCheckDigit`.
-    CalcCheckDigit,
-    /// `parts`.
-    Parts,
-    /// `warnings`.
-    Warnings,
-    /// `to18` (resident identity numbers).
-    To18,
-    /// `classify` (taxpayer ids).
-    Classify,
-}
+/// The string-in operations of the identifier families (`uscc.compact`, …): the core's ops,
+/// each family's listed by [`Scheme::ops`](invoice_core::ids::Scheme::ops).
+pub use invoice_core::ids::Op as IdOp;
 
 /// `<family>.<op>(value)` for the string-in ops; `None` when the family has no such op.
 pub fn id_op(family: Family, op: IdOp, value: &Value) -> Option<Out> {
-    use Family::{OrgCode, Ric, TaxpayerId, Uscc};
-    use IdOp::{
-        CalcCheckDigit, Classify, Compact, Format, Parts, To18, Validate, ValidateStrict, Warnings,
-    };
     if op == IdOp::IsValid {
         // Never throws: anything that is not a string is simply not a valid identifier.
-        let s = value.as_str();
-        return Some(Ok(json!(s.is_some_and(|s| match family {
-            Uscc => uscc::is_valid(s),
-            OrgCode => org_code::is_valid(s),
-            Ric => resident_id::is_valid(s),
-            TaxpayerId => taxpayer_id::is_valid(s),
-        }))));
+        let valid = value.as_str().is_some_and(|s| family.is_valid(s));
+        return family.has(op).then(|| Ok(json!(valid)));
     }
     let s = match string(value, &Path::root()) {
         Ok(s) => s,
-        Err(e) => return Some(Err(e)),
+        Err(e) => return family.has(op).then_some(Err(e)),
     };
-    let text = |r: Result<String, Error>| r.map(Value::String);
-    let ch = |r: Result<char, Error>| r.map(|c| json!(c.to_string()));
-    Some(match (family, op) {
-        (Uscc, Compact) => Ok(json!(uscc::compact(s))),
-        (Uscc, Validate) => text(uscc::validate(s)),
-        (Uscc, ValidateStrict) => text(uscc::validate_strict(s)),
-        (Uscc, Format) => text(uscc::format(s)),
-        (Uscc, CalcCheckDigit) => ch(uscc::calc_check_digit(s)),
-        (Uscc, Parts) => uscc::parts(s).map(|p| ser(&p)),
-        (Uscc, Warnings) => warnings(uscc::warnings(s)),
-        (OrgCode, Compact) => Ok(json!(org_code::compact(s))),
-        (OrgCode, Validate) => text(org_code::validate(s)),
-        (OrgCode, ValidateStrict) => text(org_code::validate_strict(s)),
-        (OrgCode, Format) => text(org_code::format(s)),
-        (OrgCode, CalcCheckDigit) => ch(org_code::calc_check_digit(s)),
-        (OrgCode, Parts) => org_code::parts(s).map(|p| ser(&p)),
-        (Ric, Compact) => Ok(json!(resident_id::compact(s))),
-        (Ric, Validate) => text(resident_id::validate(s)),
-        (Ric, ValidateStrict) => text(resident_id::validate_strict(s)),
-        (Ric, Format) => text(resident_id::format(s)),
-        (Ric, CalcCheckDigit) => ch(resident_id::calc_check_digit(s)),
-        (Ric, Parts) => resident_id::parts(s).map(|p| ser(&p)),
-        (Ric, To18) => text(resident_id::to_18(s)),
-        (TaxpayerId, Compact) => Ok(json!(taxpayer_id::compact(s))),
-        (TaxpayerId, Validate) => text(taxpayer_id::validate(s)),
-        (TaxpayerId, ValidateStrict) => text(taxpayer_id::validate_strict(s)),
-        (TaxpayerId, Format) => text(taxpayer_id::format(s)),
-        (TaxpayerId, Classify) => taxpayer_id::classify(s).map(|c| ser(&c)),
-        (TaxpayerId, Warnings) => warnings(taxpayer_id::warnings(s)),
-        _ => return None,
-    })
+    Some(family.apply(op, s)?.map(|answer| match answer {
+        Answer::Findings(ws) => Value::Array(ws.iter().map(finding).collect()),
+        other => ser(&other),
+    }))
 }
 
 /// `ric.validateAsOf(value, asOf)`: adds `ID-15` for a birth date after `asOf`.

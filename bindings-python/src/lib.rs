@@ -40,14 +40,11 @@ type Area = (
 );
 
 /// The areas, each a submodule `invoice_core._native.<name>` re-exported as
-/// `invoice_core.<name>`. A new area is a file and one line here.
+/// `invoice_core.<name>`. A new area is a file and one line here; the identifier schemes
+/// (`uscc`, `org_code`, `ric`, `taxpayer_id`) come from [`ids::areas`], one per core scheme.
 const AREAS: &[Area] = &[
     ("money", money::DOC, money::register),
     ("kind", kind::DOC, kind::register),
-    ("uscc", ids::USCC_DOC, ids::register_uscc),
-    ("org_code", ids::ORG_DOC, ids::register_org),
-    ("ric", ids::RIC_DOC, ids::register_ric),
-    ("taxpayer_id", ids::TIN_DOC, ids::register_tin),
     ("number", number::DOC, number::register),
     ("words", words::DOC, words::register),
     ("tax", tax::DOC, tax::register),
@@ -64,13 +61,18 @@ const AREAS: &[Area] = &[
 /// Adds one area as a submodule and makes it importable (`from invoice_core._native.money
 /// import amount`) by registering it in `sys.modules`, which a native submodule is not by
 /// itself.
-fn add_area(parent: &Bound<'_, PyModule>, (name, doc, fill): &Area) -> PyResult<()> {
+fn add_area(
+    parent: &Bound<'_, PyModule>,
+    name: &str,
+    doc: &str,
+    fill: impl Fn(&Bound<'_, PyModule>) -> PyResult<()>,
+) -> PyResult<()> {
     let py = parent.py();
     let full = format!("invoice_core._native.{name}");
     let m = PyModule::new(py, &full)?;
-    m.setattr("__doc__", *doc)?;
+    m.setattr("__doc__", doc)?;
     fill(&m)?;
-    parent.add(*name, &m)?;
+    parent.add(name, &m)?;
     py.import("sys")?.getattr("modules")?.set_item(&full, &m)?;
     Ok(())
 }
@@ -83,8 +85,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
     rules::register(m)?;
     findings::register(m)?;
-    for area in AREAS {
-        add_area(m, area)?;
+    for (name, doc, fill) in AREAS {
+        add_area(m, name, doc, fill)?;
+    }
+    for (name, doc, fill) in ids::areas() {
+        add_area(m, name, doc, fill)?;
     }
     Ok(())
 }

@@ -19,6 +19,9 @@
 //!   `calc_check_digit(&str) -> Result<char, Error>` where a check character exists, and
 //!   `parts(&str)` returning a serialisable decoded structure.
 //!
+//! [`Scheme`] puts the four behind one interface ([`Scheme::ALL`], [`Scheme::ops`],
+//! [`Scheme::apply`]), so a binding exposes every scheme and operation with one loop.
+//!
 //! Errors carry the [`Path`](crate::Path) root (the identifier as a whole); a caller that reads
 //! an identifier out of a larger structure places them with
 //! [`Error::under`](crate::Error::under). Params name what is wrong: `len`, `expected`, `found`,
@@ -41,9 +44,12 @@
 
 pub mod org_code;
 pub mod resident_id;
+mod scheme;
 pub mod taxpayer_id;
 pub mod uscc;
 mod uscc_table;
+
+pub use scheme::{Answer, Op, Parts, Scheme};
 
 use crate::error::rules;
 
