@@ -6,6 +6,10 @@ echo "== rust: fmt, clippy, tests, docs"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
+# The core alone without the `arrow` feature (the workspace turns it on for the Python binding),
+# and the columnar bench, which needs it.
+cargo clippy -p invoice-core --all-targets -- -D warnings
+cargo clippy -p invoice-core-benches --features arrow --all-targets -- -D warnings
 # The WASM binding's full module (the workspace run checks the browser module's default features).
 cargo clippy -p invoice-core-wasm --features full -- -D warnings
 # ... and both WASM modules as they are built (the JSON-text reader exists only on wasm32).
@@ -15,7 +19,7 @@ cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown --features ful
 cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown --features files -- -D warnings
 cargo clippy -p invoice-core-wasm --target wasm32-unknown-unknown --features full,files -- -D warnings
 cargo test --workspace
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p invoice-core
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p invoice-core --features arrow
 echo "== examples: quickstart, and check on examples/files (findings there on purpose: exit 1)"
 cargo run -q --example quickstart >/dev/null
 check_out=$(mktemp -d)

@@ -61,6 +61,7 @@
 //! | [`verify`] | check codes, QR payloads, 查验 queries, duplicates |
 //! | [`stats`] | statistics over many invoices |
 //! | [`find`] | query normalisation, search, lookup diagnostics, numbering, export |
+//! | `columnar` | invoices as Arrow tables and columns (feature `arrow`) |
 //! | `read` | reading invoice files: 数电 XML, OFD, MoF XBRL, QR text; copies across files |
 //!
 //! The crate takes no clock, filesystem or randomness: `as_of`, `now` and keys are parameters,
@@ -68,6 +69,8 @@
 #![forbid(unsafe_code)]
 
 pub mod catalog;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 pub mod dates;
 pub mod error;
 pub mod find;

@@ -2,51 +2,39 @@
 //! PyCapsule interface (`__arrow_c_array__`, `__arrow_c_stream__`), so pyarrow, Polars and DuckDB
 //! objects are read without a copy through Python objects and without importing any of them.
 //!
-//! Thin by rule, like the rest of the binding: each function casts Arrow columns to the core's
-//! inputs ([`read`]), loops over the rows calling the core, and writes the core's results back
-//! as Arrow ([`write`]). No rule lives here: what a cell means and whether it is right is the
-//! core's answer. The loops run with the GIL released, spread over the cores ([`par`]).
+//! Thin by rule, like the rest of the binding: the schema, reading record batches into the
+//! model, the column operations and the result tables are the core's
+//! ([`invoice_core::columnar`], feature `arrow`). Here: the PyCapsule import and export
+//! (pyo3-arrow), the options, releasing the GIL, and spreading the core's pieces of rows over
+//! threads ([`par`]).
 //!
 //! Returned arrays, tables and schemas are the `pyo3-arrow` classes (`Array`, `ChunkedArray`,
 //! `Table`, `Schema`), which export the same PyCapsule interface: `pyarrow.table(t)`,
 //! `polars.DataFrame(t)` or DuckDB take them as they are.
 
-use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, StringBuilder};
-use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
-use arrow_schema::{ArrowError, DataType, Field, Fields};
-use invoice_core::error::Segment;
-use invoice_core::error::{INP_INTERNAL, INP_MISSING, INP_TYPE};
-use invoice_core::ids::{org_code, resident_id, taxpayer_id, uscc};
-use invoice_core::model::Invoice as CoreInvoice;
-use invoice_core::money::Amount;
-use invoice_core::number::{InvoiceCode, InvoiceNumber};
-use invoice_core::tax::{self, Basis, Options as TaxOptions};
-use invoice_core::verify::{duplicates, qr};
-use invoice_core::words::{self, Style};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::{Field, SchemaRef};
+use invoice_core::columnar::{
+    self, ColumnOp, Finding, Invoices, ReadRow, Rows, findings_schema, invoice_schema, line_schema,
+};
+use invoice_core::error::INP_INTERNAL;
+use invoice_core::ids::Scheme;
+use invoice_core::tax::{Basis, Options as TaxOptions};
+use invoice_core::words::Style;
 use invoice_core::{Error, Path, stats as core_stats};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
 use pyo3_arrow::{PyArray, PyChunkedArray, PySchema, PyTable};
-use serde_json::Value;
 
 use crate::convert::{self, Conv};
-use crate::error::{Fail, OrRaise, guard};
+use crate::error::{OrRaise, guard};
 use crate::invoice::context_arg;
 
 mod files;
 mod par;
-mod read;
-mod schema;
-mod write;
-
-use read::{Prepared, Reader};
-use schema::{Col, Kind};
-use write::Finding;
 
 /// The submodule's docstring.
 pub const DOC: &str = "The columnar API (列式接口): identifiers, 大写, codes, numbers and QR texts \
@@ -59,14 +47,15 @@ const TABLE_PIECE: usize = 2048;
 /// Rows per piece of a column operation.
 const COLUMN_PIECE: usize = 65_536;
 
-fn arrow_failed(e: ArrowError) -> Fail {
-    Fail::Core(Error::new(INP_INTERNAL).with("reason", e))
+/// Arrow refused what pyo3-arrow handed over or built (not expected): `INP-99`.
+fn arrow_failed(e: impl std::fmt::Display) -> Error {
+    Error::new(INP_INTERNAL).with("reason", e)
 }
 
 // ---------------------------------------------------------------- arguments
 
-/// An Arrow column argument: its chunks cast to plain types, its name, and whether it came as a
-/// stream (then the result is a chunked array).
+/// An Arrow column argument: its chunks as the core reads them, its name, and whether it came as
+/// a stream (then the result is a chunked array).
 struct Column {
     chunks: Vec<ArrayRef>,
     name: String,
@@ -79,8 +68,7 @@ const TABLE: &str = "an Arrow table (an object with __arrow_c_stream__ or __arro
 fn column_arg(obj: &Bound<'_, PyAny>, money: bool) -> Conv<Column> {
     let any: AnyArray = obj.extract().map_err(|_| convert::wrong_type(obj, ARRAY))?;
     let stream = matches!(any, AnyArray::Stream(_));
-    let chunked = any.into_chunked_array().map_err(PyErr::from)?;
-    let (chunks, field) = chunked.into_inner();
+    let (chunks, field) = any.into_chunked_array().map_err(PyErr::from)?.into_inner();
     let name = field.name().clone();
     let at = Path::field(if name.is_empty() {
         "values".to_owned()
@@ -89,23 +77,7 @@ fn column_arg(obj: &Bound<'_, PyAny>, money: bool) -> Conv<Column> {
     });
     let chunks = chunks
         .iter()
-        .map(|c| {
-            let c = read::normalise(c, &at)?;
-            if money {
-                read::float_money(&c, &at)?;
-            }
-            match c.data_type() {
-                DataType::Utf8
-                | DataType::Int64
-                | DataType::Decimal128(_, _)
-                | DataType::Date32
-                | DataType::Null => Ok(c),
-                other => Err(Error::new(INP_TYPE)
-                    .with("expected", "a text, integer or decimal column")
-                    .with("found", other)
-                    .at(at.clone())),
-            }
-        })
+        .map(|c| columnar::prepare_column(c, &at, money))
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(Column {
         chunks,
@@ -133,105 +105,36 @@ fn batches_arg(obj: &Bound<'_, PyAny>) -> Conv<Vec<RecordBatch>> {
     Ok(table.into_inner().0)
 }
 
-/// The invoices of a table operation: the header batches, prepared, and the lines of a separate
-/// lines table by key.
-struct Invoices {
-    preps: Vec<Prepared>,
-    lines: Option<HashMap<String, Vec<Value>>>,
-}
-
-fn invoices_arg(obj: &Bound<'_, PyAny>, lines: Option<&Bound<'_, PyAny>>) -> Conv<Invoices> {
-    let preps = batches_arg(obj)?
-        .iter()
-        .map(|b| Prepared::new(b, schema::HEADER))
-        .collect::<Result<Vec<_>, Error>>()?;
-    let lines = match lines.filter(|o| !o.is_none()) {
-        None => None,
-        Some(l) => {
-            if preps.iter().any(|p| !p.has_key()) {
-                return Err(Error::new(INP_MISSING).at(Path::field(schema::KEY)).into());
-            }
-            let mut by_key: HashMap<String, Vec<Value>> = HashMap::new();
-            for b in batches_arg(l)? {
-                let p = Prepared::new(&b, schema::LINE)?;
-                if !p.has_key() {
-                    return Err(Error::new(INP_MISSING)
-                        .at(Path::field("lines").key(schema::KEY))
-                        .into());
-                }
-                let plan = p.plan();
-                for i in 0..p.rows() {
-                    if let Some(k) = plan.key(i) {
-                        by_key.entry(k).or_default().push(plan.row(i, None));
-                    }
-                }
-            }
-            Some(by_key)
-        }
-    };
-    Ok(Invoices { preps, lines })
-}
-
-/// A row's place: its key and status, read only when wanted.
-#[derive(Clone, Copy)]
-struct At<'p> {
-    plan: &'p read::Plan<'p>,
-    i: usize,
-}
-
-impl At<'_> {
-    fn key(self) -> Option<String> {
-        self.plan.key(self.i)
-    }
-
-    fn status(self) -> Option<String> {
-        self.plan.status(self.i)
+/// The identifier scheme named by `kind` (default `uscc`).
+fn scheme_arg(kind: Option<&Bound<'_, PyAny>>) -> Conv<Scheme> {
+    match kind.filter(|o| !o.is_none()) {
+        None => Ok(Scheme::Uscc),
+        Some(o) => Ok(Scheme::parse(&convert::text(
+            o,
+            "an identifier kind (str)",
+        )?)?),
     }
 }
 
-impl Invoices {
-    fn pieces(&self) -> Vec<par::Piece> {
-        let lens: Vec<usize> = self.preps.iter().map(Prepared::rows).collect();
-        par::pieces(&lens, TABLE_PIECE)
-    }
-
-    /// Calls `f(row, at, node)` for each row of a piece: `node` is the row as the core's model
-    /// reader takes it (no JSON document is built); `at` gives the row's key and status.
-    fn each_row(&self, p: &par::Piece, mut f: impl FnMut(u64, At<'_>, read::Node<'_, '_>)) {
-        let Some(prep) = self.preps.get(p.chunk) else {
-            return;
-        };
-        let plan = prep.plan();
-        for (n, i) in (p.start..p.start + p.len).enumerate() {
-            let at = At { plan: &plan, i };
-            let lines = self.lines.as_ref().map(|m| {
-                at.key()
-                    .and_then(|k| m.get(&k))
-                    .map_or(&[][..], Vec::as_slice)
-            });
-            let view = plan.view(i, lines);
-            f(p.offset + n as u64, at, view.node());
-        }
-    }
-
-    /// Calls `f(row, key, status, document)` for each row of a piece.
-    fn each(&self, p: &par::Piece, mut f: impl FnMut(u64, Option<String>, Option<String>, Value)) {
-        let Some(prep) = self.preps.get(p.chunk) else {
-            return;
-        };
-        let plan = prep.plan();
-        for (n, i) in (p.start..p.start + p.len).enumerate() {
-            let key = plan.key(i);
-            let lines = self.lines.as_ref().map(|m| {
-                key.as_ref()
-                    .and_then(|k| m.get(k))
-                    .cloned()
-                    .unwrap_or_default()
-            });
-            let doc = plan.row(i, lines);
-            f(p.offset + n as u64, key, plan.status(i), doc);
-        }
-    }
+/// A table operation's arguments: the invoices (header table and optional lines table), its
+/// pieces, the thread count, and what `extra` reads from the operation's own arguments.
+fn table_args<T>(
+    invoices: &Bound<'_, PyAny>,
+    lines: Option<&Bound<'_, PyAny>>,
+    threads: Option<&Bound<'_, PyAny>>,
+    extra: impl FnOnce() -> Conv<T>,
+) -> Conv<(Invoices, Vec<Rows>, usize, T)> {
+    let extra = extra()?;
+    let header = batches_arg(invoices)?;
+    let lines = lines
+        .filter(|o| !o.is_none())
+        .map(batches_arg)
+        .transpose()?;
+    let inv = Invoices::new(&header, lines.as_deref())?;
+    let t = threads_arg(threads)?;
+    let pieces = inv.pieces(TABLE_PIECE);
+    let n = par::threads(t, pieces.len());
+    Ok((inv, pieces, n, extra))
 }
 
 // ---------------------------------------------------------------- results
@@ -239,185 +142,84 @@ impl Invoices {
 fn table_out(
     py: Python<'_>,
     batches: Vec<RecordBatch>,
-    schema: arrow_schema::SchemaRef,
+    schema: SchemaRef,
 ) -> PyResult<Bound<'_, PyAny>> {
     Ok(Bound::new(py, PyTable::try_new(batches, schema)?)?.into_any())
 }
 
 fn findings_out<'py>(py: Python<'py>, items: &[Finding]) -> PyResult<Bound<'py, PyAny>> {
-    let b = write::findings(items).map_err(arrow_failed).or_raise(py)?;
-    table_out(py, vec![b], schema::findings_schema())
+    let b = columnar::findings_batch(items).or_raise(py)?;
+    table_out(py, vec![b], findings_schema())
 }
 
-/// Runs `f` over pieces of the column with the GIL released and returns an array (or a chunked
-/// array for a stream) of `out` type.
-fn column_map<'py>(
+/// (table, findings) of a core result.
+fn pair_out<'py>(
     py: Python<'py>,
-    col: Column,
-    threads: Option<usize>,
-    out: DataType,
-    f: impl Fn(&Reader<'_>, Range<usize>) -> Result<ArrayRef, ArrowError> + Sync,
+    (batch, found): (RecordBatch, Vec<Finding>),
+) -> PyResult<Bound<'py, PyTuple>> {
+    let schema = batch.schema();
+    let table = table_out(py, vec![batch], schema)?;
+    PyTuple::new(py, [table, findings_out(py, &found)?])
+}
+
+/// A column operation: reads the column (`money` refuses a float column) and what `op` reads
+/// from the function's own arguments, runs the core's operation over pieces of the column with
+/// the GIL released, and returns an array (a chunked array for a stream).
+fn column_op<'py>(
+    py: Python<'py>,
+    values: &Bound<'py, PyAny>,
+    money: bool,
+    threads: Option<&Bound<'py, PyAny>>,
+    op: impl FnOnce() -> Conv<ColumnOp>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let lens: Vec<usize> = col.chunks.iter().map(|c| c.len()).collect();
-    let pieces = par::pieces(&lens, COLUMN_PIECE);
-    let n = par::threads(threads, pieces.len());
-    let parts = py.detach(|| {
-        par::map(&pieces, n, |p| match col.chunks.get(p.chunk) {
-            Some(c) => f(&Reader::new(c, None), p.start..p.start + p.len).map(|a| (p.chunk, a)),
-            None => Err(ArrowError::ComputeError("no such chunk".into())),
-        })
-    });
-    let mut chunks: Vec<Vec<ArrayRef>> = vec![Vec::new(); col.chunks.len()];
-    for part in parts {
-        let (k, a) = part.map_err(arrow_failed).or_raise(py)?;
-        if let Some(slot) = chunks.get_mut(k) {
-            slot.push(a);
-        }
-    }
-    let mut arrays = Vec::with_capacity(chunks.len());
-    for parts in chunks {
-        let refs: Vec<&dyn Array> = parts.iter().map(|a| a.as_ref()).collect();
-        arrays.push(match refs.as_slice() {
-            [] => arrow_array::new_empty_array(&out),
-            [one] => arrow_array::make_array(one.to_data()),
-            many => arrow_select::concat::concat(many)
-                .map_err(arrow_failed)
-                .or_raise(py)?,
+    guard(py, || {
+        let (col, op, t) =
+            (|| -> Conv<_> { Ok((column_arg(values, money)?, op()?, threads_arg(threads)?)) })()
+                .or_raise(py)?;
+        let lens: Vec<usize> = col.chunks.iter().map(|c| c.len()).collect();
+        let pieces = columnar::pieces(&lens, COLUMN_PIECE);
+        let n = par::threads(t, pieces.len());
+        let parts = py.detach(|| {
+            par::map(&pieces, n, |p| match col.chunks.get(p.chunk) {
+                Some(c) => op.run(c, p.range()).map(|a| (p.chunk, a)),
+                None => Err(arrow_failed("no such chunk")),
+            })
         });
-    }
-    let out_type = arrays.first().map_or(out, |a| a.data_type().clone());
-    let field = Arc::new(Field::new(col.name, out_type, true));
-    if !col.stream
-        && arrays.len() == 1
-        && let Some(a) = arrays.pop()
-    {
-        let a = PyArray::try_new(a, field)
-            .map_err(arrow_failed)
-            .or_raise(py)?;
-        return Ok(Bound::new(py, a)?.into_any());
-    }
-    Ok(Bound::new(py, PyChunkedArray::try_new(arrays, field)?)?.into_any())
-}
-
-/// The results of a fallible per-cell core call as a column of `kind`, or with `errors` as a
-/// struct {value, error} (error: the code, null when the cell was fine or null).
-fn fallible(
-    r: &Reader<'_>,
-    rows: Range<usize>,
-    kind: Kind,
-    errors: bool,
-    f: impl Fn(&str) -> Result<Value, Error>,
-) -> Result<ArrayRef, ArrowError> {
-    let results: Vec<Option<Result<Value, Error>>> =
-        rows.map(|i| r.text(i).map(|s| f(&s))).collect();
-    let values: Vec<Option<&Value>> = results
-        .iter()
-        .map(|x| x.as_ref().and_then(|x| x.as_ref().ok()))
-        .collect();
-    let value = write::column(kind, &values)?;
-    if !errors {
-        return Ok(value);
-    }
-    let fields = Fields::from(vec![
-        Field::new("value", value.data_type().clone(), true),
-        Field::new("error", DataType::Utf8, true),
-    ]);
-    let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
-    Ok(Arc::new(StructArray::try_new(
-        fields,
-        vec![value, error_column(&results)],
-        Some(valid.into()),
-    )?))
-}
-
-fn error_column(results: &[Option<Result<Value, Error>>]) -> ArrayRef {
-    let mut b = StringBuilder::with_capacity(results.len(), 0);
-    for x in results {
-        b.append_option(x.as_ref().and_then(|x| x.as_ref().err()).map(Error::code));
-    }
-    Arc::new(b.finish())
-}
-
-/// A decoding call as a struct of `cols` plus `error` (the code when the cell could not be
-/// decoded); a null cell is a null struct.
-fn decoded(
-    r: &Reader<'_>,
-    rows: Range<usize>,
-    cols: &[Col],
-    f: impl Fn(&str) -> Result<Value, Error>,
-) -> Result<ArrayRef, ArrowError> {
-    let results: Vec<Option<Result<Value, Error>>> =
-        rows.map(|i| r.text(i).map(|s| f(&s))).collect();
-    let values: Vec<Option<&Value>> = results
-        .iter()
-        .map(|x| x.as_ref().and_then(|x| x.as_ref().ok()))
-        .collect();
-    let parts = write::struct_array(cols, &values, None)?;
-    let (mut fields, mut arrays, _) = parts.into_parts();
-    let mut f: Vec<_> = fields.iter().cloned().collect();
-    f.push(Arc::new(Field::new("error", DataType::Utf8, true)));
-    fields = f.into();
-    arrays.push(error_column(&results));
-    let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
-    Ok(Arc::new(StructArray::try_new(
-        fields,
-        arrays,
-        Some(valid.into()),
-    )?))
-}
-
-fn decoded_type(cols: &[Col]) -> DataType {
-    let mut f: Vec<Field> = schema::fields(cols)
-        .iter()
-        .map(|f| f.as_ref().clone())
-        .collect();
-    f.push(Field::new("error", DataType::Utf8, true));
-    DataType::Struct(f.into())
-}
-
-fn json<T: serde::Serialize>(v: T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
+        let mut chunks: Vec<Vec<ArrayRef>> = vec![Vec::new(); col.chunks.len()];
+        for part in parts {
+            let (k, a) = part.or_raise(py)?;
+            if let Some(slot) = chunks.get_mut(k) {
+                slot.push(a);
+            }
+        }
+        let out = op.output();
+        let mut arrays = Vec::with_capacity(chunks.len());
+        for parts in chunks {
+            let refs: Vec<&dyn Array> = parts.iter().map(|a| a.as_ref()).collect();
+            arrays.push(match refs.as_slice() {
+                [] => arrow_array::new_empty_array(&out),
+                [one] => arrow_array::make_array(one.to_data()),
+                many => arrow_select::concat::concat(many)
+                    .map_err(arrow_failed)
+                    .or_raise(py)?,
+            });
+        }
+        let out_type = arrays.first().map_or(out, |a| a.data_type().clone());
+        let field = Arc::new(Field::new(col.name, out_type, true));
+        if !col.stream
+            && arrays.len() == 1
+            && let Some(a) = arrays.pop()
+        {
+            let a = PyArray::try_new(a, field)
+                .map_err(arrow_failed)
+                .or_raise(py)?;
+            return Ok(Bound::new(py, a)?.into_any());
+        }
+        Ok(Bound::new(py, PyChunkedArray::try_new(arrays, field)?)?.into_any())
+    })
 }
 
 // ---------------------------------------------------------------- column operations
-
-/// The identifier functions of one kind.
-struct IdKind {
-    is_valid: fn(&str) -> bool,
-    compact: fn(&str) -> String,
-    validate: fn(&str) -> Result<String, Error>,
-}
-
-fn id_kind(obj: Option<&Bound<'_, PyAny>>) -> Conv<IdKind> {
-    const NAMES: &[&str] = &["uscc", "org_code", "ric", "taxpayer_id"];
-    let name = match obj.filter(|o| !o.is_none()) {
-        None => "uscc".to_owned(),
-        Some(o) => convert::text(o, "an identifier kind (str)")?,
-    };
-    Ok(match name.as_str() {
-        "uscc" => IdKind {
-            is_valid: uscc::is_valid,
-            compact: uscc::compact,
-            validate: uscc::validate,
-        },
-        "org_code" => IdKind {
-            is_valid: org_code::is_valid,
-            compact: org_code::compact,
-            validate: org_code::validate,
-        },
-        "ric" => IdKind {
-            is_valid: resident_id::is_valid,
-            compact: resident_id::compact,
-            validate: resident_id::validate,
-        },
-        "taxpayer_id" => IdKind {
-            is_valid: taxpayer_id::is_valid,
-            compact: taxpayer_id::compact,
-            validate: taxpayer_id::validate,
-        },
-        other => return Err(Error::unknown_name(other, NAMES).into()),
-    })
-}
 
 /// A bool column: True where the cell holds a valid identifier of `kind` ('uscc' (default),
 /// 'org_code', 'ric', 'taxpayer_id'), False where not, null where null. values is any Arrow array
@@ -432,22 +234,8 @@ fn id_valid<'py>(
     kind: Option<&Bound<'py, PyAny>>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, k, t) = (|| -> Conv<_> {
-            Ok((
-                column_arg(values, false)?,
-                id_kind(kind)?,
-                threads_arg(threads)?,
-            ))
-        })()
-        .or_raise(py)?;
-        column_map(py, col, t, DataType::Boolean, |r, rows| {
-            let mut b = BooleanBuilder::with_capacity(rows.len());
-            for i in rows {
-                b.append_option(r.text(i).map(|s| (k.is_valid)(&s)));
-            }
-            Ok(Arc::new(b.finish()))
-        })
+    column_op(py, values, false, threads, || {
+        Ok(ColumnOp::IdValid(scheme_arg(kind)?))
     })
 }
 
@@ -463,22 +251,8 @@ fn id_compact<'py>(
     kind: Option<&Bound<'py, PyAny>>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, k, t) = (|| -> Conv<_> {
-            Ok((
-                column_arg(values, false)?,
-                id_kind(kind)?,
-                threads_arg(threads)?,
-            ))
-        })()
-        .or_raise(py)?;
-        column_map(py, col, t, DataType::Utf8, |r, rows| {
-            let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 18);
-            for i in rows {
-                b.append_option(r.text(i).map(|s| (k.compact)(&s)));
-            }
-            Ok(Arc::new(b.finish()))
-        })
+    column_op(py, values, false, threads, || {
+        Ok(ColumnOp::IdCompact(scheme_arg(kind)?))
     })
 }
 
@@ -495,25 +269,9 @@ fn id_validate<'py>(
     errors: bool,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, k, t) = (|| -> Conv<_> {
-            Ok((
-                column_arg(values, false)?,
-                id_kind(kind)?,
-                threads_arg(threads)?,
-            ))
-        })()
-        .or_raise(py)?;
-        let out = if errors {
-            DataType::Null
-        } else {
-            DataType::Utf8
-        };
-        column_map(py, col, t, out, |r, rows| {
-            fallible(r, rows, Kind::Text, errors, |s| {
-                (k.validate)(s).map(Value::String)
-            })
-        })
+    column_op(py, values, false, threads, || {
+        let scheme = scheme_arg(kind)?;
+        Ok(ColumnOp::IdValidate { scheme, errors })
     })
 }
 
@@ -531,28 +289,12 @@ fn amount_in_words<'py>(
     errors: bool,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, options, t) = (|| -> Conv<_> {
-            let style: Style =
-                convert::opt_named(style, "a style name (str): invoice, accounting or pboc")?
-                    .unwrap_or_default();
-            Ok((
-                column_arg(values, true)?,
-                style.options(),
-                threads_arg(threads)?,
-            ))
-        })()
-        .or_raise(py)?;
-        let out = if errors {
-            DataType::Null
-        } else {
-            DataType::Utf8
-        };
-        column_map(py, col, t, out, |r, rows| {
-            fallible(r, rows, Kind::Text, errors, |s| {
-                Amount::parse(s).map(|a| Value::String(words::to_words_with(a, &options)))
-            })
-        })
+    column_op(py, values, true, threads, || {
+        let style: Style =
+            convert::opt_named(style, "a style name (str): invoice, accounting or pboc")?
+                .unwrap_or_default();
+        let options = style.options();
+        Ok(ColumnOp::AmountInWords { options, errors })
     })
 }
 
@@ -568,20 +310,8 @@ fn words_to_amount<'py>(
     errors: bool,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, t) =
-            (|| -> Conv<_> { Ok((column_arg(values, false)?, threads_arg(threads)?)) })()
-                .or_raise(py)?;
-        let out = if errors {
-            DataType::Null
-        } else {
-            schema::data_type(Kind::Money)
-        };
-        column_map(py, col, t, out, |r, rows| {
-            fallible(r, rows, Kind::Money, errors, |s| {
-                words::parse_words(s).map(|a| Value::String(a.to_string()))
-            })
-        })
+    column_op(py, values, false, threads, || {
+        Ok(ColumnOp::WordsToAmount { errors })
     })
 }
 
@@ -597,16 +327,7 @@ fn parse_invoice_code<'py>(
     values: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, t) =
-            (|| -> Conv<_> { Ok((column_arg(values, false)?, threads_arg(threads)?)) })()
-                .or_raise(py)?;
-        column_map(py, col, t, decoded_type(schema::CODE_PARTS), |r, rows| {
-            decoded(r, rows, schema::CODE_PARTS, |s| {
-                InvoiceCode::parse(s).map(json)
-            })
-        })
-    })
+    column_op(py, values, false, threads, || Ok(ColumnOp::InvoiceCode))
 }
 
 /// Each 发票号码 decoded into a struct {number, format, year, region_code, region_zh, region_en,
@@ -620,16 +341,7 @@ fn parse_invoice_number<'py>(
     values: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, t) =
-            (|| -> Conv<_> { Ok((column_arg(values, false)?, threads_arg(threads)?)) })()
-                .or_raise(py)?;
-        column_map(py, col, t, decoded_type(schema::NUMBER_PARTS), |r, rows| {
-            decoded(r, rows, schema::NUMBER_PARTS, |s| {
-                InvoiceNumber::parse(s).map(json)
-            })
-        })
-    })
+    column_op(py, values, false, threads, || Ok(ColumnOp::InvoiceNumber))
 }
 
 /// Each scanned QR text parsed into a struct {type, version, kind_code, qr_kind, kind, code,
@@ -644,14 +356,7 @@ fn parse_qr<'py>(
     values: &Bound<'py, PyAny>,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, t) =
-            (|| -> Conv<_> { Ok((column_arg(values, false)?, threads_arg(threads)?)) })()
-                .or_raise(py)?;
-        column_map(py, col, t, decoded_type(schema::QR_PARTS), |r, rows| {
-            decoded(r, rows, schema::QR_PARTS, |s| qr::parse(s).map(json))
-        })
-    })
+    column_op(py, values, false, threads, || Ok(ColumnOp::Qr))
 }
 
 /// The duplicate key ('legacy:<code>:<number>' or 'digital:<number>') of each QR text or bare
@@ -667,23 +372,8 @@ fn dedupe_key<'py>(
     errors: bool,
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(py, || {
-        let (col, t) =
-            (|| -> Conv<_> { Ok((column_arg(values, false)?, threads_arg(threads)?)) })()
-                .or_raise(py)?;
-        let out = if errors {
-            DataType::Null
-        } else {
-            DataType::Utf8
-        };
-        column_map(py, col, t, out, |r, rows| {
-            fallible(r, rows, Kind::Text, errors, |s| {
-                let keys = duplicates::Item::from_value(&Value::String(s.to_owned()))?.keys()?;
-                Ok(keys
-                    .first()
-                    .map_or(Value::Null, |k| Value::String(k.to_string())))
-            })
-        })
+    column_op(py, values, false, threads, || {
+        Ok(ColumnOp::DedupeKey { errors })
     })
 }
 
@@ -712,37 +402,16 @@ fn validate<'py>(
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
-        let (ctx, inv, t) = (|| -> Conv<_> {
-            let ctx = context_arg(as_of, seller_category, issuing_limit, policy, None)?;
-            Ok((ctx, invoices_arg(invoices, lines)?, threads_arg(threads)?))
-        })()
+        let (inv, pieces, n, ctx) = table_args(invoices, lines, threads, || {
+            context_arg(as_of, seller_category, issuing_limit, policy, None)
+        })
         .or_raise(py)?;
-        let pieces = inv.pieces();
-        let n = par::threads(t, pieces.len());
-        let found: Vec<Vec<Finding>> = py.detach(|| {
-            par::map(&pieces, n, |p| {
-                let mut out = Vec::new();
-                inv.each_row(p, |row, at, node| {
-                    let report = match CoreInvoice::from_source_all(node) {
-                        Ok(invoice) => invoice_core::validate::validate(&invoice, &ctx),
-                        Err(errors) => invoice_core::validate::Report::from_errors(errors),
-                    };
-                    if report.findings.is_empty() {
-                        return;
-                    }
-                    let key = at.key();
-                    for error in report.findings {
-                        out.push(Finding {
-                            key: key.clone(),
-                            row,
-                            error,
-                        });
-                    }
-                });
-                out
-            })
+        let found: Vec<Finding> = py.detach(|| {
+            par::map(&pieces, n, |p| inv.validate(p, &ctx))
+                .into_iter()
+                .flatten()
+                .collect()
         });
-        let found: Vec<Finding> = found.into_iter().flatten().collect();
         findings_out(py, &found)
     })
 }
@@ -764,9 +433,7 @@ fn compute<'py>(
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     guard(py, || {
-        let (inv, t) =
-            (|| -> Conv<_> { Ok((invoices_arg(invoices, lines)?, threads_arg(threads)?)) })()
-                .or_raise(py)?;
+        let (inv, pieces, n, ()) = table_args(invoices, lines, threads, || Ok(())).or_raise(py)?;
         let options = TaxOptions {
             basis: if prices_include_tax {
                 Basis::Inclusive
@@ -776,63 +443,27 @@ fn compute<'py>(
             redistribute,
             ..TaxOptions::default()
         };
-        let pieces = inv.pieces();
-        let n = par::threads(t, pieces.len());
-        let schema_ref = schema::invoice_schema();
-        let parts = py.detach(|| {
-            par::map(&pieces, n, |p| {
-                let mut keys = Vec::with_capacity(p.len);
-                let mut docs: Vec<Option<Value>> = Vec::with_capacity(p.len);
-                let mut found = Vec::new();
-                inv.each_row(p, |row, at, node| {
-                    let key = at.key();
-                    let done =
-                        CoreInvoice::from_source(node).and_then(|i| tax::compute(&i, &options));
-                    match done {
-                        Ok(c) => docs.push(Some(c.invoice.to_value())),
-                        Err(error) => {
-                            docs.push(None);
-                            found.push(Finding {
-                                key: key.clone(),
-                                row,
-                                error,
-                            });
-                        }
-                    }
-                    keys.push(key);
-                });
-                let rows: Vec<Option<&Value>> = docs.iter().map(Option::as_ref).collect();
-                write::batch(schema_ref.clone(), schema::HEADER, &keys, &rows).map(|b| (b, found))
-            })
-        });
+        let parts = py.detach(|| par::map(&pieces, n, |p| inv.compute(p, &options)));
         let mut batches = Vec::with_capacity(parts.len());
         let mut found = Vec::new();
         for part in parts {
-            let (b, f) = part.map_err(arrow_failed).or_raise(py)?;
+            let (b, f) = part.or_raise(py)?;
             batches.push(b);
             found.extend(f);
         }
-        let table = table_out(py, batches, schema_ref)?;
+        let table = table_out(py, batches, invoice_schema())?;
         PyTuple::new(py, [table, findings_out(py, &found)?])
     })
 }
 
-/// A finding of the statistics at entry `k` moved to its table row (the path was the entry
-/// index).
-fn at_row(e: &Error, rows: &[(u64, Option<String>)]) -> Finding {
-    let (row, key) = match e.path().segments().first() {
-        Some(Segment::Index(k)) => rows.get(*k).cloned().unwrap_or((0, None)),
-        _ => (0, None),
-    };
-    let mut moved = Error::new(e.rule());
-    for (name, value) in e.params() {
-        moved = moved.with(name, value);
-    }
-    Finding {
-        key,
-        row,
-        error: moved,
-    }
+/// The rows of every piece read into the model, on `n` threads with the GIL released.
+fn read_rows(py: Python<'_>, inv: &Invoices, pieces: &[Rows], n: usize) -> Vec<ReadRow> {
+    py.detach(|| {
+        par::map(pieces, n, |p| inv.read(p))
+            .into_iter()
+            .flatten()
+            .collect()
+    })
 }
 
 /// Statistics of a table of invoices (by month, kind, rate, status, counterparty, direction) as
@@ -852,94 +483,17 @@ fn stats<'py>(
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     guard(py, || {
-        let (inv, own, t) = (|| -> Conv<_> {
-            let own = match own_tax_id.filter(|o| !o.is_none()) {
-                None => None,
-                Some(o) => Some(convert::text(o, "None or a taxpayer id (str)")?),
-            };
-            Ok((invoices_arg(invoices, lines)?, own, threads_arg(threads)?))
-        })()
+        let (inv, pieces, n, own) = table_args(invoices, lines, threads, || {
+            own_tax_id
+                .filter(|o| !o.is_none())
+                .map(|o| convert::text(o, "None or a taxpayer id (str)"))
+                .transpose()
+        })
         .or_raise(py)?;
-        let pieces = inv.pieces();
-        let n = par::threads(t, pieces.len());
-        type Read = (
-            Vec<(CoreInvoice, Option<String>, u64, Option<String>)>,
-            Vec<Finding>,
-        );
-        let parts: Vec<Read> = py.detach(|| {
-            par::map(&pieces, n, |p| {
-                let (mut ok, mut bad) = (Vec::new(), Vec::new());
-                inv.each_row(p, |row, at, node| match CoreInvoice::from_source(node) {
-                    Ok(i) => ok.push((i, at.status(), row, at.key())),
-                    Err(error) => bad.push(Finding {
-                        key: at.key(),
-                        row,
-                        error,
-                    }),
-                });
-                (ok, bad)
-            })
-        });
-        let (mut read, mut found) = (Vec::new(), Vec::new());
-        for (ok, bad) in parts {
-            read.extend(ok);
-            found.extend(bad);
-        }
+        let rows = read_rows(py, &inv, &pieces, n);
         let opts = core_stats::Options { own_tax_id: own };
-        let s = py
-            .detach(|| {
-                let entries: Vec<core_stats::Entry<'_>> = read
-                    .iter()
-                    .map(|(invoice, status, _, _)| core_stats::Entry {
-                        invoice,
-                        status: status.as_deref(),
-                    })
-                    .collect();
-                core_stats::compute(&entries, &opts)
-            })
-            .or_raise(py)?;
-        let rows: Vec<(u64, Option<String>)> = read
-            .iter()
-            .map(|(_, _, row, key)| (*row, key.clone()))
-            .collect();
-        found.extend(s.warnings.iter().map(|w| at_row(w, &rows)));
-        found.sort_by_key(|f| f.row);
-        let v = json(&s);
-        let mut groups: Vec<Value> = Vec::new();
-        if let Some(mut total) = v.get("total").cloned() {
-            if let Value::Object(m) = &mut total {
-                m.insert("dimension".into(), Value::from("total"));
-            }
-            groups.push(total);
-        }
-        for dim in [
-            "by_month",
-            "by_kind",
-            "by_rate",
-            "by_status",
-            "by_counterparty",
-            "by_direction",
-        ] {
-            for g in v.get(dim).and_then(Value::as_array).into_iter().flatten() {
-                let mut g = g.clone();
-                if let Value::Object(m) = &mut g {
-                    m.insert("dimension".into(), Value::from(dim));
-                }
-                groups.push(g);
-            }
-        }
-        let refs: Vec<Option<&Value>> = groups.iter().map(Some).collect();
-        let cols = write::columns(schema::STATS_GROUP, &refs)
-            .map_err(arrow_failed)
-            .or_raise(py)?;
-        let gschema = Arc::new(arrow_schema::Schema::new(schema::fields(
-            schema::STATS_GROUP,
-        )));
-        let b = RecordBatch::try_new(gschema.clone(), cols)
-            .map_err(arrow_failed)
-            .or_raise(py)?;
-        let table = table_out(py, vec![b], gschema)?;
-        PyTuple::new(py, [table, findings_out(py, &found)?])
+        let out = py.detach(|| columnar::stats(rows, &opts)).or_raise(py)?;
+        pair_out(py, out)
     })
 }
 
@@ -958,69 +512,10 @@ fn duplicates_of<'py>(
     threads: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     guard(py, || {
-        let (inv, t) =
-            (|| -> Conv<_> { Ok((invoices_arg(invoices, lines)?, threads_arg(threads)?)) })()
-                .or_raise(py)?;
-        let pieces = inv.pieces();
-        let n = par::threads(t, pieces.len());
-        type Read = Vec<(Result<duplicates::Item, Error>, u64, Option<String>)>;
-        let parts: Vec<Read> = py.detach(|| {
-            par::map(&pieces, n, |p| {
-                let mut out = Vec::with_capacity(p.len);
-                inv.each_row(p, |row, at, node| {
-                    let item = CoreInvoice::from_source(node)
-                        .map(|i| duplicates::Item::Invoice(Box::new(i)));
-                    out.push((item, row, at.key()));
-                });
-                out
-            })
-        });
-        let all: Read = parts.into_iter().flatten().collect();
-        let rows: Vec<(u64, Option<String>)> =
-            all.iter().map(|(_, r, k)| (*r, k.clone())).collect();
-        let items: Vec<Result<duplicates::Item, Error>> =
-            all.into_iter().map(|(i, _, _)| i).collect();
-        let report = py.detach(|| duplicates::find_duplicates_read(items));
-        let mut group_col = arrow_array::builder::Int64Builder::new();
-        let mut row_col = arrow_array::builder::Int64Builder::new();
-        let mut key_col = StringBuilder::new();
-        for (g, members) in report.groups.iter().enumerate() {
-            for m in members {
-                let (row, key) = rows.get(*m).cloned().unwrap_or((0, None));
-                group_col.append_value(i64::try_from(g).unwrap_or(i64::MAX));
-                row_col.append_value(i64::try_from(row).unwrap_or(i64::MAX));
-                key_col.append_option(key);
-            }
-        }
-        let gschema = Arc::new(arrow_schema::Schema::new(vec![
-            Field::new("group", DataType::Int64, false),
-            Field::new("row", DataType::Int64, false),
-            Field::new(schema::KEY, DataType::Utf8, true),
-        ]));
-        let b = RecordBatch::try_new(
-            gschema.clone(),
-            vec![
-                Arc::new(group_col.finish()),
-                Arc::new(row_col.finish()),
-                Arc::new(key_col.finish()),
-            ],
-        )
-        .map_err(arrow_failed)
-        .or_raise(py)?;
-        let found: Vec<Finding> = report
-            .errors
-            .iter()
-            .map(|e| {
-                let (row, key) = rows.get(e.index).cloned().unwrap_or((0, None));
-                Finding {
-                    key,
-                    row,
-                    error: e.error.clone(),
-                }
-            })
-            .collect();
-        let table = table_out(py, vec![b], gschema)?;
-        PyTuple::new(py, [table, findings_out(py, &found)?])
+        let (inv, pieces, n, ()) = table_args(invoices, lines, threads, || Ok(())).or_raise(py)?;
+        let rows = read_rows(py, &inv, &pieces, n);
+        let out = py.detach(|| columnar::duplicates(rows)).or_raise(py)?;
+        pair_out(py, out)
     })
 }
 
@@ -1036,13 +531,11 @@ fn to_dicts<'py>(
     lines: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     guard(py, || {
-        let inv = invoices_arg(invoices, lines).or_raise(py)?;
+        let (inv, pieces, _, ()) = table_args(invoices, lines, None, || Ok(())).or_raise(py)?;
         let list = PyList::empty(py);
-        for p in inv.pieces() {
-            let mut docs = Vec::with_capacity(p.len);
-            inv.each(&p, |_, _, _, doc| docs.push(doc));
-            for d in &docs {
-                list.append(convert::value_out(py, d)?)?;
+        for p in &pieces {
+            for d in inv.documents(p) {
+                list.append(convert::value_out(py, &d)?)?;
             }
         }
         Ok(list)
@@ -1078,47 +571,45 @@ fn read_files<'py>(
             Ok((files::files_arg(files, names)?, day, threads_arg(threads)?))
         })()
         .or_raise(py)?;
-        let pieces = par::pieces(&[list.len()], 16);
+        let pieces = columnar::pieces(&[list.len()], 16);
         let n = par::threads(t, pieces.len());
-        let reads: Vec<files::Read> = py
+        let reads: Vec<columnar::Read> = py
             .detach(|| {
                 par::map(&pieces, n, |p| {
-                    list.get(p.start..p.start + p.len)
+                    list.get(p.range())
                         .unwrap_or_default()
                         .iter()
-                        .map(|f| files::read_one(f, day))
+                        .map(|f| columnar::read_one(&f.bytes, day))
                         .collect::<Vec<_>>()
                 })
             })
             .into_iter()
             .flatten()
             .collect();
-        let (batch, found) = files::tables(&list, &reads)
-            .map_err(arrow_failed)
-            .or_raise(py)?;
-        let table = table_out(py, vec![batch], files::readings_schema())?;
-        PyTuple::new(py, [table, findings_out(py, &found)?])
+        let names: Vec<String> = list.into_iter().map(|f| f.name).collect();
+        let out = columnar::readings_tables(&names, &reads).or_raise(py)?;
+        pair_out(py, out)
     })
 }
 
 /// The published invoice table schema: invoice_id, the header columns (money decimal128(38, 2),
 /// dates date32) and lines as list<struct<name, tax_code, spec, unit, quantity, unit_price,
 /// amount, rate, tax, nature>> (quantity and unit_price as exact decimal text).
-#[pyfunction]
-fn invoice_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(Bound::new(py, PySchema::new(schema::invoice_schema()))?.into_any())
+#[pyfunction(name = "invoice_schema")]
+fn invoice_schema_of(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PySchema::new(invoice_schema()))?.into_any())
 }
 
 /// The schema of a separate lines table: invoice_id, then the line columns.
-#[pyfunction]
-fn line_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(Bound::new(py, PySchema::new(schema::line_schema()))?.into_any())
+#[pyfunction(name = "line_schema")]
+fn line_schema_of(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PySchema::new(line_schema()))?.into_any())
 }
 
 /// The schema of a findings table: invoice_id, row, code, severity, path, message, message_zh.
-#[pyfunction]
-fn findings_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(Bound::new(py, PySchema::new(schema::findings_schema()))?.into_any())
+#[pyfunction(name = "findings_schema")]
+fn findings_schema_of(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PySchema::new(findings_schema()))?.into_any())
 }
 
 /// Fills `invoice_core._native.arrow`.
@@ -1138,8 +629,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(duplicates_of, m)?)?;
     m.add_function(wrap_pyfunction!(to_dicts, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
-    m.add_function(wrap_pyfunction!(invoice_schema, m)?)?;
-    m.add_function(wrap_pyfunction!(line_schema, m)?)?;
-    m.add_function(wrap_pyfunction!(findings_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(invoice_schema_of, m)?)?;
+    m.add_function(wrap_pyfunction!(line_schema_of, m)?)?;
+    m.add_function(wrap_pyfunction!(findings_schema_of, m)?)?;
     Ok(())
 }

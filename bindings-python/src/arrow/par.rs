@@ -1,44 +1,13 @@
-//! Spreading rows over the cores (并行): the input is cut into pieces of consecutive rows, worker
-//! threads take pieces in turn, and the results come back in input order. Called with the GIL
-//! released; the workers only read Arrow buffers and call the core.
+//! Spreading rows over the cores (并行): the core cuts the input into pieces of consecutive rows
+//! ([`Rows`]) and works on one piece at a time; here worker threads take pieces in turn, and the
+//! results come back in input order. Called with the GIL released; the workers only read Arrow
+//! buffers and call the core. Threads stay in the binding: the core starts none (it builds for
+//! wasm32 and leaves the host to decide how many cores a call may use).
 
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Consecutive rows of one chunk (record batch or array chunk).
-#[derive(Clone, Copy, Debug)]
-pub struct Piece {
-    /// The chunk.
-    pub chunk: usize,
-    /// The first row in the chunk.
-    pub start: usize,
-    /// The number of rows.
-    pub len: usize,
-    /// The first row's index over all chunks.
-    pub offset: u64,
-}
-
-/// The pieces of chunks of `lens` rows, each at most `size` rows.
-pub fn pieces(lens: &[usize], size: usize) -> Vec<Piece> {
-    let size = size.max(1);
-    let mut out = Vec::new();
-    let mut offset = 0u64;
-    for (chunk, &len) in lens.iter().enumerate() {
-        let mut start = 0;
-        while start < len {
-            let n = size.min(len - start);
-            out.push(Piece {
-                chunk,
-                start,
-                len: n,
-                offset: offset.saturating_add(start as u64),
-            });
-            start += n;
-        }
-        offset = offset.saturating_add(len as u64);
-    }
-    out
-}
+use invoice_core::columnar::Rows;
 
 /// How many threads to use: `asked`, else one per core, never more than there are pieces.
 pub fn threads(asked: Option<usize>, pieces: usize) -> usize {
@@ -48,7 +17,7 @@ pub fn threads(asked: Option<usize>, pieces: usize) -> usize {
 
 /// `f` over every piece on `threads` threads, results in piece order. A panic in a worker is
 /// resumed on the caller's thread (where the binding's guard turns it into `INP-99`).
-pub fn map<T: Send>(pieces: &[Piece], threads: usize, f: impl Fn(&Piece) -> T + Sync) -> Vec<T> {
+pub fn map<T: Send>(pieces: &[Rows], threads: usize, f: impl Fn(&Rows) -> T + Sync) -> Vec<T> {
     if threads <= 1 {
         return pieces.iter().map(f).collect();
     }

@@ -186,6 +186,17 @@ impl Scheme {
             .find(|s| s.name() == name || s.camel_name() == name)
     }
 
+    /// The scheme named `name` (snake_case, as [`Scheme::name`]), for an option naming one.
+    ///
+    /// # Errors
+    /// `INP-05` for any other name, listing the names.
+    pub fn parse(name: &str) -> Result<Scheme, Error> {
+        Scheme::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .ok_or_else(|| Error::unknown_name(name, &Scheme::ALL.map(Scheme::name)))
+    }
+
     /// What the identifier is, in English with its Chinese name (for documentation).
     pub const fn title(self) -> &'static str {
         match self {

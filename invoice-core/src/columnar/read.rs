@@ -1,4 +1,4 @@
-//! Arrow → the core's JSON (读取列): each cell becomes the `serde_json::Value` the core's reader
+//! Arrow → the core's model (读取列): each cell becomes the `serde_json::Value` the core's reader
 //! takes, and a header row with its lines becomes one invoice document.
 //!
 //! Columns are first cast to a few plain types (text → `utf8`, integers → `int64`, `date64` →
@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use crate::error::{Error, INP_FLOAT, INP_TYPE, Path};
+use crate::model::{Shape, Source, json_shape};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type};
 use arrow_array::{
@@ -17,9 +19,6 @@ use arrow_array::{
 };
 use arrow_schema::{DataType, Field};
 use chrono::Datelike;
-use invoice_core::error::{INP_FLOAT, INP_TYPE};
-use invoice_core::model::{Shape, Source, json_shape};
-use invoice_core::{Error, Path};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -389,7 +388,7 @@ pub struct RowView<'p, 'a> {
     lines: Option<&'p [Value]>,
 }
 
-/// A place in a row the core's reader can ask about (a [`Source`](invoice_core::model::Source)).
+/// A place in a row the core's reader can ask about (a [`Source`]).
 #[derive(Clone, Copy)]
 pub enum Node<'p, 'a> {
     /// The invoice: its members are the columns (grouped by their first key).
@@ -535,8 +534,13 @@ impl Source for Node<'_, '_> {
 
     fn keys(&self, f: &mut dyn FnMut(&str)) {
         match *self {
-            // Every column the plan reads is one the schema names: nothing unknown to report.
-            Node::Row(_) | Node::Group(..) | Node::Lines(_) => {}
+            // Every column the plan reads is one the schema names: nothing unknown to report,
+            // only what is there.
+            Node::Row(_) | Node::Group(..) => {
+                // The walk below has no error to give.
+                let _ = self.entries(&mut |k, _| f(k));
+            }
+            Node::Lines(_) => {}
             Node::Json(v) => (&v).keys(f),
             Node::Cell {
                 reader: Reader::Struct(s, kids),
@@ -547,6 +551,58 @@ impl Source for Node<'_, '_> {
                 .filter(|(_, r)| !r.is_null(i))
                 .for_each(|(name, _)| f(name)),
             Node::Cell { .. } => {}
+        }
+    }
+
+    /// The members present in the row (non-null cells; a group when one of its cells is), in
+    /// column order, without looking each up again.
+    fn entries(&self, f: &mut dyn FnMut(&str, Self)) -> Result<(), Box<Error>> {
+        match *self {
+            Node::Row(row) => {
+                let mut groups: Vec<&str> = Vec::new();
+                for (n, (c, _)) in row.plan.cols.iter().enumerate() {
+                    match c.path {
+                        ["lines"] if row.lines.is_some() => {}
+                        [key] => {
+                            if let Some(node) = row.column(n).filter(|n| !is_null_node(n)) {
+                                f(key, node);
+                            }
+                        }
+                        [group, _]
+                            if !groups.contains(group)
+                                && row.column(n).is_some_and(|n| !is_null_node(&n)) =>
+                        {
+                            groups.push(group);
+                            f(group, Node::Group(row, group));
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(lines) = row.lines {
+                    f("lines", Node::Lines(lines));
+                }
+                Ok(())
+            }
+            Node::Group(row, group) => {
+                for (n, (c, _)) in row.plan.cols.iter().enumerate() {
+                    if let [g, key] = c.path
+                        && *g == group
+                        && let Some(node) = row.column(n).filter(|n| !is_null_node(n))
+                    {
+                        f(key, node);
+                    }
+                }
+                Ok(())
+            }
+            Node::Json(v) => (&v).entries(&mut |k, m| f(k, Node::Json(m))),
+            _ => {
+                self.keys(&mut |k| {
+                    if let Some(v) = self.member(k) {
+                        f(k, v);
+                    }
+                });
+                Ok(())
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 //! Reading is looser than writing: a money column may be `decimal128(_, s)`, an integer or decimal
 //! text; a date `date32`, `date64` or ISO text; text may be `utf8`, `large_utf8`, `utf8_view` or
 //! dictionary-encoded. What a value *means* is always decided by the core's reader
-//! (`invoice_core::model::Invoice::from_value`), never here.
+//! ([`Invoice::from_source`](crate::model::Invoice::from_source)), never here.
 
 use std::sync::Arc;
 
@@ -213,3 +213,18 @@ pub const STATS_GROUP: &[Col] = &[
     col("tax", &["tax"], Money),
     col("total", &["total"], Money),
 ];
+
+/// The groups table of `stats`: [`STATS_GROUP`].
+pub fn stats_schema() -> SchemaRef {
+    Arc::new(Schema::new(fields(STATS_GROUP)))
+}
+
+/// The groups table of `duplicates`: `group` (0, 1, …), `row` (the member's row in the input)
+/// and `invoice_id`.
+pub fn duplicates_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("group", DataType::Int64, false),
+        Field::new("row", DataType::Int64, false),
+        Field::new(KEY, DataType::Utf8, true),
+    ]))
+}

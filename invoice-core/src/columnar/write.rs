@@ -5,6 +5,7 @@
 use std::str::FromStr;
 use std::sync::Arc;
 
+use crate::error::Error;
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder, StringBuilder,
 };
@@ -13,7 +14,6 @@ use arrow_array::{ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, SchemaRef};
 use chrono::NaiveDate;
-use invoice_core::Error;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
