@@ -69,49 +69,67 @@ fn parse_strict(s: &str, max_dp: u32) -> Result<Decimal, Error> {
 }
 
 /// The strict syntax with at most `max_dp` decimals and `max_int` integer digits.
+///
+/// Read byte by byte: every amount, price, quantity and rate of every invoice passes here.
 fn parse_digits(s: &str, max_dp: u32, max_int: usize) -> Result<Decimal, Error> {
-    let shown = || shorten(s);
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
+    let bytes = s.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let body = if negative {
+        bytes.get(1..).unwrap_or_default()
+    } else {
+        bytes
+    };
+    let (int, frac) = match body.iter().position(|&b| b == b'.') {
+        Some(i) => {
+            let (int, rest) = body.split_at(i);
+            (int, Some(rest.get(1..).unwrap_or_default()))
+        }
         None => (body, None),
     };
-    let digits_ok = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let digits_ok = |t: &[u8]| !t.is_empty() && t.iter().all(u8::is_ascii_digit);
     if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
-        return Err(Error::new(MNY_SYNTAX).with("value", shown()));
+        return Err(Error::new(MNY_SYNTAX).with("value", shorten(s)));
     }
-    let frac_len = frac.map_or(0, str::len);
-    if frac_len > max_dp as usize {
-        // Trailing zeros beyond the scale change nothing ("12.300" is 12.30), so they pass.
-        let f = frac.unwrap_or("");
-        if f[max_dp as usize..].bytes().any(|b| b != b'0') {
-            return Err(Error::new(MNY_SCALE)
-                .with("value", shown())
-                .with("max", max_dp));
-        }
+    let max_dp = max_dp as usize;
+    let frac = frac.unwrap_or_default();
+    let (kept_frac, beyond) = frac.split_at(frac.len().min(max_dp));
+    // Trailing zeros beyond the scale change nothing ("12.300" is 12.30), so they pass.
+    if beyond.iter().any(|&b| b != b'0') {
+        return Err(Error::new(MNY_SCALE)
+            .with("value", shorten(s))
+            .with("max", max_dp));
     }
-    let int_trim = int.trim_start_matches('0');
+    let zeros = int.iter().take_while(|&&b| b == b'0').count();
+    let int_trim = int.get(zeros..).unwrap_or_default();
     if int_trim.len() > max_int {
         return Err(range_error(s));
     }
-    let kept_frac = frac.map_or("", |f| &f[..f.len().min(max_dp as usize)]);
-    let negative = s.starts_with('-');
-    // Fast path: the digits fit a 96-bit mantissa (always so for amounts, prices, quantities).
-    let mut mantissa: i128 = 0;
-    for b in int_trim.bytes().chain(kept_frac.bytes()) {
-        mantissa = mantissa * 10 + i128::from(b - b'0');
-        if mantissa > i128::from(u64::MAX) << 32 {
-            return parse_slow(s, int_trim, kept_frac, negative);
-        }
-    }
-    if negative {
-        mantissa = -mantissa;
-    }
+    // The digits (ASCII, checked above) as text again, for the slow path.
+    let text = |t: &[u8]| std::str::from_utf8(t).unwrap_or_default().to_string();
     let scale = u32::try_from(kept_frac.len()).unwrap_or(u32::MAX);
+    let mantissa = if int_trim.len() + kept_frac.len() <= 19 {
+        // At most 19 digits: always within a u64.
+        let m = int_trim
+            .iter()
+            .chain(kept_frac)
+            .fold(0u64, |m, &b| m * 10 + u64::from(b - b'0'));
+        i128::from(m)
+    } else {
+        // Longer: stop once past a 96-bit mantissa (rust_decimal's own parser rounds those).
+        let mut m: i128 = 0;
+        for &b in int_trim.iter().chain(kept_frac) {
+            m = m * 10 + i128::from(b - b'0');
+            if m > i128::from(u64::MAX) << 32 {
+                return parse_slow(s, &text(int_trim), &text(kept_frac), negative);
+            }
+        }
+        m
+    };
+    let mantissa = if negative { -mantissa } else { mantissa };
     match Decimal::try_from_i128_with_scale(mantissa, scale) {
         // At most `max_int` integer digits were read, so the magnitude bound holds already.
         Ok(d) => Ok(d),
-        Err(_) => parse_slow(s, int_trim, kept_frac, negative),
+        Err(_) => parse_slow(s, &text(int_trim), &text(kept_frac), negative),
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::read::Reader;
+use super::read::{Reader, field};
 use super::source::Source;
 use crate::error::{Error, Path};
 use crate::money::{Amount, Price, Quantity, TaxRate};
@@ -188,7 +188,7 @@ impl Line {
     }
 }
 
-const FIELDS: &[&str] = &[
+static FIELDS: [&str; 10] = [
     "tax_code",
     "name",
     "spec",
@@ -203,19 +203,19 @@ const FIELDS: &[&str] = &[
 const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Line> {
-    let m = &r.object(v, path, FIELDS)?;
+    let m = &r.object(v, path, &FIELDS)?;
     let tax_code = r
-        .text(m, "tax_code", path, false)
+        .text(m, field!(&FIELDS, "tax_code"), path, false)
         .map(super::digits_compact);
-    let name = r.text(m, "name", path, true);
-    let spec = r.text(m, "spec", path, false);
-    let unit = r.text(m, "unit", path, false);
-    let quantity = r.decimal(m, "quantity", path, false, Quantity::parse);
-    let unit_price = r.decimal(m, "unit_price", path, false, Price::parse);
-    let amount = r.decimal(m, "amount", path, false, Amount::parse);
-    let rate = r.decimal(m, "rate", path, true, LineRate::parse);
-    let exempt_tax = Reader::peek_text(m, "tax", super::is_exempt_tax_mark);
-    let tax = r.decimal(m, "tax", path, false, super::parse_tax);
+    let name = r.text(m, field!(&FIELDS, "name"), path, true);
+    let spec = r.text(m, field!(&FIELDS, "spec"), path, false);
+    let unit = r.text(m, field!(&FIELDS, "unit"), path, false);
+    let quantity = r.decimal(m, field!(&FIELDS, "quantity"), path, false, Quantity::parse);
+    let unit_price = r.decimal(m, field!(&FIELDS, "unit_price"), path, false, Price::parse);
+    let amount = r.decimal(m, field!(&FIELDS, "amount"), path, false, Amount::parse);
+    let rate = r.decimal(m, field!(&FIELDS, "rate"), path, true, LineRate::parse);
+    let exempt_tax = Reader::peek_text(m, field!(&FIELDS, "tax"), super::is_exempt_tax_mark);
+    let tax = r.decimal(m, field!(&FIELDS, "tax"), path, false, super::parse_tax);
     // A tax printed `***` beside a rate printed `***` is the 免税 layout of legacy files
     // (formats.md §3): the line is exempt. A numeric rate is kept and judged by the arithmetic.
     let rate = match rate {
@@ -225,7 +225,7 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Line
     let nature = r
         .choice(
             m,
-            "nature",
+            field!(&FIELDS, "nature"),
             path,
             false,
             LineNature::from_name,

@@ -48,7 +48,7 @@ use crate::error::INP_JSON;
 use crate::error::{Error, Path, rules};
 use crate::money::{Amount, shorten};
 use crate::number::Kind;
-use read::Reader;
+use read::{Reader, field};
 pub use source::{Shape, Source, json_shape};
 
 /// The JSON type name of a value as messages show it: `null`, `boolean`, `integer`, `float`,
@@ -144,7 +144,7 @@ pub struct Invoice {
     pub special: Option<SpecialBusiness>,
 }
 
-const INVOICE_FIELDS: &[&str] = &[
+static INVOICE_FIELDS: [&str; 19] = [
     "kind",
     "code",
     "number",
@@ -266,44 +266,56 @@ impl<'de> Deserialize<'de> for Invoice {
 
 fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     let root = Path::root();
-    let m = &r.object(&v, &root, INVOICE_FIELDS)?;
+    let m = &r.object(&v, &root, &INVOICE_FIELDS)?;
     let kind = r.choice(
         m,
-        "kind",
+        field!(&INVOICE_FIELDS, "kind"),
         &root,
         true,
         Kind::from_name,
         "special_paper, ordinary_paper, electronic_ordinary, digital_special, digital_ordinary, …",
     );
-    let code = r.text(m, "code", &root, false).map(digits_compact);
-    let number = r.text(m, "number", &root, true).map(digits_compact);
-    let digital_number = r
-        .text(m, "digital_number", &root, false)
+    let code = r
+        .text(m, field!(&INVOICE_FIELDS, "code"), &root, false)
         .map(digits_compact);
-    let issue_date = r.date(m, "issue_date", &root, true);
-    let issue_time = r.time(m, "issue_time", &root);
+    let number = r
+        .text(m, field!(&INVOICE_FIELDS, "number"), &root, true)
+        .map(digits_compact);
+    let digital_number = r
+        .text(m, field!(&INVOICE_FIELDS, "digital_number"), &root, false)
+        .map(digits_compact);
+    let issue_date = r.date(m, field!(&INVOICE_FIELDS, "issue_date"), &root, true);
+    let issue_time = r.time(m, field!(&INVOICE_FIELDS, "issue_time"), &root);
     let seller = r
-        .get(m, "seller", &root, true)
+        .get(m, field!(&INVOICE_FIELDS, "seller"), &root, true)
         .and_then(|v| party::read(r, v, &root.clone().key("seller")));
     let buyer = r
-        .get(m, "buyer", &root, true)
+        .get(m, field!(&INVOICE_FIELDS, "buyer"), &root, true)
         .and_then(|v| party::read(r, v, &root.clone().key("buyer")));
-    let lines = r.list(m, "lines", &root, true, line::read);
+    let lines = r.list(m, field!(&INVOICE_FIELDS, "lines"), &root, true, line::read);
     let totals = r
-        .get(m, "totals", &root, false)
+        .get(m, field!(&INVOICE_FIELDS, "totals"), &root, false)
         .and_then(|v| read_totals(r, v, &root.clone().key("totals")));
-    let deduction = r.decimal(m, "deduction", &root, false, Amount::parse);
-    let remarks = r.text(m, "remarks", &root, false);
-    let drawer = r.text(m, "drawer", &root, false);
-    let reviewer = r.text(m, "reviewer", &root, false);
-    let payee = r.text(m, "payee", &root, false);
-    let check_code = r.text(m, "check_code", &root, false).map(digits_compact);
-    let has_list = r.flag(m, "has_list", &root);
+    let deduction = r.decimal(
+        m,
+        field!(&INVOICE_FIELDS, "deduction"),
+        &root,
+        false,
+        Amount::parse,
+    );
+    let remarks = r.text(m, field!(&INVOICE_FIELDS, "remarks"), &root, false);
+    let drawer = r.text(m, field!(&INVOICE_FIELDS, "drawer"), &root, false);
+    let reviewer = r.text(m, field!(&INVOICE_FIELDS, "reviewer"), &root, false);
+    let payee = r.text(m, field!(&INVOICE_FIELDS, "payee"), &root, false);
+    let check_code = r
+        .text(m, field!(&INVOICE_FIELDS, "check_code"), &root, false)
+        .map(digits_compact);
+    let has_list = r.flag(m, field!(&INVOICE_FIELDS, "has_list"), &root);
     let red = r
-        .get(m, "red", &root, false)
+        .get(m, field!(&INVOICE_FIELDS, "red"), &root, false)
         .and_then(|v| red::read(r, v, &root.clone().key("red")));
     let special = r
-        .get(m, "special", &root, false)
+        .get(m, field!(&INVOICE_FIELDS, "special"), &root, false)
         .and_then(|v| special::read(r, v, &root.clone().key("special")));
     Some(Invoice {
         kind: kind?,
@@ -328,12 +340,26 @@ fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     })
 }
 
+static TOTALS_FIELDS: [&str; 4] = ["amount", "tax", "total", "total_in_words"];
+
 fn read_totals<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Totals> {
-    let m = &r.object(v, path, &["amount", "tax", "total", "total_in_words"])?;
-    let amount = r.decimal(m, "amount", path, true, Amount::parse);
-    let tax = r.decimal(m, "tax", path, true, parse_tax);
-    let total = r.decimal(m, "total", path, true, Amount::parse);
-    let total_in_words = r.text(m, "total_in_words", path, false);
+    let m = &r.object(v, path, &TOTALS_FIELDS)?;
+    let amount = r.decimal(
+        m,
+        field!(&TOTALS_FIELDS, "amount"),
+        path,
+        true,
+        Amount::parse,
+    );
+    let tax = r.decimal(m, field!(&TOTALS_FIELDS, "tax"), path, true, parse_tax);
+    let total = r.decimal(
+        m,
+        field!(&TOTALS_FIELDS, "total"),
+        path,
+        true,
+        Amount::parse,
+    );
+    let total_in_words = r.text(m, field!(&TOTALS_FIELDS, "total_in_words"), path, false);
     Some(Totals {
         amount: amount?,
         tax: tax?,

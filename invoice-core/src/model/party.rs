@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::Reader;
+use super::read::{Reader, field};
 use super::source::Source;
 use crate::error::Path;
 
@@ -90,25 +90,25 @@ pub(crate) fn compact_tax_id(s: &str) -> Option<String> {
     (!c.is_empty()).then_some(c)
 }
 
-const FIELDS: &[&str] = &[
+static FIELDS: [&str; 7] = [
     "name", "tax_id", "address", "phone", "bank", "account", "type",
 ];
 const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Party> {
-    let m = &r.object(v, path, FIELDS)?;
-    let name = r.text(m, "name", path, true);
+    let m = &r.object(v, path, &FIELDS)?;
+    let name = r.text(m, field!(&FIELDS, "name"), path, true);
     let tax_id = r
-        .text(m, "tax_id", path, false)
+        .text(m, field!(&FIELDS, "tax_id"), path, false)
         .and_then(|s| compact_tax_id(&s));
-    let address = r.text(m, "address", path, false);
-    let phone = r.text(m, "phone", path, false);
-    let bank = r.text(m, "bank", path, false);
-    let account = r.text(m, "account", path, false);
+    let address = r.text(m, field!(&FIELDS, "address"), path, false);
+    let phone = r.text(m, field!(&FIELDS, "phone"), path, false);
+    let bank = r.text(m, field!(&FIELDS, "bank"), path, false);
+    let account = r.text(m, field!(&FIELDS, "account"), path, false);
     let kind = r
         .choice(
             m,
-            "type",
+            field!(&FIELDS, "type"),
             path,
             false,
             PartyKind::from_name,

@@ -5,7 +5,6 @@
 //! problem as a coded [`Error`] at its path (`lines[1].amount`), so a form can show them all at
 //! once.
 
-use std::cell::Cell;
 use std::fmt::Write as _;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -26,27 +25,76 @@ pub(crate) const MAX_FIELDS: usize = 24;
 pub(crate) struct Fields<S> {
     names: &'static [&'static str],
     slots: [Option<S>; MAX_FIELDS],
-    /// Where the next lookup starts: readers mostly ask for the fields in their list's order,
-    /// so starting after the last one found makes most lookups a single comparison.
-    next: Cell<usize>,
 }
 
 impl<S> Fields<S> {
-    /// The member named `key`, when present (any value, null included).
-    pub(crate) fn member(&self, key: &str) -> Option<&S> {
-        let start = self.next.get().min(self.names.len());
-        let (before, after) = self.names.split_at(start);
-        let i = match field_index(after, key) {
-            Some(i) => start + i,
-            None => field_index(before, key)?,
+    /// The member under `key`, when present (any value, null included).
+    pub(crate) fn member(&self, key: Key) -> Option<&S> {
+        let same = std::ptr::eq(self.names, key.fields);
+        debug_assert!(same, "`{}` is a key of another field list", key.name);
+        let i = if same {
+            key.index
+        } else {
+            field_index(self.names, key.name)?
         };
-        self.next.set(i + 1);
         self.slots.get(i)?.as_ref()
     }
 }
 
-/// Where `key` is in `names`. Field names are short and mostly differ in length or first
-/// letter, so those are compared before the bytes.
+/// A field of an object: its name and its place in the object's field list, found when the
+/// crate is compiled (see [`field!`]), so reading a field is an index, not a search.
+#[derive(Clone, Copy)]
+pub(crate) struct Key {
+    pub(crate) name: &'static str,
+    fields: &'static [&'static str],
+    index: usize,
+}
+
+impl Key {
+    /// The key of `name` in `fields`; a name the list lacks stops the build.
+    pub(crate) const fn of(fields: &'static [&'static str], name: &'static str) -> Key {
+        let mut i = 0;
+        while i < fields.len() {
+            if const_eq(fields[i], name) {
+                return Key {
+                    name,
+                    fields,
+                    index: i,
+                };
+            }
+            i += 1;
+        }
+        panic!("the field is not in the object's field list");
+    }
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The [`Key`] of field `$name` in the field list `$fields` (a `static`, so that the list has one
+/// address to recognise it by), computed at compile time.
+macro_rules! field {
+    ($fields:expr, $name:literal) => {{
+        const KEY: $crate::model::read::Key = $crate::model::read::Key::of($fields, $name);
+        KEY
+    }};
+}
+pub(crate) use field;
+
+/// Where `key` is in `names` (for each member of an object read). Field names are short and
+/// mostly differ in length or first letter, so those are compared before the bytes.
 fn field_index(names: &[&str], key: &str) -> Option<usize> {
     let first = key.as_bytes().first();
     names
@@ -130,7 +178,6 @@ impl Reader {
         let mut fields = Fields {
             names: allowed,
             slots: std::array::from_fn(|_| None),
-            next: Cell::new(0),
         };
         let walked = v.entries(&mut |k, member| match field_index(allowed, k) {
             Some(i) if i < MAX_FIELDS => {
@@ -155,7 +202,7 @@ impl Reader {
     pub(crate) fn get<'m, S: Source>(
         &mut self,
         m: &'m Fields<S>,
-        key: &'static str,
+        key: Key,
         path: &Path,
         required: bool,
     ) -> Option<&'m S> {
@@ -163,19 +210,19 @@ impl Reader {
             Some(v) => match v.shape() {
                 Shape::Null => {
                     if required {
-                        self.push(Error::new(INP_MISSING).at(path.clone().key(key)));
+                        self.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
                     }
                     None
                 }
                 Shape::Refused(e) => {
-                    self.push(e.at(path.clone().key(key)));
+                    self.push(e.at(path.clone().key(key.name)));
                     None
                 }
                 _ => Some(v),
             },
             None => {
                 if required {
-                    self.push(Error::new(INP_MISSING).at(path.clone().key(key)));
+                    self.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
                 }
                 None
             }
@@ -185,7 +232,7 @@ impl Reader {
     /// The text under `key`, if it is text (no finding either way: for choosing how to read).
     pub(crate) fn peek_text<S: Source>(
         m: &Fields<S>,
-        key: &str,
+        key: Key,
         f: impl FnOnce(&str) -> bool,
     ) -> bool {
         match m.member(key).map(Source::shape) {
@@ -198,7 +245,7 @@ impl Reader {
     pub(crate) fn text<S: Source>(
         &mut self,
         m: &Fields<S>,
-        key: &'static str,
+        key: Key,
         path: &Path,
         required: bool,
     ) -> Option<String> {
@@ -208,7 +255,7 @@ impl Reader {
                 let t = s.trim();
                 if t.is_empty() {
                     if required {
-                        self.push(Error::new(INP_MISSING).at(path.clone().key(key)));
+                        self.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
                     }
                     None
                 } else {
@@ -216,26 +263,21 @@ impl Reader {
                 }
             }
             other => {
-                self.push(wrong_type(path.clone().key(key), "string", &other));
+                self.push(wrong_type(path.clone().key(key.name), "string", &other));
                 None
             }
         }
     }
 
     /// A boolean field, `false` when absent.
-    pub(crate) fn flag<S: Source>(
-        &mut self,
-        m: &Fields<S>,
-        key: &'static str,
-        path: &Path,
-    ) -> bool {
+    pub(crate) fn flag<S: Source>(&mut self, m: &Fields<S>, key: Key, path: &Path) -> bool {
         let Some(v) = self.get(m, key, path, false) else {
             return false;
         };
         match v.shape() {
             Shape::Bool(b) => b,
             other => {
-                self.push(wrong_type(path.clone().key(key), "boolean", &other));
+                self.push(wrong_type(path.clone().key(key.name), "boolean", &other));
                 false
             }
         }
@@ -246,7 +288,7 @@ impl Reader {
     pub(crate) fn decimal<S: Source, T>(
         &mut self,
         m: &Fields<S>,
-        key: &'static str,
+        key: Key,
         path: &Path,
         required: bool,
         parse: fn(&str) -> Result<T, Error>,
@@ -265,7 +307,7 @@ impl Reader {
             Ok(x) => Some(x),
             Err(e) => {
                 // The path is built only on failure: reading valid input allocates no paths.
-                self.push(e.at(path.clone().key(key)));
+                self.push(e.at(path.clone().key(key.name)));
                 None
             }
         }
@@ -275,7 +317,7 @@ impl Reader {
     pub(crate) fn choice<S: Source, T>(
         &mut self,
         m: &Fields<S>,
-        key: &'static str,
+        key: Key,
         path: &Path,
         required: bool,
         from: fn(&str) -> Option<T>,
@@ -287,7 +329,7 @@ impl Reader {
             None => {
                 self.push(
                     Error::new(INP_UNKNOWN_OPTION)
-                        .at(path.clone().key(key))
+                        .at(path.clone().key(key.name))
                         .with("value", shorten(&s))
                         .with("allowed", allowed),
                 );
@@ -300,7 +342,7 @@ impl Reader {
     pub(crate) fn date<S: Source>(
         &mut self,
         m: &Fields<S>,
-        key: &'static str,
+        key: Key,
         path: &Path,
         required: bool,
     ) -> Option<NaiveDate> {
@@ -313,7 +355,7 @@ impl Reader {
             None => {
                 self.push(
                     Error::new(MDL_DATE)
-                        .at(path.clone().key(key))
+                        .at(path.clone().key(key.name))
                         .with("value", shorten(&s)),
                 );
                 None
@@ -325,7 +367,7 @@ impl Reader {
     pub(crate) fn time<S: Source>(
         &mut self,
         m: &Fields<S>,
-        key: &'static str,
+        key: Key,
         path: &Path,
     ) -> Option<NaiveTime> {
         let s = self.text(m, key, path, false)?;
@@ -334,7 +376,7 @@ impl Reader {
             None => {
                 self.push(
                     Error::new(MDL_TIME)
-                        .at(path.clone().key(key))
+                        .at(path.clone().key(key.name))
                         .with("value", shorten(&s)),
                 );
                 None
@@ -346,7 +388,7 @@ impl Reader {
     pub(crate) fn list<S: Source, T>(
         &mut self,
         m: &Fields<S>,
-        key: &'static str,
+        key: Key,
         path: &Path,
         required: bool,
         mut each: impl FnMut(&mut Reader, &S, &Path) -> Option<T>,
@@ -354,7 +396,7 @@ impl Reader {
         let Some(v) = self.get(m, key, path, required) else {
             return Vec::new();
         };
-        let p = path.clone().key(key);
+        let p = path.clone().key(key.name);
         let shape = v.shape();
         if shape != Shape::List {
             // (A refused value was reported by `get`.)

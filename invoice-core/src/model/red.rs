@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::Reader;
+use super::read::{Reader, field};
 use super::source::Source;
 use crate::error::Path;
 
@@ -53,7 +53,7 @@ pub struct RedReference {
     pub reason: Option<RedReason>,
 }
 
-const FIELDS: &[&str] = &[
+static FIELDS: [&str; 5] = [
     "original_number",
     "original_code",
     "info_table_number",
@@ -63,22 +63,22 @@ const FIELDS: &[&str] = &[
 const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<RedReference> {
-    let m = &r.object(v, path, FIELDS)?;
+    let m = &r.object(v, path, &FIELDS)?;
     let original_number = r
-        .text(m, "original_number", path, true)
+        .text(m, field!(&FIELDS, "original_number"), path, true)
         .map(super::digits_compact);
     let original_code = r
-        .text(m, "original_code", path, false)
+        .text(m, field!(&FIELDS, "original_code"), path, false)
         .map(super::digits_compact);
     let info_table_number = r
-        .text(m, "info_table_number", path, false)
+        .text(m, field!(&FIELDS, "info_table_number"), path, false)
         .map(super::digits_compact);
     let confirmation_number = r
-        .text(m, "confirmation_number", path, false)
+        .text(m, field!(&FIELDS, "confirmation_number"), path, false)
         .map(super::digits_compact);
     let reason = r.choice(
         m,
-        "reason",
+        field!(&FIELDS, "reason"),
         path,
         false,
         RedReason::from_name,

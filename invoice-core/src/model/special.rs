@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::Reader;
+use super::read::{Reader, field};
 use super::source::{Shape, Source};
 use crate::error::Error;
 use crate::error::INP_UNKNOWN_OPTION;
@@ -75,6 +75,18 @@ pub enum SpecialBusiness {
     },
 }
 
+static CONSTRUCTION: [&str; 6] = [
+    "type",
+    "site",
+    "project",
+    "cross_region",
+    "cross_region_permit",
+    "land_vat_project",
+];
+static REAL_ESTATE: [&str; 4] = ["type", "address", "certificate", "area_unit"];
+static FREIGHT: [&str; 2] = ["type", "legs"];
+static LEG: [&str; 5] = ["from", "to", "vehicle_kind", "plate", "goods"];
+
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<SpecialBusiness> {
     let ty_node = v.member("type");
     let ty_shape = ty_node.as_ref().map(Source::shape);
@@ -84,23 +96,14 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Spec
     };
     match ty {
         "construction" => {
-            let m = &r.object(
-                v,
-                path,
-                &[
-                    "type",
-                    "site",
-                    "project",
-                    "cross_region",
-                    "cross_region_permit",
-                    "land_vat_project",
-                ],
-            )?;
-            let site = r.text(m, "site", path, true);
-            let project = r.text(m, "project", path, true);
-            let cross_region = r.flag(m, "cross_region", path);
-            let cross_region_permit = r.text(m, "cross_region_permit", path, false);
-            let land_vat_project = r.text(m, "land_vat_project", path, false);
+            let m = &r.object(v, path, &CONSTRUCTION)?;
+            let site = r.text(m, field!(&CONSTRUCTION, "site"), path, true);
+            let project = r.text(m, field!(&CONSTRUCTION, "project"), path, true);
+            let cross_region = r.flag(m, field!(&CONSTRUCTION, "cross_region"), path);
+            let cross_region_permit =
+                r.text(m, field!(&CONSTRUCTION, "cross_region_permit"), path, false);
+            let land_vat_project =
+                r.text(m, field!(&CONSTRUCTION, "land_vat_project"), path, false);
             Some(SpecialBusiness::Construction(Construction {
                 site: site?,
                 project: project?,
@@ -110,10 +113,10 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Spec
             }))
         }
         "real_estate_sale" | "real_estate_lease" => {
-            let m = &r.object(v, path, &["type", "address", "certificate", "area_unit"])?;
-            let address = r.text(m, "address", path, true);
-            let certificate = r.text(m, "certificate", path, false);
-            let area_unit = r.text(m, "area_unit", path, false);
+            let m = &r.object(v, path, &REAL_ESTATE)?;
+            let address = r.text(m, field!(&REAL_ESTATE, "address"), path, true);
+            let certificate = r.text(m, field!(&REAL_ESTATE, "certificate"), path, false);
+            let area_unit = r.text(m, field!(&REAL_ESTATE, "area_unit"), path, false);
             let re = RealEstate {
                 address: address?,
                 certificate,
@@ -126,14 +129,14 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Spec
             })
         }
         "freight" => {
-            let m = &r.object(v, path, &["type", "legs"])?;
-            let legs = r.list(m, "legs", path, true, |r, v, p| {
-                let m = &r.object(v, p, &["from", "to", "vehicle_kind", "plate", "goods"])?;
-                let from = r.text(m, "from", p, true);
-                let to = r.text(m, "to", p, true);
-                let vehicle_kind = r.text(m, "vehicle_kind", p, false);
-                let plate = r.text(m, "plate", p, false);
-                let goods = r.text(m, "goods", p, false);
+            let m = &r.object(v, path, &FREIGHT)?;
+            let legs = r.list(m, field!(&FREIGHT, "legs"), path, true, |r, v, p| {
+                let m = &r.object(v, p, &LEG)?;
+                let from = r.text(m, field!(&LEG, "from"), p, true);
+                let to = r.text(m, field!(&LEG, "to"), p, true);
+                let vehicle_kind = r.text(m, field!(&LEG, "vehicle_kind"), p, false);
+                let plate = r.text(m, field!(&LEG, "plate"), p, false);
+                let goods = r.text(m, field!(&LEG, "goods"), p, false);
                 Some(FreightLeg {
                     from: from?,
                     to: to?,
