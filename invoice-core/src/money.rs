@@ -285,6 +285,11 @@ impl Amount {
     /// # Errors
     /// `MNY-03` when out of range.
     pub fn from_fen(fen: i64) -> Result<Self, Error> {
+        // Whole fen have two decimals already: within the range (10^18 fen) nothing is left
+        // to check, so the general path (normalising, counting decimals) is kept for the rest.
+        if fen.unsigned_abs() < 1_000_000_000_000_000_000 {
+            return Ok(Amount(Decimal::new(fen, 2)));
+        }
         Self::from_decimal(Decimal::new(fen, 2))
     }
 
@@ -437,7 +442,17 @@ impl TaxRate {
         };
         let d = parse_strict(num, if percent { 4 } else { 6 })
             .map_err(|e| e.with("value", shorten(s)))?;
-        let frac = if percent { d / Decimal::ONE_HUNDRED } else { d };
+        // A percentage is the same digits two places further right: an exact rescale, where a
+        // division would cost an order of magnitude more (every line has a rate).
+        let frac = if percent {
+            let mut f = d;
+            match f.set_scale(d.scale() + 2) {
+                Ok(()) => f,
+                Err(_) => d / Decimal::ONE_HUNDRED,
+            }
+        } else {
+            d
+        };
         Self::from_decimal(frac).map_err(|e| e.with("value", shorten(s)))
     }
 

@@ -206,26 +206,37 @@ impl Reader {
         path: &Path,
         required: bool,
     ) -> Option<&'m S> {
-        match m.member(key) {
-            Some(v) => match v.shape() {
-                Shape::Null => {
-                    if required {
-                        self.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
-                    }
-                    None
-                }
-                Shape::Refused(e) => {
-                    self.push(e.at(path.clone().key(key.name)));
-                    None
-                }
-                _ => Some(v),
-            },
-            None => {
-                if required {
-                    self.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
-                }
+        self.value(m, key, path, required).map(|(v, _)| v)
+    }
+
+    /// [`Reader::get`] with what the value is, asked once (a host's answer may cost a
+    /// conversion, as a Python `str`'s UTF-8 does).
+    fn value<'m, S: Source>(
+        &mut self,
+        m: &'m Fields<S>,
+        key: Key,
+        path: &Path,
+        required: bool,
+    ) -> Option<(&'m S, Shape<'m>)> {
+        let missing = |r: &mut Reader| {
+            if required {
+                r.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
+            }
+        };
+        let Some(v) = m.member(key) else {
+            missing(self);
+            return None;
+        };
+        match v.shape() {
+            Shape::Null => {
+                missing(self);
                 None
             }
+            Shape::Refused(e) => {
+                self.push(e.at(path.clone().key(key.name)));
+                None
+            }
+            shape => Some((v, shape)),
         }
     }
 
@@ -249,8 +260,8 @@ impl Reader {
         path: &Path,
         required: bool,
     ) -> Option<String> {
-        let v = self.get(m, key, path, required)?;
-        match v.shape() {
+        let (_, shape) = self.value(m, key, path, required)?;
+        match shape {
             Shape::Text(s) => {
                 let t = s.trim();
                 if t.is_empty() {
@@ -271,10 +282,10 @@ impl Reader {
 
     /// A boolean field, `false` when absent.
     pub(crate) fn flag<S: Source>(&mut self, m: &Fields<S>, key: Key, path: &Path) -> bool {
-        let Some(v) = self.get(m, key, path, false) else {
+        let Some((_, shape)) = self.value(m, key, path, false) else {
             return false;
         };
-        match v.shape() {
+        match shape {
             Shape::Bool(b) => b,
             other => {
                 self.push(wrong_type(path.clone().key(key.name), "boolean", &other));
@@ -293,8 +304,8 @@ impl Reader {
         required: bool,
         parse: fn(&str) -> Result<T, Error>,
     ) -> Option<T> {
-        let v = self.get(m, key, path, required)?;
-        let res = match v.shape() {
+        let (_, shape) = self.value(m, key, path, required)?;
+        let res = match shape {
             Shape::Text(s) => parse(s.trim()),
             Shape::Float(n) => Err(Error::new(INP_FLOAT).with("value", n)),
             Shape::Int(n) => parse(&n.to_string()),
@@ -393,11 +404,10 @@ impl Reader {
         required: bool,
         mut each: impl FnMut(&mut Reader, &S, &Path) -> Option<T>,
     ) -> Vec<T> {
-        let Some(v) = self.get(m, key, path, required) else {
+        let Some((v, shape)) = self.value(m, key, path, required) else {
             return Vec::new();
         };
         let p = path.clone().key(key.name);
-        let shape = v.shape();
         if shape != Shape::List {
             // (A refused value was reported by `get`.)
             self.push(wrong_type(p, "list", &shape));
