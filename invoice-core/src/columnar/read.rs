@@ -595,6 +595,28 @@ impl Source for Node<'_, '_> {
                 Ok(())
             }
             Node::Json(v) => (&v).entries(&mut |k, m| f(k, Node::Json(m))),
+            Node::Cell {
+                reader: Reader::Struct(s, kids),
+                i,
+                children,
+                ..
+            } => {
+                if !s.is_null(i) {
+                    for (name, r) in kids.iter().filter(|(_, r)| !r.is_null(i)) {
+                        let kind = children.and_then(|cs| cs.iter().find(|c| c.name == *name));
+                        f(
+                            name,
+                            Node::Cell {
+                                reader: r,
+                                i,
+                                typed: kind.is_some_and(|c| typed(c.kind)),
+                                children: None,
+                            },
+                        );
+                    }
+                }
+                Ok(())
+            }
             _ => {
                 self.keys(&mut |k| {
                     if let Some(v) = self.member(k) {
