@@ -9,1040 +9,140 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
-/**
- * Parses an amount in yuan (金额) and returns it with exactly two decimals (`"64.9"` → `"64.90"`).
- * Throws `MNY-01` (not a decimal), `MNY-02` (more than 2 decimals), `MNY-03` (out of range),
- * `INP-01` (a JS number), `INP-02` (another type).
- */
-export declare function amount(value: string): string
+export declare function __idOp(args: string, notes?: string | undefined | null): string
+
+export declare function __idSchemes(args: string, notes?: string | undefined | null): string
+
+export declare function amount(args: string, notes?: string | undefined | null): string
+
+export declare function amountInWords(args: string, notes?: string | undefined | null): string
+
+export declare function amountsInWords(args: string, notes?: string | undefined | null): string
+
+export declare function buildNumber(args: string, notes?: string | undefined | null): string
+
+export declare function buildQr(args: string, notes?: string | undefined | null): string
+
+export declare function checkCode(args: string, notes?: string | undefined | null): string
+
+export declare function checkCodeMessage(args: string, notes?: string | undefined | null): string
+
+export declare function compute(args: string, notes?: string | undefined | null): string
+
+export declare function dedupeKey(args: string, notes?: string | undefined | null): string
+
+export declare function diagnose(args: string, notes?: string | undefined | null): string
+
+export declare function exportCsv(args: string, notes?: string | undefined | null): string
+
+export declare function exportJsonl(args: string, notes?: string | undefined | null): string
+
+export declare function findDuplicates(args: string, notes?: string | undefined | null): string
+
+export declare function isValid(args: string, notes?: string | undefined | null): string
+
+export declare function kind__checkQr(args: string, notes?: string | undefined | null): string
+
+export declare function kind__facts(args: string, notes?: string | undefined | null): string
+
+export declare function kind__fromCode(args: string, notes?: string | undefined | null): string
+
+export declare function kind__fromQr(args: string, notes?: string | undefined | null): string
+
+export declare function kind__fromTaxControl(args: string, notes?: string | undefined | null): string
+
+export declare function kind__fromVerify(args: string, notes?: string | undefined | null): string
+
+export declare function kind__names(args: string, notes?: string | undefined | null): string
+
+export declare function kind__refineQr(args: string, notes?: string | undefined | null): string
+
+export declare function last5(args: string, notes?: string | undefined | null): string
+
+export declare function last6(args: string, notes?: string | undefined | null): string
+
+export declare function lifecycle__run(args: string, notes?: string | undefined | null): string
+
+export declare function lifecycle__table(args: string, notes?: string | undefined | null): string
+
+export declare function lineTax(args: string, notes?: string | undefined | null): string
+
+export declare function matchRecord(args: string, notes?: string | undefined | null): string
+
+export declare function nextNumber(args: string, notes?: string | undefined | null): string
+
+export declare function normaliseQuery(args: string, notes?: string | undefined | null): string
+
+export declare function normaliseQueryAll(args: string, notes?: string | undefined | null): string
+
+export declare function numberParts(args: string, notes?: string | undefined | null): string
+
+export declare function padInvoiceNumber(args: string, notes?: string | undefined | null): string
+
+export declare function parseInvoice(args: string, notes?: string | undefined | null): string
+
+export declare function parseInvoiceCode(args: string, notes?: string | undefined | null): string
+
+export declare function parseInvoiceNumber(args: string, notes?: string | undefined | null): string
+
+export declare function parseQr(args: string, notes?: string | undefined | null): string
+
+export declare function precheck(args: string, notes?: string | undefined | null): string
+
+export declare function price(args: string, notes?: string | undefined | null): string
+
+export declare function quantity(args: string, notes?: string | undefined | null): string
+
+export declare function ratesInForce(args: string, notes?: string | undefined | null): string
+
+/** `read(bytes, options?)`: one invoice file or QR text from its bytes. */
+export declare function read(bytes: unknown, args: string, notes?: string | undefined | null): string
+
+/** `readMany([{name, bytes}], options?)`: every file read on its own, and the copies among them. */
+export declare function readMany(files: unknown, args: string, notes?: string | undefined | null): string
+
+/** `readPath(path, options?)`: [`read`] of the file at `path` (`READ-20` when it cannot be opened). */
+export declare function readPath(path: unknown, args: string, notes?: string | undefined | null): string
+
+export declare function readVerifyQuery(args: string, notes?: string | undefined | null): string
+
+export declare function readWords(args: string, notes?: string | undefined | null): string
+
+export declare function ric__validateAsOf(args: string, notes?: string | undefined | null): string
+
+export declare function roundHalfUp(args: string, notes?: string | undefined | null): string
+
+export declare function rule(args: string, notes?: string | undefined | null): string
+
+export declare function rules(args: string, notes?: string | undefined | null): string
+
+export declare function search(args: string, notes?: string | undefined | null): string
+
+export declare function splitTax(args: string, notes?: string | undefined | null): string
+
+export declare function splitWithDeduction(args: string, notes?: string | undefined | null): string
+
+export declare function stats(args: string, notes?: string | undefined | null): string
+
+export declare function taxRate(args: string, notes?: string | undefined | null): string
+
+export declare function validate(args: string, notes?: string | undefined | null): string
+
+export declare function validateMany(args: string, notes?: string | undefined | null): string
 
 /**
- * The 大写 (amount in Chinese capital numerals) of a decimal-string amount, e.g. `"1234.50"` →
- * `"壹仟贰佰叁拾肆圆伍角"`. Throws `MNY-` codes, `INP-01` for a JS number, `INP-05` for an
- * unknown option value. (Hand-written: the hot path reads the amount as text directly.)
+ * `validateManyAsync`: the arguments are read (and bad options answered, to be thrown
+ * synchronously) on the main thread; the validation runs on the libuv thread pool and resolves
+ * to the answer text of `validateMany`.
  */
-export declare function amountInWords(amount: string, options?: WordsOptions | null): string
+export declare function validateManyAsync(args: string, notes?: string | undefined | null): string | Promise<unknown>
 
-/** The 大写 of each amount (one call for a batch); an error names the index (`[3]`). */
-export declare function amountsInWords(amounts: string[], options?: WordsOptions | null): string[]
+export declare function verifyCheckCode(args: string, notes?: string | undefined | null): string
 
-/** Builds a 20-digit 数电 number from `{year, region, channel, sequence}`. Throws `FND-60`…`FND-63` at the part. */
-export declare function buildNumber(parts: NumberParts): string
+export declare function verifyQuery(args: string, notes?: string | undefined | null): string
 
-/** The QR payload text of an invoice (legacy kinds: 合计金额; 数电: 价税合计); `hash` is field 8 (2–4 hex digits). */
-export declare function buildQr(invoice: InvoiceInput, options?: { hash?: string | null } | null): string
+export declare function version(args: string, notes?: string | undefined | null): string
 
-/** The 20-digit check code (校验码) of an invoice under a hex key (at least 16 bytes), by the core's keyed scheme v1 (HMAC-SHA256; not the tax system's secret algorithm). Throws `VER-01` a short key, `VER-17` no totals, `INP-02` bad hex. */
-export declare function checkCode(invoice: InvoiceInput, keyHex: string): string
+export declare function wordsMatch(args: string, notes?: string | undefined | null): string
 
-/** The canonical v1 message a check code is computed over, for reproducing the scheme elsewhere. */
-export declare function checkCodeMessage(invoice: InvoiceInput): string
-
-/** Options of `parseInvoiceCode`. */
-export interface CodeOptions {
-  /** Latest plausible year (your current year); unset: no upper bound. */
-  maxYear?: number
-  /** Earliest plausible year of a 10-digit code (default 2000). */
-  minYear10?: number
-  /** Earliest plausible year of a 12-digit code (default 2012). */
-  minYear12?: number
-}
-
-/** Computes an invoice: fills each line's amount and tax, the totals and the 大写; returns `{invoice, per_rate, tax_difference, adjusted_lines, split}`. Throws the first reading or computing error. */
-export declare function compute(invoice: InvoiceInput, options?: ComputeOptions | null): Computed
-
-/** The result of `compute`. */
-export interface Computed {
-  /** The invoice with every amount, tax, total and the 大写 filled in. */
-  invoice: Record<string, any> & { totals: Totals, lines: Array<Record<string, any>> }
-  /** Totals per rate `{rate, amount, tax}`. */
-  per_rate: Array<{ rate: string, amount: string, tax: string }>
-  /** Σ (金额 × 税率) − Σ 税额, unrounded. */
-  tax_difference: string
-  /** Indexes of lines whose tax was adjusted. */
-  adjusted_lines: Array<number>
-  /** Split advice when the tax difference is too large, else null. */
-  split?: { starts: number[], difference: string } | null
-}
-
-/** Options of `compute`. */
-export interface ComputeOptions {
-  /** Line amounts include tax (价格含税). */
-  pricesIncludeTax?: boolean
-  /** Spread a too-large tax difference over the lines instead of advising a split. */
-  redistribute?: boolean
-  /** Tolerances and limits. */
-  policy?: Policy
-}
-
-/** A group of files holding one invoice. */
-export interface CopyGroup {
-  /** The invoice's identity key. */
-  key: Record<string, any>
-  /** The files' indexes. */
-  files: Array<number>
-  /** Whether their figures agree. */
-  consistent: boolean
-}
-
-/** One change made to what was typed. */
-export interface Correction {
-  /** The field. */
-  field: string
-  /** Before. */
-  from: string
-  /** After. */
-  to: string
-  /** The rule code. */
-  code: string
-  /** English text. */
-  message: string
-  /** Chinese text. */
-  message_zh: string
-}
-
-/** The identity keys of one item (`legacy:<code>:<number>`, `digital:<number>`): an invoice `{invoice}`, `{qr}`, `{number}` or a string. */
-export declare function dedupeKey(item: string | { invoice: InvoiceInput } | { qr: string } | { number: string }): string[]
-
-/** Every reason a lookup fails (the core's `Lookup`: `{query, as_of, platform?, records?, options?}`): `{query, corrections, findings, matches}`. */
-export declare function diagnose(lookup: Lookup): Diagnosis
-
-/** Every reason a lookup fails. */
-export interface Diagnosis {
-  /** The normalised query. */
-  query: FindQuery
-  /** Corrections made. */
-  corrections: Correction[]
-  /** Every reason, in the documented order. */
-  findings: Finding[]
-  /** Indexes of records with this code and number. */
-  matches: number[]
-}
-
-/** What `findDuplicates` returns. */
-export interface DuplicateReport {
-  /** Index groups naming the same invoice. */
-  groups: number[][]
-  /** Unreadable items. */
-  errors: Array<{ index: number, error: Record<string, any> }>
-}
-
-/** CSV text (with a BOM) of invoices, their validation reports (as of `asOf`) or their statistics; `lang` `zh` (default) or `en`. */
-export declare function exportCsv(what: 'invoices' | 'reports' | 'stats', invoices: InvoiceInput[], options?: ExportOptions | null): string
-
-/** JSON Lines text of invoices, their validation reports (as of `asOf`) or their statistics. */
-export declare function exportJsonl(what: 'invoices' | 'reports' | 'stats', invoices: InvoiceInput[], options?: ExportOptions | null): string
-
-/** Options of `exportCsv` / `exportJsonl`. */
-export interface ExportOptions {
-  /** Header language (default zh). */
-  lang?: 'zh' | 'en' | null
-  /** reports: validate as of this day. */
-  asOf?: string | Date | null
-  /** stats: your own tax id. */
-  ownTaxId?: string | null
-  /** stats: status labels. */
-  statuses?: Array<string | null> | null
-}
-
-/** A file given to `readMany`. */
-export interface FileInput {
-  /** A name to carry through (a file name). */
-  name: string
-  /** The file's bytes (a `Buffer` is a `Uint8Array`). */
-  bytes: Uint8Array
-}
-
-/** One file of `readMany`. */
-export interface FileReading {
-  /** The name it was given. */
-  name: string
-  /** The reading, or null when the file is no invoice file at all. */
-  reading?: Reading | null
-  /** Why it could not be read (`READ-01`…), or null. */
-  error?: Finding | null
-}
-
-/** Groups the items that are the same invoice: `{groups, errors: [{index, error}]}`; an unreadable item is reported, never thrown. */
-export declare function findDuplicates(items: Array<string | { invoice: InvoiceInput } | { qr: string } | { number: string }>): DuplicateReport
-
-/** One finding of `validate` (or a warning of an identifier). */
-export interface Finding {
-  /** Stable rule code (`"PTY-03"`). */
-  code: string
-  /** Where: keys and list indexes (`["lines", 0, "amount"]`). */
-  path: Array<string | number>
-  /** `error` makes the invoice invalid; `warning` does not. */
-  severity: 'error' | 'warning'
-  /** English message. */
-  message: string
-  /** Chinese message. */
-  messageZh: string
-  /** Named params of the message. */
-  params: Record<string, string>
-}
-
-/** A normalised lookup query. */
-export interface FindQuery {
-  /** 发票代码. */
-  code: string | null
-  /** 发票号码. */
-  number: string | null
-  /** 开票日期. */
-  date: string | null
-  /** The fifth element. */
-  element: { name: string, value: string } | null
-  /** Buyer tax id. */
-  buyer_tax_id: string | null
-  /** Kind. */
-  kind: string | null
-}
-
-/** A stored record for search and diagnose. */
-export interface FindRecord {
-  /** The invoice. */
-  invoice: InvoiceInput
-  /** Its status. */
-  status?: 'normal' | 'voided' | 'red_flushed' | 'partially_red_flushed' | null
-  /** A red confirmation is pending. */
-  red_confirmation_pending?: boolean | null
-}
-
-/**
- * An invoice as a plain object in the core's JSON shape (snake_case keys, money as decimal
- * strings, dates as `YYYY-MM-DD` or `Date`). Money given as a JS number is refused (`INP-01`).
- */
-export interface InvoiceInput {
-  /** Kind name (`"digital_ordinary"`). */
-  kind?: string
-  /** 发票代码 (legacy invoices). */
-  code?: string
-  /** 发票号码. */
-  number?: string
-  /** 数电票号码 of a legacy-numbered digital invoice. */
-  digital_number?: string
-  /** 开票日期 (`YYYY-MM-DD` or a `Date`, read in local time). */
-  issue_date?: string | Date
-  /** 开票时间 `HH:MM:SS`. */
-  issue_time?: string
-  /** 销售方. */
-  seller?: Party
-  /** 购买方. */
-  buyer?: Party
-  /** 明细行. */
-  lines?: Line[]
-  /** 合计. */
-  totals?: { amount: string, tax: string, total: string, total_in_words?: string | null }
-  /** 差额征税 deduction. */
-  deduction?: string
-  /** 备注. */
-  remarks?: string
-  /** 开票人. */
-  drawer?: string
-  /** 复核. */
-  reviewer?: string
-  /** 收款人. */
-  payee?: string
-  /** 校验码. */
-  check_code?: string
-  /** With a 销货清单. */
-  has_list?: boolean
-  /** Red-letter reference (红字). */
-  red?: Record<string, unknown>
-  /** 特定业务. */
-  special?: Record<string, unknown>
-}
-
-/** True when `validate` finds no error (warnings allowed). */
-export declare function isValid(invoice: InvoiceInput, options: ValidateOptions): boolean
-
-/** The static facts of one invoice kind. */
-export interface KindFacts {
-  /** snake_case name (`"special_paper"`). */
-  name: string
-  /** Chinese name (`"增值税专用发票"`). */
-  zh: string
-  /** English name. */
-  en: string
-  /** Printed on paper. */
-  paper: boolean
-  /** A special invoice (专票). */
-  special: boolean
-  /** Input tax may be deducted. */
-  deductible: boolean
-  /** Issued from the 数电 platform. */
-  digital: boolean
-  /** QR payload kind code, or null. */
-  qr: string | null
-  /** Verification platform code (fplx), or null. */
-  fplx: string | null
-  /** 税控 code (fpzl), or null. */
-  fpzl: string | null
-}
-
-/** The last 5 digits of a 20-digit check code (blockchain invoices). Throws `VER-02`. */
-export declare function last5(code: string): string
-
-/** The last 6 digits of a 20-digit check code (what 查验 asks for). Throws `VER-02`. */
-export declare function last6(code: string): string
-
-/** Input of `lifecycle.run`. */
-export interface LifecycleInput {
-  /** Kind name. */
-  kind: string
-  /** 价税合计, decimal string. */
-  amount: string
-  /** Steps `{event, actor, at, reason?, …fields}` (at: `YYYY-MM-DDTHH:MM:SS` or a `Date`). */
-  events: Array<Record<string, unknown>>
-  /** Expire overdue slips at this time. */
-  expireOverdueAt?: string | Date
-}
-
-/** Result of `lifecycle.run`. */
-export interface LifecycleSummary {
-  /** Seller-side state. */
-  seller_state: string
-  /** Buyer-side state. */
-  buyer_state: string
-  /** `deduct`, `non_deduct` or null. */
-  use_purpose?: string
-  /** Lost copy or null. */
-  lost?: string
-  /** 价税合计 not yet reversed. */
-  remaining: string
-  /** Reversed by red invoices. */
-  reversed: string
-  /** Number of history entries. */
-  history_len: number
-  /** Red invoices issued. */
-  red_invoices: Array<{ number: string, amount: string }>
-  /** Slip states by slip number. */
-  slips: Record<string, string>
-  /** Info-table states by table number. */
-  info_tables: Record<string, string>
-}
-
-/** A line (明细行); money, quantities and prices as decimal strings. */
-export interface Line {
-  /** 税收分类编码. */
-  tax_code?: string
-  /** 项目名称 (`*简称*名称`). */
-  name?: string
-  /** 规格型号. */
-  spec?: string
-  /** 单位. */
-  unit?: string
-  /** 数量. */
-  quantity?: string
-  /** 单价. */
-  unit_price?: string
-  /** 金额. */
-  amount?: string
-  /** 税率 (`"13%"`, `"0.13"`, `"免税"` …). */
-  rate?: string
-  /** 税额. */
-  tax?: string
-  /** Line nature (`normal`, `discount` …). */
-  nature?: string
-}
-
-/** The tax of one line: amount × rate rounded half-up (a rate may also be 免税/不征税 etc.). */
-export declare function lineTax(amount: string, rate: string, deduction?: string | null): string
-
-/** What a diagnosis is run on (the core's shape). */
-export interface Lookup {
-  /** What was typed. */
-  query: RawQuery
-  /** Today. */
-  as_of: string | Date
-  /** Region of the platform (2 or 4 digits). */
-  platform?: string | null
-  /** The records the lookup ran against. */
-  records?: FindRecord[] | null
-  /** Pre-check options. */
-  options?: { look_back_years?: number, same_day?: 'today' | 'next_day' } | null
-}
-
-/** Options of `matchRecord`. */
-export interface MatchOptions {
-  /** Today. */
-  asOf: string | Date
-  /** The record's stored status. */
-  status?: 'normal' | 'voided' | 'red_flushed' | 'partially_red_flushed' | null
-  /** The record's 车价合计. */
-  carPrice?: string | null
-  /** Same-day policy. */
-  sameDay?: 'today' | 'next_day' | null
-  /** Look-back window. */
-  lookBackYears?: number | null
-}
-
-/** The platform's answer to a query given the record stored under its code and number (null: none): `{outcome, status, message, message_zh, …}`. */
-export declare function matchRecord(query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, record: InvoiceInput | null, options: MatchOptions): VerifyOutcome
-
-/** The next 20-digit number of its sequence. Throws `FND-64` overflow, `FND-65` a legacy number. */
-export declare function nextNumber(number: string): string
-
-/** What `normaliseQuery` returns. */
-export interface Normalised {
-  /** The clean query. */
-  query: FindQuery
-  /** Corrections made. */
-  corrections: Correction[]
-}
-
-/** What `normaliseQueryAll` returns. */
-export interface NormalisedAll {
-  /** The clean query. */
-  query: FindQuery
-  /** Corrections made. */
-  corrections: Correction[]
-  /** Unfixable problems. */
-  errors: Finding[]
-}
-
-/** Normalises what a person typed into a lookup form (full-width digits, a 20-digit number in the code field, …): `{query, corrections}`. Throws the first unfixable problem at its field. */
-export declare function normaliseQuery(raw: RawQuery): Normalised
-
-/** As `normaliseQuery`, but every unfixable problem is returned as a finding in `errors` (throws only for a value that is not a query object). */
-export declare function normaliseQueryAll(raw: RawQuery): NormalisedAll
-
-/** Options of `parseInvoiceNumber`. */
-export interface NumberOptions {
-  /** Latest plausible year; unset: no upper bound. */
-  maxYear?: number
-  /** Earliest plausible year of a 20-digit number (default 2021). */
-  minYear?: number
-}
-
-/** The parts of a 20-digit 数电 number: `{year, region, channel, sequence}`. */
-export declare function numberParts(number: string): NumberParts
-
-/** The parts of a 20-digit 数电 number. */
-export interface NumberParts {
-  /** Year (2 or 4 digits). */
-  year: number
-  /** 2-digit region. */
-  region: string
-  /** Channel digit. */
-  channel: number
-  /** Sequence digits. */
-  sequence: string
-}
-
-/** Left-pads a legacy 发票号码 of 1–8 digits with zeros to 8 digits. */
-export declare function padInvoiceNumber(number: string): string
-
-/** Reads an invoice and returns it in the core's normal form; throws the first reading error (`MDL-`, `MNY-`, `INP-`). */
-export declare function parseInvoice(invoice: InvoiceInput): Record<string, any>
-
-/** Parses a 发票代码 (10 or 12 digits): format, kind, region, year and the format's fields (the core's JSON shape). Throws `NUM-` codes. */
-export declare function parseInvoiceCode(code: string, options?: CodeOptions | null): Record<string, any>
-
-/** Parses a 发票号码: 8-digit legacy, or the 20-digit 数电 number with its year, region, channel and sequence. Throws `NUM-` codes. */
-export declare function parseInvoiceNumber(number: string, options?: NumberOptions | null): Record<string, any>
-
-/** Parses a scanned QR text: `{type: "invoice", kind, code, number, amount, amount_meaning, issue_date, check_code, …}`, `{type: "blockchain", …}` or `{type: "url", raw}`. Throws the `VER-` code of the first problem. */
-export declare function parseQr(text: string): QrPayload
-
-/** A party (销售方/购买方). */
-export interface Party {
-  /** 名称. */
-  name?: string
-  /** 纳税人识别号. */
-  tax_id?: string
-  /** `organization`, `natural_person` … (the core's party kinds). */
-  type?: string
-  /** 地址. */
-  address?: string
-  /** 电话. */
-  phone?: string
-  /** 开户行. */
-  bank?: string
-  /** 账号. */
-  account?: string
-}
-
-/** Tolerances and limits (domain.md §7); amounts as decimal strings. */
-export interface Policy {
-  /** |数量 × 单价 − 金额| allowed (default `"0.01"`). */
-  quantityPriceTolerance?: string
-  /** |金额 × 税率 − 税额| allowed per line (default `"0.06"`). */
-  lineTaxTolerance?: string
-  /** |Σ (金额 × 税率 − 税额)| allowed per invoice (default `"1.27"`). */
-  invoiceTaxTolerance?: string
-  /** Lines a paper invoice prints without a 销货清单 (default 8). */
-  paperLineLimit?: number
-}
-
-/** Checks a query against the platform's rules on `asOf` before any lookup: null when it may be looked up, else the outcome given instead (`malformed`, `too_old`, `not_yet_verifiable`). */
-export declare function precheck(query: string | InvoiceInput | VerifyQueryInput | VerifyQuery, options: PrecheckOptions): VerifyOutcome | null
-
-/** Options of `precheck`. */
-export interface PrecheckOptions {
-  /** Today (required: the library has no clock). */
-  asOf: string | Date
-  /** Same-day policy (default next_day). */
-  sameDay?: 'today' | 'next_day' | null
-  /** Look-back window in years (default 5). */
-  lookBackYears?: number | null
-}
-
-/** Parses a unit price (单价, up to 8 decimals) and returns it normalised (`"3.50"` → `"3.5"`). */
-export declare function price(value: string): string
-
-/** A decoded QR payload (the core's JSON shape; `type` tells which fields are present). */
-export interface QrPayload {
-  /** The payload type. */
-  type: 'invoice' | 'blockchain' | 'url'
-  /** The text as scanned. */
-  raw: string
-  /** Field 1 (invoice). */
-  version?: string
-  /** Field 2: the QR kind code. */
-  kind_code?: string
-  /** The kind the QR code names. */
-  qr_kind?: string
-  /** The kind, refined by the 发票代码. */
-  kind?: string
-  /** 发票代码 (null for 数电). */
-  code?: string | null
-  /** 发票号码. */
-  number?: string
-  /** The amount field. */
-  amount?: string
-  /** What the amount is. */
-  amount_meaning?: 'amount_excluding_tax' | 'total_including_tax' | 'unconfirmed'
-  /** 开票日期 YYYY-MM-DD. */
-  issue_date?: string
-  /** 校验码. */
-  check_code?: string | null
-  /** Field 8, upper case. */
-  hash?: string | null
-  /** How many fields. */
-  field_count?: number
-  /** Text after the last field. */
-  trailing_text?: string | null
-  /** Blockchain comma layout: the seller's taxpayer id (field 5). */
-  seller_tax_id?: string
-  /**
-   * Blockchain comma layout: the hash's last six hex digits (one peer says the check code's
-   * last six; unconfirmed).
-   */
-  check_code_tail?: string
-  /** Blockchain: the bill number. */
-  bill_num?: string | null
-  /** Blockchain URL: `total_amount` as written. */
-  total_amount?: string | null
-}
-
-/** Parses a quantity (数量, up to 8 decimals) and returns it normalised. */
-export declare function quantity(value: string): string
-
-/** The VAT rates (percentages) in force on a day, for a taxpayer category (`general`/`small_scale`) or all. */
-export declare function ratesInForce(date: string | Date, category?: string | null): string[]
-
-/** What a person typed into a lookup form (every value a string or null). */
-export interface RawQuery {
-  /** 发票代码. */
-  code?: string | null
-  /** 发票号码. */
-  number?: string | null
-  /** 开票日期. */
-  date?: string | null
-  /** 金额（不含税）. */
-  amount?: string | null
-  /** 价税合计. */
-  total?: string | null
-  /** 校验码. */
-  check_code?: string | null
-  /** 购买方纳税人识别号. */
-  buyer_tax_id?: string | null
-  /** Kind name or fplx. */
-  kind?: string | null
-  /** A scanned QR text. */
-  qr?: string | null
-}
-
-/**
- * Reads one invoice file (数电 XML, OFD, MoF XBRL) or a QR text from its bytes (a `Buffer` or
- * `Uint8Array`); the format is recognised from the bytes. With options (`{asOf}`, as for
- * `validate`) the reading carries its validation `report`. Throws `READ-01`…`READ-09` when the
- * bytes are no invoice file at all; a masked or malformed field is a finding, not an error.
- */
-export declare function read(bytes: Uint8Array, options?: ValidateOptions | null): Reading
-
-/** What `read` returns for one file (`readMany` for each file that could be read). */
-export interface Reading {
-  /** Where it came from. */
-  source: ReadingSource
-  /**
-   * The invoice in the core's JSON shape; null for a bare QR text, or when required fields
-   * could not be read (a `READ-18` finding says why).
-   */
-  invoice: Record<string, any> | null
-  /** The QR found in the file (`{at, text?, image?, payload?}`). */
-  qr: Record<string, any> | undefined
-  /** The fields the format does not carry (validation does not call them missing). */
-  not_carried: Array<string>
-  /** The receiver's accounting facts, where the file has them. */
-  accounting: Record<string, any> | undefined
-  /** Where each value of the invoice came from (`{field, at}`). */
-  origins: { field: string, at: string }[]
-  /** Reading findings and in-file cross-checks, each at its place in the file. */
-  findings: Array<Finding>
-  /**
-   * The core's short form (`{format, version, part, kind, code, number, issue_date, amount,
-   * tax, total, lines, qr, not_carried, findings: [{code, path}]}`).
-   */
-  summary: Record<string, any>
-  /** With options (`{asOf}`): the reading findings followed by validation's. */
-  report?: Report
-}
-
-/** What `readMany` returns. */
-export interface ReadingBatch {
-  /** One entry per input, in order. */
-  files: Array<FileReading>
-  /** Groups of two or more files holding one invoice. */
-  copies: Array<CopyGroup>
-  /** For each file, the index of the first file it is a copy of, or null. */
-  copy_of: Array<number | null>
-}
-
-/** Where a reading came from. */
-export interface ReadingSource {
-  /** `digital_xml`, `ofd_legacy`, `ofd_xbrl`, `ofd_digital`, `xbrl_einv`, `xbrl_inv`, `legacy_xml`, `qr_text`. */
-  format: string
-  /** The format's version, when the file states one. */
-  version?: string
-  /** The part of a container the data came from (`Doc_0/Attachs/original_invoice.xml`). */
-  part?: string
-}
-
-/**
- * Reads many files (`[{name, bytes}]`) and says which are copies of one invoice: `{files:
- * [{name, reading, error}], copies: [{key, files, consistent}], copy_of}`. A file that is no
- * invoice file has its `error` instead of throwing.
- */
-export declare function readMany(files: FileInput[], options?: ValidateOptions | null): ReadingBatch
-
-/**
- * [`read`] of the file at `path` (read here; the core opens nothing). Throws `READ-20` when the
- * path cannot be opened.
- */
-export declare function readPath(path: string, options?: ValidateOptions | null): Reading
-
-/** Reads a query as `verifyQuery` returns it (stored after a scan, say) back into the core's normal form, checked as `verifyQuery` checks one (`fplx` is ignored). Throws at the field: `INP-05` wrong element, `MDL-01` unknown key, `VER-18`, `VER-11`, `NUM-`, `MNY-`. */
-export declare function readVerifyQuery(query: VerifyQuery): VerifyQuery
-
-/** Reads 大写 words (lenient by default: every unambiguous form) with each difference from the invoice style. Throws `WRD-` codes; `INP-05` for another mode. */
-export declare function readWords(text: string, mode?: 'lenient' | 'strict' | null): { amount: string; deviations: { kind: string; position: number; found: string }[] }
-
-/** The result of `validate`. */
-export interface Report {
-  /** No finding is an error. */
-  valid: boolean
-  /** Every finding, in rule order. */
-  findings: Array<Finding>
-}
-
-/**
- * Rounds a decimal string half-up (四舍五入, midpoints away from zero) to `places` decimals
- * (0–28). Throws `MNY-01` for a value that is not a decimal, `INP-02` for bad `places`.
- */
-export declare function roundHalfUp(value: string, places: number): string
-
-/** The rule with this code, or null. */
-export declare function rule(code: string): Rule | null
-
-/** One catalogue entry. */
-export interface Rule {
-  /** Stable code (`"MNY-02"`). */
-  code: string
-  /** Default severity. */
-  severity: 'error' | 'warning'
-  /** English message template with `{params}`. */
-  en: string
-  /** Chinese message template with the same `{params}`. */
-  zh: string
-}
-
-/** Every rule of the catalogue, family by family. */
-export declare function rules(): Array<Rule>
-
-/** Searches records (`{invoice, status?, red_confirmation_pending?}`) with the core's filter (snake_case keys): hits `{index, number, code, typos}` in stable order. A record's error is under `[i]`. */
-export declare function search(records: FindRecord[], filter: SearchFilter): SearchHit[]
-
-/** The core's search filter (snake_case keys). */
-export interface SearchFilter {
-  /** Number, whole or part. */
-  number?: string
-  /** How to match it. */
-  number_match?: 'exact' | 'prefix' | 'typo'
-  /** 发票代码. */
-  code?: string
-  /** How to match it. */
-  code_match?: 'exact' | 'prefix' | 'typo'
-  /** From day. */
-  date_from?: string
-  /** To day. */
-  date_to?: string
-  /** Kinds. */
-  kinds?: string[]
-  /** Statuses. */
-  statuses?: string[]
-  /** Pending red confirmation. */
-  red_confirmation_pending?: boolean
-  /** Seller tax id. */
-  seller_tax_id?: string
-  /** Seller name. */
-  seller_name?: string
-  /** Buyer tax id. */
-  buyer_tax_id?: string
-  /** Buyer name. */
-  buyer_name?: string
-  /** Minimum total. */
-  total_min?: string
-  /** Maximum total. */
-  total_max?: string
-}
-
-/** One search hit. */
-export interface SearchHit {
-  /** Record index. */
-  index: number
-  /** How the number matched. */
-  number: 'exact' | 'prefix' | 'typo' | null
-  /** How the code matched. */
-  code: 'exact' | 'prefix' | 'typo' | null
-  /** The typos found. */
-  typos: Array<Record<string, any>>
-}
-
-/** `{amount, tax}` of a 价税分离. */
-export interface Split {
-  /** 金额 (without tax). */
-  amount: string
-  /** 税额. */
-  tax: string
-}
-
-/** 价税分离: splits a tax-inclusive amount into `{amount, tax}` at a rate (`"0.13"` or `"13%"`). */
-export declare function splitTax(gross: string, rate: string): Split
-
-/** 差额征税: splits a tax-inclusive amount with a deduction into `{amount, tax}`. */
-export declare function splitWithDeduction(gross: string, deduction: string, rate: string): Split
-
-/** Statistics of many invoices (`{invoice, status?}` or invoices): total and groups by month, kind, rate, status, counterparty and direction (money as strings), and `STA-01` warnings. An item's error is under `[i]`. */
-export declare function stats(invoices: Array<StatsItem | InvoiceInput>, options?: { ownTaxId?: string | null } | null): Stats
-
-/** Statistics of many invoices. */
-export interface Stats {
-  /** Over every invoice counted. */
-  total: { count: number, amount: string, tax: string, total: string }
-  /** By YYYY-MM. */
-  by_month: StatsGroup[]
-  /** By kind. */
-  by_kind: StatsGroup[]
-  /** By line rate. */
-  by_rate: StatsGroup[]
-  /** By status label. */
-  by_status: StatsGroup[]
-  /** By counterparty. */
-  by_counterparty: StatsGroup[]
-  /** income / expense / other. */
-  by_direction: StatsGroup[]
-  /** STA-01 warnings (core shape). */
-  warnings: Array<Record<string, any>>
-}
-
-/** One statistics group. */
-export interface StatsGroup {
-  /** The group key. */
-  key: string
-  /** Counterparty name. */
-  name?: string
-  /** Invoices counted. */
-  count: number
-  /** 金额. */
-  amount: string
-  /** 税额. */
-  tax: string
-  /** 价税合计. */
-  total: string
-}
-
-/** One invoice with its status label, for `stats`. */
-export interface StatsItem {
-  /** The invoice. */
-  invoice: InvoiceInput
-  /** A status label. */
-  status?: string | null
-}
-
-/** Parses a tax rate (税率) written `"0.13"` or `"13%"`. Throws `MNY-04` outside [0, 1). */
-export declare function taxRate(value: string): TaxRate
-
-/** A tax rate in both notations. */
-export interface TaxRate {
-  /** The fraction, `"0.13"`. */
-  fraction: string
-  /** The percentage, `"13%"`. */
-  percent: string
-}
-
-/**
- * Internal (`api.js`): `[answer]` of operation `name` on the arguments written as `text` (a JSON
- * array), or `null` when the caller must call the operation with the JS values itself.
- */
-export declare function text__call(name: string, text: string): [any] | null
-
-/** Internal (`api.js`): `isValid` with the invoice also given as JSON text. */
-export declare function text__isValid(text: string | undefined, invoice: unknown, options: unknown): boolean
-
-/** Internal (`api.js`): the operations `text__call` takes (`<namespace>__<name>` or `<name>`). */
-export declare function text__ops(): Array<string>
-
-/** Internal (`api.js`): `validate` with the invoice also given as JSON text. */
-export declare function text__validate(text: string | undefined, invoice: unknown, options: unknown): Report
-
-/** Internal (`api.js`): `validateMany` with the list also given as JSON text. */
-export declare function text__validateMany(text: string | undefined, invoices: unknown, options: unknown): Report[]
-
-/** Internal (`api.js`): `validateManyAsync` with the list also given as JSON text. */
-export declare function text__validateManyAsync(text: string | undefined, invoices: unknown, options: unknown): Promise<Report[]>
-
-/** The totals of a computed invoice. */
-export interface Totals {
-  /** 合计金额. */
-  amount: string
-  /** 合计税额. */
-  tax: string
-  /** 价税合计. */
-  total: string
-  /** 价税合计（大写）. */
-  total_in_words?: string
-}
-
-/** One row of the lifecycle transition table. */
-export interface TransitionRow {
-  /** Event name. */
-  event: string
-  /** Target state `{machine: state}`. */
-  to: Record<string, string>
-  /** Guard names. */
-  guards: Array<string>
-}
-
-/**
- * Validates an invoice against every rule: `{valid, findings}`. Problems with the invoice are
- * findings (never thrown); only bad options throw (`asOf` is required: `INP-04`).
- */
-export declare function validate(invoice: InvoiceInput, options: ValidateOptions): Report
-
-/** One report per invoice, in order (same options for all). */
-export declare function validateMany(invoices: InvoiceInput[], options: ValidateOptions): Report[]
-
-/**
- * `validateMany` on the libuv thread pool: resolves to one report per invoice. The arguments
- * are read (and bad options thrown) synchronously; the validation runs off the main thread.
- */
-export declare function validateManyAsync(invoices: InvoiceInput[], options: ValidateOptions): Promise<Report[]>
-
-/** Options of `validate`, `isValid`, `validateMany`. */
-export interface ValidateOptions {
-  /** The day to judge against (required: the library has no clock). */
-  asOf: string | Date
-  /** The seller's taxpayer category. */
-  sellerCategory?: 'general' | 'small_scale'
-  /** The seller's issuing limit (单张开票限额), a decimal string. */
-  issuingLimit?: string
-  /** Tolerances and limits. */
-  policy?: Policy
-  /** Fields the invoice's source format does not carry: their absence is not a finding. */
-  notCarried?: Array<'code' | 'check_code' | 'kind' | 'buyer_tax_id' | 'buyer_contact' | 'seller_contact' | 'lines' | 'tax_codes' | 'total_in_words' | 'clerks' | 'remarks'>
-}
-
-/** Whether `code` is the invoice's check code under the key (constant-time compare). Throws `VER-02` when `code` is not 20 ASCII digits. */
-export declare function verifyCheckCode(invoice: InvoiceInput, code: string, keyHex: string): boolean
-
-/** The platform's answer to a query (查验结果). */
-export interface VerifyOutcome {
-  /** The outcome. */
-  outcome: 'match' | 'not_found' | 'mismatch' | 'voided' | 'red_flushed' | 'too_old' | 'not_yet_verifiable' | 'malformed'
-  /** The vendor status number. */
-  status: number
-  /** English message. */
-  message: string
-  /** Chinese message. */
-  message_zh: string
-  /** mismatch: the fields that differ. */
-  fields?: string[]
-  /** red_flushed: 部分红冲. */
-  partial?: boolean
-  /** too_old: earliest verifiable date. */
-  earliest?: string
-  /** not_yet_verifiable: first day. */
-  from?: string
-  /** malformed: the coded problems (core shape). */
-  errors?: Array<Record<string, any>>
-}
-
-/** The 查验 query of an invoice or of a scanned QR text: `{kind, fplx, code, number, issue_date, element, value, seller_tax_id}`. `carPrice` (车价合计) for used-car kinds. */
-export declare function verifyQuery(invoice: string | InvoiceInput | VerifyQueryInput, options?: { carPrice?: string | null } | null): VerifyQuery
-
-/** A 查验 query (the elements the national platform asks for). */
-export interface VerifyQuery {
-  /** The kind name. */
-  kind: string
-  /** The platform's kind code. */
-  fplx: string | null
-  /** 发票代码. */
-  code: string | null
-  /** 发票号码. */
-  number: string
-  /** 开票日期. */
-  issue_date: string
-  /** The fifth element. */
-  element: 'amount_excluding_tax' | 'total_including_tax' | 'check_code_last6' | 'check_code_last5' | 'car_price'
-  /** The fifth element's value. */
-  value: string
-  /** The seller's tax id (blockchain). */
-  seller_tax_id: string | null
-}
-
-/** A query argument given as a wrapper: an invoice with its car price, or a QR text. */
-export interface VerifyQueryInput {
-  /** The invoice. */
-  invoice?: InvoiceInput
-  /** 车价合计 (used-car kinds). */
-  carPrice?: string | null
-  /** A scanned QR text. */
-  qr?: string
-}
-
-/** The version of invoice-core this addon was built from. */
-export declare function version(): string
-
-/** Whether the 大写 words read as exactly this amount under any accepted variant. */
-export declare function wordsMatch(text: string, amount: string): boolean
-
-/** Options of `amountInWords` / `amountsInWords`. */
-export interface WordsOptions {
-  /** Style: `invoice` (default), `accounting` or `pboc`. */
-  style?: 'invoice' | 'accounting' | 'pboc'
-  /** Prefix 人民币. */
-  rmbPrefix?: boolean
-  /** The whole-yuan mark. */
-  zheng?: '整' | '正'
-  /** The negative label. */
-  negative?: '（负数）' | '(负数)' | '负'
-  /** Which optional 零 to write. */
-  zeros?: 'all' | 'one' | 'none'
-  /** Read the amount as any decimal and treat more than 2 decimals so. */
-  excess?: 'error' | 'round' | 'truncate'
-}
-
-/** Reads 大写 words back into an amount (decimal string with 2 decimals). Throws `WRD-` codes. */
-export declare function wordsToAmount(text: string): string
-
-export declare namespace kind {
-  /** The refined kind; throws `NUM-14` when the QR payload's kind contradicts the 发票代码. */
-  export function checkQr(qrKind: string, code: string): string
-  /** The facts of a kind by its snake_case name. Throws `INP-05` for an unknown name. */
-  export function facts(name: string): KindFacts
-  /** The kind a 发票代码 names, or null (it does not parse, or names none). */
-  export function fromCode(code: string): string | null
-  /** The kind a QR payload's kind field names (`"31"` → `"digital_special"`), or null. */
-  export function fromQr(code: string): string | null
-  /** The kind a 税控 code (fpzl) names (`"0"` → `"special_paper"`), or null. */
-  export function fromTaxControl(code: string): string | null
-  /** The kind a verification platform code (fplx) names (`"81"` → `"digital_special"`), or null. */
-  export function fromVerify(code: string): string | null
-  /** Every kind's snake_case name, in the core's order. */
-  export function names(): Array<string>
-  /** The code's kind when it names one, else the QR payload's kind (never a conflict error). */
-  export function refineQr(qrKind: string, code: string): string
-}
-
-export declare namespace lifecycle {
-  /** Replays lifecycle events (`{kind, amount, events, expireOverdueAt?}`) and returns the state summary. A refused step throws its code at `events[i]`. */
-  export function run(input: LifecycleInput): LifecycleSummary
-  /** The transition-table rows leaving a state (`{seller: "issued"}`; null for documents not yet created). */
-  export function table(from?: Record<string, string> | null): TransitionRow[]
-}
-
-export declare namespace orgCode {
-  /** 组织机构代码: the check character of the body (one-character string). */
-  export function calcCheckDigit(value: string): string
-  /** 组织机构代码: normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
-  export function compact(value: string): string
-  /** 组织机构代码: the printed form. */
-  export function format(value: string): string
-  /** 组织机构代码: true when valid; never throws. */
-  export function isValid(value: unknown): boolean
-  /** 组织机构代码: the parts of a valid code (the core's JSON shape). */
-  export function parts(value: string): Record<string, any>
-  /** 组织机构代码: the compact code when valid; throws the family's `ID-` code otherwise. */
-  export function validate(value: string): string
-  /** 组织机构代码: the input unchanged when it is already a valid compact code; no normalising. */
-  export function validateStrict(value: string): string
-}
-
-export declare namespace ric {
-  /** 居民身份证号码: the check character of the body (one-character string). */
-  export function calcCheckDigit(value: string): string
-  /** 居民身份证号码: normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
-  export function compact(value: string): string
-  /** 居民身份证号码: the printed form. */
-  export function format(value: string): string
-  /** 居民身份证号码: true when valid; never throws. */
-  export function isValid(value: unknown): boolean
-  /** 居民身份证号码: the parts of a valid code (the core's JSON shape). */
-  export function parts(value: string): Record<string, any>
-  /** 居民身份证号码: the 18-character number (15 digits upgraded). */
-  export function to18(value: string): string
-  /** 居民身份证号码: the compact code when valid; throws the family's `ID-` code otherwise. */
-  export function validate(value: string): string
-  /** 居民身份证号码: validate, and `ID-15` when the birth date is after `asOf`. */
-  export function validateAsOf(value: string, asOf: string | Date): string
-  /** 居民身份证号码: the input unchanged when it is already a valid compact code; no normalising. */
-  export function validateStrict(value: string): string
-}
-
-export declare namespace taxpayerId {
-  /** 纳税人识别号: what kind of identifier this is, with its parts. */
-  export function classify(value: string): Record<string, any>
-  /** 纳税人识别号: normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
-  export function compact(value: string): string
-  /** 纳税人识别号: the printed form. */
-  export function format(value: string): string
-  /** 纳税人识别号: true when valid; never throws. */
-  export function isValid(value: unknown): boolean
-  /** 纳税人识别号: the compact code when valid; throws the family's `ID-` code otherwise. */
-  export function validate(value: string): string
-  /** 纳税人识别号: the input unchanged when it is already a valid compact code; no normalising. */
-  export function validateStrict(value: string): string
-  /** 纳税人识别号: warnings of a valid code (e.g. `ID-06`), as findings. */
-  export function warnings(value: string): Finding[]
-}
-
-export declare namespace uscc {
-  /** 统一社会信用代码 (USCC): the check character of the body (one-character string). */
-  export function calcCheckDigit(value: string): string
-  /** 统一社会信用代码 (USCC): normalised form (trimmed, no spaces or hyphens, half-width, upper case); never fails. */
-  export function compact(value: string): string
-  /** 统一社会信用代码 (USCC): the printed form. */
-  export function format(value: string): string
-  /** 统一社会信用代码: true when valid; never throws (any non-string is false). */
-  export function isValid(value: unknown): boolean
-  /** 统一社会信用代码 (USCC): the parts of a valid code (the core's JSON shape). */
-  export function parts(value: string): Record<string, any>
-  /** 统一社会信用代码 (USCC): the compact code when valid; throws the family's `ID-` code otherwise. */
-  export function validate(value: string): string
-  /** 统一社会信用代码 (USCC): the input unchanged when it is already a valid compact code; no normalising. */
-  export function validateStrict(value: string): string
-  /** 统一社会信用代码 (USCC): warnings of a valid code (e.g. `ID-06`), as findings. */
-  export function warnings(value: string): Finding[]
-}
+export declare function wordsToAmount(args: string, notes?: string | undefined | null): string

@@ -5,23 +5,14 @@ import { test } from 'node:test';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
 import { readFileSync } from 'node:fs';
 import { invoices } from './fixtures.mjs';
-import { registerTextFuzz, registerTextOps, registerTextPath } from './text-path.mjs';
+import { registerInputs } from './inputs.mjs';
 
 const require = createRequire(import.meta.url);
-// api.js: the package entry (index.js, generated, with the validation entries via JSON text).
+// api.js: the package entry (surface.js over napi's index.js).
 const addon = require('../bindings-node/api.js');
 registerCorpus('node addon', addon);
 registerJunk('node addon', addon);
-registerTextPath('node addon', require('../bindings-node/index.js'), addon);
-registerTextFuzz('node addon', require('../bindings-node/index.js'), addon);
-// index.js is the addon without api.js: every operation walks its arguments.
-registerTextOps('node addon', require('../bindings-node/index.js'), addon);
-
-test('the addon and the WASM build share one json-text.js (CommonJS and ES module copies)', () => {
-  const body = (path) => readFileSync(new URL(path, import.meta.url), 'utf8')
-    .replace(/^"use strict";\n/, '').replace(/^export function/m, 'function').replace(/\n\nmodule\.exports = \{ jsonText \};\n$/, '\n');
-  assert.equal(body('../bindings-node/json-text.js'), body('../bindings-wasm/js/json-text.js'));
-});
+registerInputs('node addon', addon);
 
 test('validateManyAsync resolves to what validateMany returns, off the main thread', async () => {
   const list = invoices(200);

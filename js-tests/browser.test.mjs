@@ -21,7 +21,8 @@ const OUTPUT = join(ROOT, 'test-output');
 const FULL_ONLY = ['rules', 'rule', 'lifecycle', 'stats', 'precheck', 'matchRecord', 'readVerifyQuery',
   'normaliseQuery',
   'normaliseQueryAll', 'search', 'diagnose', 'buildNumber', 'numberParts', 'nextNumber', 'exportCsv',
-  'exportJsonl', 'checkCode', 'verifyCheckCode', 'checkCodeMessage', 'read', 'readMany', 'buildQr'];
+  'exportJsonl', 'checkCode', 'verifyCheckCode', 'checkCodeMessage', 'read', 'readMany', 'buildQr', 'dedupeKey',
+  'findDuplicates'];
 mkdirSync(OUTPUT, { recursive: true });
 
 let server;

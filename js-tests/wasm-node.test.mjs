@@ -4,23 +4,21 @@ import { test } from 'node:test';
 import wasm, { InvoiceError } from '../bindings-wasm/js/node.js';
 import { createRequire } from 'node:module';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
-import { registerTextFuzz, registerTextOps, registerTextPath } from './text-path.mjs';
-import { makeApi } from '../bindings-wasm/js/api.js';
+import { registerInputs } from './inputs.mjs';
 import { invoice, invoices } from './fixtures.mjs';
 
 registerCorpus('wasm (node)', wasm);
 registerJunk('wasm (node)', wasm);
-// The same glue without its JSON-text routes: every operation walks its arguments. The public
-// entries (js/api.js) send JSON text first.
+registerInputs('wasm (node)', wasm);
 const raw = createRequire(import.meta.url)('../bindings-wasm/pkg-node/invoice_core_wasm.js');
-const walkOnly = makeApi(Object.fromEntries(Object.entries(raw).filter(([n]) =>
-  n !== '__callText' && n !== '__textOps' && !n.startsWith('fast__'))));
-registerTextPath('wasm (node)', walkOnly, wasm);
-registerTextFuzz('wasm (node)', walkOnly, wasm);
-registerTextOps('wasm (node)', walkOnly, wasm);
 
-test('wasm (node): errors are InvoiceError instances', () => {
-  assert.throws(() => wasm.amount('12.345'), (e) => e instanceof InvoiceError && e instanceof Error && e.code === 'MNY-02');
+test('wasm (node): errors are InvoiceError instances (a real Error subclass)', () => {
+  assert.equal(wasm.InvoiceError, InvoiceError);
+  assert.throws(() => wasm.amount('12.345'), (e) => e instanceof InvoiceError && e instanceof Error
+    && e.name === 'InvoiceError' && e.code === 'MNY-02' && Array.isArray(e.path) && typeof e.messageZh === 'string');
+  assert.throws(() => wasm.uscc.validate('123'), (e) => e instanceof InvoiceError && e.code.startsWith('ID-'));
+  assert.throws(() => wasm.validate({}, { asOf: 12 }), (e) => e instanceof InvoiceError && e.code === 'INP-02'
+    && e.path.join('.') === 'asOf');
 });
 
 // Each call gives back what it took: repeated work must not grow the module's memory (after a

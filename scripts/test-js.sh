@@ -36,6 +36,9 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+echo "== js: the shared JS layer's copies and declarations (bindings-js/js -> both packages)"
+node scripts/gen-js.mjs --check
+
 echo "== js: napi addon (release) and its committed index.d.ts / index.js"
 (cd bindings-node && npx napi build --platform --release --target x86_64-unknown-linux-gnu)
 if ! git diff --exit-code -- bindings-node/index.d.ts bindings-node/index.js; then

@@ -1,11 +1,13 @@
 //! The JS surface in JSON terms (JS 接口的 JSON 层), shared by the Node addon and the WASM build.
 //!
-//! Both bindings turn JS values into [`serde_json::Value`] with their own walker (numbers always
-//! become JSON *floats*, so a JS number where money is expected is `INP-01` at its path, whatever
-//! its value; `Date`s become `YYYY-MM-DD` strings), call a function here, and turn the result
-//! back into JS. This crate holds no domain logic and no JS engine types: it reads option
-//! objects, calls the core's public API and shapes the answer. Both bindings depend on it, so
-//! they answer identically (the parity test checks it).
+//! The shared JS layer (`js/surface.js`, copied into both packages) writes every call's arguments
+//! as one JSON text; [`call`] reads it into [`serde_json::Value`]s (numbers always JSON *floats*,
+//! so a JS number where money is expected is `INP-01` at its path, whatever its value; `Date`s
+//! `YYYY-MM-DD` strings), a function here runs, and the answer goes back as one JSON text.
+//! [`for_each_op!`] lists every operation once; each binding expands it into its named exports.
+//! This crate holds no domain logic and no JS engine types: it reads option objects, calls the
+//! core's public API and shapes the answer. Both bindings depend on it, so they answer
+//! identically (the parity test checks it).
 //!
 //! Data objects (invoices, parsed codes, computed results, lifecycle summaries) keep the core's
 //! snake_case JSON shape; option objects use camelCase keys (`pricesIncludeTax`); an unknown
@@ -41,10 +43,13 @@ use invoice_core::{Error, Path};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
+pub mod call;
+pub mod ops;
+
 /// What every surface function returns before conversion to JS.
 pub type Out = Result<Value, Error>;
 
-/// The deepest nesting the walkers accept (a cyclic object ends here with `INP-06`).
+/// The deepest nesting the JS layer writes (a cyclic object ends here with `INP-06`).
 pub const MAX_DEPTH: usize = 64;
 
 /// A JS number as JS's `String(n)` writes it (`113`, `12.3`, `1e+21`, `1e-7`, `NaN`), for the
@@ -101,52 +106,6 @@ pub fn js_number(n: f64) -> String {
         format!("{first}{rest}e{sign}{}", e.unsigned_abs())
     };
     if negative { format!("-{body}") } else { body }
-}
-
-/// Arguments or a list that the JS layer wrote as one JSON text (`JSON.stringify`, with a
-/// replacer that writes `Date`s as their local `YYYY-MM-DD` and gives up on anything the walkers
-/// treat differently from JSON: functions, symbols, bigints, numbers other than safe integers,
-/// `-0`, `toJSON` results, non-plain objects, cycles), item by item. Crossing as one string is far
-/// cheaper than walking the JS objects property by property. Every number becomes a JSON *float*,
-/// exactly as the walkers read JS numbers (so money given as a JS number is still `INP-01` at its
-/// path), and each item's nesting is counted from the item, as the walkers' list readers do.
-/// `None` when the text is absent, is not an array, does not parse (e.g. a lone surrogate) or
-/// nests deeper than [`MAX_DEPTH`]: the caller then walks the JS values themselves, so the coded
-/// error is the walker's.
-pub fn list_from_js_text(text: Option<&str>) -> Option<Vec<Value>> {
-    match parse_js_text(text?)? {
-        Value::Array(mut items) => items
-            .iter_mut()
-            .all(|item| as_js_numbers(item, 0))
-            .then_some(items),
-        _ => None,
-    }
-}
-
-/// The JSON text the JS layer wrote, or `None` when it does not parse.
-pub fn parse_js_text(text: &str) -> Option<Value> {
-    serde_json::from_str(text).ok()
-}
-
-/// Turns every number into a float (a JS number is a double) and checks the nesting; false when
-/// an array or object sits at [`MAX_DEPTH`] or deeper (the walkers' `INP-06`).
-pub fn as_js_numbers(v: &mut Value, depth: usize) -> bool {
-    match v {
-        Value::Number(n) => match n.as_f64().and_then(serde_json::Number::from_f64) {
-            Some(f) => {
-                *n = f;
-                true
-            }
-            None => false,
-        },
-        Value::Array(items) => {
-            depth < MAX_DEPTH && items.iter_mut().all(|x| as_js_numbers(x, depth + 1))
-        }
-        Value::Object(map) => {
-            depth < MAX_DEPTH && map.values_mut().all(|x| as_js_numbers(x, depth + 1))
-        }
-        _ => true,
-    }
 }
 
 fn ser<T: Serialize>(v: &T) -> Value {

@@ -1,60 +1,64 @@
 //! Reading invoice files (读取发票文件): `read(bytes)`, `readPath(path)`, `readMany(files)` over
-//! `invoice_core::read` (see the shared surface's `read_file` / `read_many`). The core opens
-//! nothing; `readPath` reads the file here and a path that cannot be opened is `READ-20`.
+//! `invoice_core::read` (see the shared surface's `read_file` / `read_many`). The bytes cross as
+//! a `Buffer`/`Uint8Array`, the options as the shared JSON text. The core opens nothing;
+//! `readPath` reads the file here and a path that cannot be opened is `READ-20`.
 
 use invoice_core::Path;
-use napi::Env;
+use invoice_core_js::call::{Args, call};
 use napi::bindgen_prelude::{JsObjectValue, JsValue, Unknown};
 use napi_derive::napi;
-use serde_json::Value;
 
-use crate::convert::{self, Dates};
-use crate::error::{call, internal};
-use invoice_core_js as surface;
+use crate::convert::{self, CoreResult, internal};
+use crate::guarded;
 
-/// Reads one invoice file (数电 XML, OFD, MoF XBRL) or a QR text from its bytes (a `Buffer` or
-/// `Uint8Array`); the format is recognised from the bytes. With options (`{asOf}`, as for
-/// `validate`) the reading carries its validation `report`. Throws `READ-01`…`READ-09` when the
-/// bytes are no invoice file at all; a masked or malformed field is a finding, not an error.
-#[napi(
-    js_name = "read",
-    ts_args_type = "bytes: Uint8Array, options?: ValidateOptions | null",
-    ts_return_type = "Reading"
-)]
-pub fn read(env: Env, bytes: Unknown, options: Unknown) -> napi::Result<Value> {
-    call(&env, || {
-        let bytes = convert::bytes(&bytes, &Path::root())?;
-        let options = convert::json(&options, Dates::Day, &Path::root())?;
-        surface::read_file(&bytes, &options)
+/// The file reader's calls: the bytes (or path, or files) read first, then the options text.
+fn with_options(
+    input: impl FnOnce() -> CoreResult<Vec<(String, Vec<u8>)>>,
+    args: &str,
+    notes: Option<&str>,
+    many: bool,
+) -> String {
+    guarded(|| match input() {
+        Err(e) => invoice_core_js::call::answer(Err(e)),
+        Ok(files) => call(args, notes, |a: &Args| {
+            let options = a.value(0)?;
+            if many {
+                invoice_core_js::read_many(&files, options)
+            } else {
+                let bytes = files.into_iter().next().map(|(_, b)| b).unwrap_or_default();
+                invoice_core_js::read_file(&bytes, options)
+            }
+        }),
     })
 }
 
-/// [`read`] of the file at `path` (read here; the core opens nothing). Throws `READ-20` when the
-/// path cannot be opened.
-#[napi(
-    js_name = "readPath",
-    ts_args_type = "path: string, options?: ValidateOptions | null",
-    ts_return_type = "Reading"
-)]
-pub fn read_path(env: Env, path: Unknown, options: Unknown) -> napi::Result<Value> {
-    call(&env, || {
+/// `read(bytes, options?)`: one invoice file or QR text from its bytes.
+#[napi(js_name = "read")]
+pub fn read(bytes: Unknown, args: String, notes: Option<String>) -> String {
+    let input = || {
+        Ok(vec![(
+            String::new(),
+            convert::bytes(&bytes, &Path::root())?,
+        )])
+    };
+    with_options(input, &args, notes.as_deref(), false)
+}
+
+/// `readPath(path, options?)`: [`read`] of the file at `path` (`READ-20` when it cannot be opened).
+#[napi(js_name = "readPath")]
+pub fn read_path(path: Unknown, args: String, notes: Option<String>) -> String {
+    let input = || {
         let path = convert::string(&path, &Path::root())?;
-        let options = convert::json(&options, Dates::Day, &Path::root())?;
-        let bytes = std::fs::read(&path).map_err(|e| surface::unopened(&path, &e))?;
-        surface::read_file(&bytes, &options)
-    })
+        let bytes = std::fs::read(&path).map_err(|e| invoice_core_js::unopened(&path, &e))?;
+        Ok(vec![(path, bytes)])
+    };
+    with_options(input, &args, notes.as_deref(), false)
 }
 
-/// Reads many files (`[{name, bytes}]`) and says which are copies of one invoice: `{files:
-/// [{name, reading, error}], copies: [{key, files, consistent}], copy_of}`. A file that is no
-/// invoice file has its `error` instead of throwing.
-#[napi(
-    js_name = "readMany",
-    ts_args_type = "files: FileInput[], options?: ValidateOptions | null",
-    ts_return_type = "ReadingBatch"
-)]
-pub fn read_many(env: Env, files: Unknown, options: Unknown) -> napi::Result<Value> {
-    call(&env, || {
+/// `readMany([{name, bytes}], options?)`: every file read on its own, and the copies among them.
+#[napi(js_name = "readMany")]
+pub fn read_many(files: Unknown, args: String, notes: Option<String>) -> String {
+    let input = || {
         let list = convert::list(&files, &Path::root())?;
         let mut inputs = Vec::with_capacity(list.len());
         for (i, item) in list.iter().enumerate() {
@@ -71,7 +75,7 @@ pub fn read_many(env: Env, files: Unknown, options: Unknown) -> napi::Result<Val
                 convert::bytes(&bytes, &at.key("bytes"))?,
             ));
         }
-        let options = convert::json(&options, Dates::Day, &Path::root())?;
-        surface::read_many(&inputs, &options)
-    })
+        Ok(inputs)
+    };
+    with_options(input, &args, notes.as_deref(), true)
 }

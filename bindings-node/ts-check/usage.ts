@@ -1,7 +1,7 @@
-// Type-checked with `tsc --strict` against the generated index.d.ts (never run): it uses every
+// Type-checked with `tsc --strict` against the generated api.d.ts (never run): it uses every
 // export so that a change of a signature or a missing export breaks the check.
-import { amount, kind, price, quantity, roundHalfUp, rule, rules, taxRate, version } from '../index.js';
-import type { KindFacts, Rule, TaxRate } from '../index.js';
+import { amount, kind, price, quantity, roundHalfUp, rule, rules, taxRate, version } from '../api.js';
+import type { KindFacts, Rule, TaxRate } from '../api.js';
 
 const a: string = amount('64.9');
 const p: string = price('3.50');
@@ -26,8 +26,8 @@ import {
   amountInWords, amountsInWords, compute, isValid, lifecycle, orgCode, padInvoiceNumber, parseInvoice, parseInvoiceCode,
   parseInvoiceNumber, ratesInForce, ric, splitTax, splitWithDeduction, lineTax, taxpayerId, uscc, validate, validateMany,
   validateManyAsync, wordsMatch, wordsToAmount,
-} from '../index.js';
-import type { Computed, Finding, InvoiceInput, LifecycleSummary, Report, Split, ValidateOptions } from '../index.js';
+} from '../api.js';
+import type { Computed, Finding, InvoiceInput, LifecycleSummary, Report, Split, ValidateOptions } from '../api.js';
 
 const inv: InvoiceInput = {
   kind: 'digital_ordinary', issue_date: new Date(2024, 10, 18),
@@ -58,10 +58,10 @@ import {
   verifyQuery, parseQr, precheck, matchRecord, findDuplicates, stats, normaliseQuery, normaliseQueryAll, search, diagnose,
   numberParts, checkCode, verifyCheckCode, checkCodeMessage, last6, last5, buildQr, dedupeKey, buildNumber, nextNumber,
   exportCsv, exportJsonl,
-} from '../index.js';
+} from '../api.js';
 import type {
   VerifyQuery, QrPayload, VerifyOutcome, DuplicateReport, Stats, Normalised, NormalisedAll, SearchHit, Diagnosis, NumberParts,
-} from '../index.js';
+} from '../api.js';
 
 // verify, stats, find
 const vq: VerifyQuery = verifyQuery('01,10,031002100411,25096213,6.56,20210903,11631437361999467829,F168,');
@@ -87,8 +87,8 @@ verifyQuery(inv, { carPrice: 1 });
 export { more2 };
 
 // invoice files
-import { read, readMany, readPath } from '../index.js';
-import type { Reading, ReadingBatch } from '../index.js';
+import { read, readMany, readPath } from '../api.js';
+import type { Reading, ReadingBatch } from '../api.js';
 const reading: Reading = readPath('invoice.ofd', { asOf: '2024-12-01' });
 const readings: ReadingBatch = readMany([{ name: 'a.xml', bytes: new Uint8Array(0) }]);
 export const fileFacts = [reading.source.format, reading.not_carried.length, readings.copy_of[0], read(new Uint8Array(0)).summary];

@@ -1,6 +1,6 @@
 // Node entry: loads the optimised `--target nodejs` module synchronously.
 import { createRequire } from 'node:module';
-import { InvoiceError, makeApi } from './api.js';
+import { InvoiceError, makeApi } from './surface.js';
 
 const api = makeApi(createRequire(import.meta.url)('../pkg-node/invoice_core_wasm.js'));
 

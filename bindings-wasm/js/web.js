@@ -4,7 +4,7 @@
 // the lifecycle, statistics, find, 查验 and the rule catalogue), e.g. when a page first needs it.
 // Either takes an optional `input`: a URL, Response, BufferSource or WebAssembly.Module.
 import initGlue, * as raw from '../pkg-web/invoice_core_wasm.js';
-import { InvoiceError, makeApi } from './api.js';
+import { InvoiceError, makeApi } from './surface.js';
 
 export { InvoiceError };
 
