@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 # The browser module (default features: identifiers, words, QR, codes and numbers,
-# the model with compute and validate, duplicates) for --target web in pkg-web/, and
+# the model with compute and validate) for --target web in pkg-web/, and
 # the full module (--features full: + lifecycle, statistics, find, 查验, check codes, the rule catalogue) for
 # --target web in pkg-web-full/ (loaded on demand) and --target nodejs in pkg-node/. Each has a
 # gzip budget (issue 13): if the browser module outgrows its budget, move rarely used operations

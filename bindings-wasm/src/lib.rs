@@ -7,10 +7,10 @@
 //! ([`files`]).
 //!
 //! Three builds: the default is the browser module (identifiers, words, QR, codes and numbers,
-//! the model with compute and validate, duplicates), kept within 150 KiB gzipped (`build.sh`
+//! the model with compute and validate), kept within 150 KiB gzipped (`build.sh`
 //! fails above it); the `full` feature adds the operations of the `full` and `stats` tiers (the
-//! lifecycle, statistics, find, 查验, the keyed check codes, writing QR payloads and the rule
-//! catalogue; the Node build and the browser's on-demand module, within 300 KiB gzipped). The
+//! lifecycle, statistics, find, 查验, the keyed check codes, writing QR payloads, duplicates and the
+//! rule catalogue; the Node build and the browser's on-demand module, within 300 KiB gzipped). The
 //! `files` feature adds the file reader and the `stats` tier to the browser module (the page's
 //! module for invoice files, within 300 KiB gzipped); the Node build has both features.
 //!
