@@ -6,7 +6,7 @@
 //! to their line by the row they are printed on. The kind is the template's title
 //! (`电子发票（增值税专用发票）`), which is not tagged; neither is the 大写.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
@@ -59,16 +59,27 @@ impl PageObjects {
         s.of(&self.buf)
     }
 
+    /// An object's ID (trimmed once [`PageObjects::index`] has run).
     fn id(&self, i: usize) -> &str {
         self.objects
             .get(i)
             .and_then(|o| o.id)
-            .map_or("", |s| self.span(s).trim())
+            .map_or("", |s| self.span(s))
     }
 
-    /// Sorts the objects that have an ID by it, keeping the last of each ID (as a map filled
-    /// in document order would).
+    /// Trims the IDs (once, not at every comparison), then sorts the objects that have an ID
+    /// by it, keeping the last of each ID (as a map filled in document order would).
     fn index(&mut self) {
+        for o in &mut self.objects {
+            if let Some(id) = o.id.as_mut() {
+                let s = id.of(&self.buf);
+                let t = s.trim();
+                *id = Span {
+                    start: id.start + (s.len() - s.trim_start().len()),
+                    len: t.len(),
+                };
+            }
+        }
         let mut by_id: Vec<usize> = (0..self.objects.len())
             .filter(|&i| self.objects.get(i).is_some_and(|o| o.id.is_some()))
             .collect();
@@ -161,8 +172,12 @@ impl xml::Sink for PageStream {
         self.frames.push(frame);
     }
 
+    fn wants_attrs(&self) -> bool {
+        self.opened_object && !self.gave_up
+    }
+
     fn attr(&mut self, qname: &str, local_at: usize, value: &str) {
-        if !self.opened_object || self.gave_up {
+        if !self.wants_attrs() {
             return;
         }
         let local = qname.get(local_at..).unwrap_or(qname);
@@ -208,8 +223,8 @@ impl xml::Sink for PageStream {
 /// The text objects of the pages, loaded as tags ask for them.
 struct PageText<'c, 'a> {
     c: &'c mut Container<'a>,
-    page_paths: HashMap<String, String>,
-    loaded: HashMap<String, PageObjects>,
+    page_paths: BTreeMap<String, String>,
+    loaded: BTreeMap<String, PageObjects>,
 }
 
 /// The box's x and y (millimetres; decimals, so no float enters the crate).
@@ -240,9 +255,9 @@ impl PageText<'_, '_> {
             None => PageObjects::default(),
             Some((name, bytes)) => {
                 let mut stream = PageStream::default();
-                xml::walk(&bytes, &name, &mut stream)?;
+                xml::walk(bytes, name, &mut stream)?;
                 if stream.gave_up {
-                    PageObjects::from_tree(&xml::parse(&bytes, &name)?)
+                    PageObjects::from_tree(&xml::parse(bytes, name)?)
                 } else {
                     let mut page = stream.page;
                     page.index();
@@ -256,7 +271,7 @@ impl PageText<'_, '_> {
 
     /// The value of a tag element: its object references resolved and joined in order.
     fn value(&mut self, tag: El<'_>, default_page: Option<&str>) -> Result<Option<Tagged>, Error> {
-        let mut refs: Vec<(El<'_>, &str)> = Vec::new();
+        let mut refs: Vec<(El<'_>, &str)> = Vec::with_capacity(1);
         for r in tag.all("ObjectRef") {
             let page = r
                 .attr("PageRef")
@@ -280,9 +295,16 @@ impl PageText<'_, '_> {
             .unwrap_or_default()
             .to_string();
         let mut parts: Vec<TextObj<'_>> = Vec::with_capacity(refs.len());
+        // Consecutive references mostly name one page: it is looked up once for them.
+        let mut objs: Option<(&str, &PageObjects)> = None;
         for (&(r, page), present) in refs.iter().zip(present) {
-            if present
-                && let Some(objs) = self.loaded.get(page)
+            if !present {
+                continue;
+            }
+            if objs.is_none_or(|(p, _)| p != page) {
+                objs = self.loaded.get(page).map(|o| (page, o));
+            }
+            if let Some((_, objs)) = objs
                 && let Some(o) = objs.get(r.text())
             {
                 parts.push(o);
@@ -296,13 +318,10 @@ impl PageText<'_, '_> {
         let one_row = parts
             .iter()
             .all(|p| same_row(p.y, y.unwrap_or_default(), 1));
-        let text: String = if one_row {
-            let mut ordered = parts.clone();
-            ordered.sort_by_key(|p| (p.y, p.x));
-            ordered.iter().map(|p| p.text.trim()).collect()
-        } else {
-            parts.iter().map(|p| p.text.trim()).collect()
-        };
+        if one_row {
+            parts.sort_by_key(|p| (p.y, p.x));
+        }
+        let text: String = parts.iter().map(|p| p.text.trim()).collect();
         Ok(Some(Tagged {
             text,
             page: page0,
@@ -348,6 +367,10 @@ impl xml::Sink for TitleStream {
                 self.code = Some(String::new());
             }
         }
+    }
+
+    fn wants_attrs(&self) -> bool {
+        false
     }
 
     fn attr(&mut self, _qname: &str, _local_at: usize, _value: &str) {}
@@ -409,9 +432,9 @@ fn title_kind(c: &mut Container<'_>, parts: &[String]) -> Result<Option<Kind>, E
             continue;
         };
         let mut stream = TitleStream::default();
-        xml::walk(&bytes, &name, &mut stream)?;
+        xml::walk(bytes, name, &mut stream)?;
         if stream.gave_up {
-            let doc = xml::parse(&bytes, &name)?;
+            let doc = xml::parse(bytes, name)?;
             for t in doc.root().descendants("TextCode") {
                 if let Some(k) = kind_in_title(&t.deep_text()) {
                     return Ok(Some(k));
@@ -450,7 +473,7 @@ pub(super) fn read(
         let mut text = PageText {
             c,
             page_paths: pg.pages.iter().cloned().collect(),
-            loaded: HashMap::new(),
+            loaded: BTreeMap::new(),
         };
         let reading = read_tags(&doc, &mut text, default_page.as_deref())?;
         let mut reading = reading;
@@ -486,8 +509,9 @@ fn read_tags(
 ) -> Result<Reading, Error> {
     let root = doc.root();
     // Every element holding object references is one tagged value, keyed by its local name.
-    let mut by_name: HashMap<String, Vec<Tagged>> = HashMap::new();
-    let mut groups: Vec<HashMap<String, Tagged>> = Vec::new();
+    // Ordered maps keyed by the tag names the part holds: no hashing, no key copies.
+    let mut by_name: BTreeMap<&str, Vec<Tagged>> = BTreeMap::new();
+    let mut groups: Vec<BTreeMap<&str, Tagged>> = Vec::new();
     let goods: Vec<El<'_>> = root.descendants("GoodsInfo").collect();
     for el in root.descendants("ObjectRef") {
         let Some(parent) = parent_of(doc, el) else {
@@ -503,17 +527,14 @@ fn read_tags(
             continue;
         }
         if let Some(v) = pt.value(parent, default_page)? {
-            by_name
-                .entry(parent.local().to_string())
-                .or_default()
-                .push(v);
+            by_name.entry(parent.local()).or_default().push(v);
         }
     }
     for g in &goods {
-        let mut m = HashMap::new();
+        let mut m = BTreeMap::new();
         for child in g.children() {
             if let Some(v) = pt.value(child, default_page)? {
-                m.insert(child.local().to_string(), v);
+                m.insert(child.local(), v);
             }
         }
         groups.push(m);
@@ -561,19 +582,19 @@ fn read_tags(
         "TaxScheme",
         "TaxAmount",
     ];
-    let rows: Vec<HashMap<String, Tagged>> = if !groups.is_empty() {
+    let rows: Vec<BTreeMap<&str, Tagged>> = if !groups.is_empty() {
         groups
     } else {
         let items = by_name.get("Item").cloned().unwrap_or_default();
-        let mut rows: Vec<HashMap<String, Tagged>> = items
+        let mut rows: Vec<BTreeMap<&str, Tagged>> = items
             .iter()
-            .map(|t| HashMap::from([("Item".to_string(), t.clone())]))
+            .map(|t| BTreeMap::from([("Item", t.clone())]))
             .collect();
         for f in &line_fields[1..] {
             let vals = by_name.get(*f).cloned().unwrap_or_default();
             if vals.len() == items.len() {
                 for (row, v) in rows.iter_mut().zip(vals) {
-                    row.insert((*f).to_string(), v);
+                    row.insert(*f, v);
                 }
             } else {
                 for v in vals {
@@ -584,7 +605,7 @@ fn read_tags(
                     if let Some(i) = near
                         && let Some(row) = rows.get_mut(i)
                     {
-                        row.insert((*f).to_string(), v);
+                        row.insert(*f, v);
                     }
                 }
             }

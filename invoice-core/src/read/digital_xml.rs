@@ -15,7 +15,7 @@ use crate::validate::NotCarried;
 fn val(el: Option<El<'_>>, local: &str) -> Option<Val> {
     let e = el?;
     let c = e.child(local)?;
-    Val::new(c.text(), c.path())
+    Val::of(c)
 }
 
 /// The text of a label's `LabelCode` (`InherentLabel/<name>/LabelCode`), and its `LabelName`.

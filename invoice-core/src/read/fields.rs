@@ -24,6 +24,16 @@ pub(crate) struct Val {
 }
 
 impl Val {
+    /// An element's text with the element's path; the path is built only when there is a
+    /// value (an empty element has none).
+    pub fn of(el: super::xml::El<'_>) -> Option<Val> {
+        let t = el.text();
+        if t.is_empty() {
+            return None;
+        }
+        Val::new(t, el.path())
+    }
+
     pub fn new(text: &str, at: String) -> Option<Val> {
         let t = text.trim();
         (!t.is_empty()).then(|| Val {

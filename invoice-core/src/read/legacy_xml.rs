@@ -16,7 +16,7 @@ use crate::verify::qr;
 
 fn val(el: Option<El<'_>>, local: &str) -> Option<Val> {
     let c = el?.child(local)?;
-    Val::new(c.text(), c.path())
+    Val::of(c)
 }
 
 /// The QR found in `GraphCode`: text, or an image (recognised, not decoded).

@@ -34,6 +34,8 @@ pub(crate) struct Container<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     /// The one decompressor every part is inflated with (set up at the first part).
     inflater: Option<Box<miniz_oxide::inflate::core::DecompressorOxide>>,
+    /// The buffer every deflated part is inflated into (see [`Container::bytes_at`]).
+    out: Vec<u8>,
     by_lower: HashMap<String, usize>,
     names: Vec<String>,
     inflated: u64,
@@ -118,6 +120,7 @@ impl<'a> Container<'a> {
             input: bytes,
             zip,
             inflater: None,
+            out: Vec::new(),
             by_lower,
             names,
             inflated: 0,
@@ -131,11 +134,15 @@ impl<'a> Container<'a> {
             .copied()
     }
 
-    /// The bytes of entry `i`; `path` names it in errors.
+    /// The bytes of entry `i`: a slice of the input when stored, of the inflation buffer
+    /// when deflated (each part is parsed before the next is read, so one buffer serves them
+    /// all and no part is zero-filled or copied into a buffer of its own); and its stored
+    /// name, which names it in errors.
     ///
     /// # Errors
     /// `READ-02` a damaged entry, `READ-07` a part or the total beyond its limit.
-    fn bytes_at(&mut self, i: usize, path: &str) -> Result<Vec<u8>, Error> {
+    fn bytes_at(&mut self, i: usize) -> Result<(&str, &[u8]), Error> {
+        let path = self.names.get(i).map_or("", String::as_str);
         let f = self.zip.by_index_raw(i).map_err(damaged)?;
         let declared = f.size();
         if declared > MAX_PART {
@@ -149,19 +156,23 @@ impl<'a> Container<'a> {
         let data_start = f.data_start().unwrap_or(u64::MAX);
         let wanted = f.compressed_size().min(MAX_PART + 1);
         drop(f);
+        let input: &'a [u8] = self.input;
         let from = usize::try_from(data_start)
             .unwrap_or(usize::MAX)
-            .min(self.input.len());
+            .min(input.len());
         let len = usize::try_from(wanted)
             .unwrap_or(usize::MAX)
-            .min(self.input.len() - from);
-        let raw = self.input.get(from..from + len).unwrap_or_default();
-        let buf = match method {
-            CompressionMethod::Stored => raw.to_vec(),
-            CompressionMethod::Deflated => self.inflate(raw, declared, path)?,
+            .min(input.len() - from);
+        let raw = input.get(from..from + len).unwrap_or_default();
+        let buf: &[u8] = match method {
+            CompressionMethod::Stored => raw,
+            CompressionMethod::Deflated => {
+                let n = inflate(&mut self.inflater, &mut self.out, raw, declared, path)?;
+                self.out.get(..n).unwrap_or_default()
+            }
             other => return Err(damaged(format!("part {path} uses compression {other}"))),
         };
-        if crc32fast::hash(&buf) != crc {
+        if crc32fast::hash(buf) != crc {
             return Err(damaged(format!("part {path} fails its CRC check")));
         }
         let len = buf.len() as u64;
@@ -176,58 +187,7 @@ impl<'a> Container<'a> {
                 .with("what", "the parts read".to_string())
                 .with("limit", MAX_TOTAL));
         }
-        Ok(buf)
-    }
-
-    /// Inflates one part into a buffer sized from its declared size, with one decompressor
-    /// reused for every part of the container (setting one up per part, and growing the output
-    /// from a guess, cost a quarter of reading a small OFD). The limit is counted while
-    /// inflating, whatever the header declared.
-    fn inflate(&mut self, raw: &[u8], declared: u64, path: &str) -> Result<Vec<u8>, Error> {
-        use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
-        use miniz_oxide::inflate::{DecompressError, TINFLStatus};
-        let limit = usize::try_from(MAX_PART).unwrap_or(usize::MAX);
-        // Deflate expands at most 1032 to 1, so a header declaring more is not believed; past
-        // 1 MB (no real part is that large) the buffer grows as the data comes.
-        let most = raw.len().saturating_mul(1032).saturating_add(64);
-        let first = usize::try_from(declared)
-            .unwrap_or(usize::MAX)
-            .min(most)
-            .clamp(64, 1 << 20);
-        let d = self
-            .inflater
-            .get_or_insert_with(|| Box::new(DecompressorOxide::new()));
-        d.init();
-        let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-        let mut out = vec![0u8; first];
-        let (mut input, mut at) = (raw, 0usize);
-        loop {
-            let (status, used, written) = decompress(d, input, &mut out, at, flags);
-            at += written;
-            match status {
-                TINFLStatus::Done => {
-                    out.truncate(at);
-                    return Ok(out);
-                }
-                TINFLStatus::HasMoreOutput if out.len() < limit => {
-                    input = input.get(used..).unwrap_or_default();
-                    let grown = out.len().saturating_mul(2).min(limit);
-                    out.resize(grown, 0);
-                }
-                TINFLStatus::HasMoreOutput => {
-                    return Err(Error::new(LIMIT)
-                        .with("what", format!("part {path} inflating beyond its size"))
-                        .with("limit", MAX_PART));
-                }
-                status => {
-                    let e = DecompressError {
-                        status,
-                        output: Vec::new(),
-                    };
-                    return Err(damaged(format!("part {path}: {e}")));
-                }
-            }
-        }
+        Ok((path, buf))
     }
 
     /// A part parsed as XML (`None` when absent); its stored name is the path in findings.
@@ -236,28 +196,81 @@ impl<'a> Container<'a> {
     /// As [`Container::bytes_at`] and [`xml::parse`].
     pub fn xml(&mut self, path: &str) -> Result<Option<Doc>, Error> {
         match self.part(path)? {
-            Some((name, b)) => xml::parse(&b, &name).map(Some),
+            Some((name, b)) => xml::parse(b, name).map(Some),
             None => Ok(None),
         }
     }
 
     /// A part's stored name (the part named in errors and paths) and bytes (`None` when
-    /// absent).
+    /// absent), valid until the next part is read.
     ///
     /// # Errors
     /// As [`Container::bytes_at`].
-    pub fn part(&mut self, path: &str) -> Result<Option<(String, Vec<u8>)>, Error> {
+    pub fn part(&mut self, path: &str) -> Result<Option<(&str, &[u8])>, Error> {
         let Some(i) = self.index(path) else {
             return Ok(None);
         };
-        let name = self.names.get(i).cloned().unwrap_or_default();
-        let bytes = self.bytes_at(i, &name)?;
-        Ok(Some((name, bytes)))
+        self.bytes_at(i).map(Some)
     }
 
     /// Every stored part name.
     pub fn names(&self) -> &[String] {
         &self.names
+    }
+}
+
+/// Inflates one part into `out` (the container's buffer, grown to the part's declared size
+/// when smaller) with one decompressor reused for every part of the container (setting one up
+/// per part, and growing the output from a guess, cost a quarter of reading a small OFD).
+/// Returns how many bytes of `out` the part is. The limit is counted while inflating, whatever
+/// the header declared.
+fn inflate(
+    inflater: &mut Option<Box<miniz_oxide::inflate::core::DecompressorOxide>>,
+    out: &mut Vec<u8>,
+    raw: &[u8],
+    declared: u64,
+    path: &str,
+) -> Result<usize, Error> {
+    use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
+    use miniz_oxide::inflate::{DecompressError, TINFLStatus};
+    let limit = usize::try_from(MAX_PART).unwrap_or(usize::MAX);
+    // Deflate expands at most 1032 to 1, so a header declaring more is not believed; past
+    // 1 MB (no real part is that large) the buffer grows as the data comes.
+    let most = raw.len().saturating_mul(1032).saturating_add(64);
+    let first = usize::try_from(declared)
+        .unwrap_or(usize::MAX)
+        .min(most)
+        .clamp(64, 1 << 20);
+    let d = inflater.get_or_insert_with(|| Box::new(DecompressorOxide::new()));
+    d.init();
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    if out.len() < first {
+        out.resize(first, 0);
+    }
+    let (mut input, mut at) = (raw, 0usize);
+    loop {
+        let (status, used, written) = decompress(d, input, out, at, flags);
+        at += written;
+        match status {
+            TINFLStatus::Done => return Ok(at),
+            TINFLStatus::HasMoreOutput if out.len() < limit => {
+                input = input.get(used..).unwrap_or_default();
+                let grown = out.len().saturating_mul(2).min(limit);
+                out.resize(grown, 0);
+            }
+            TINFLStatus::HasMoreOutput => {
+                return Err(Error::new(LIMIT)
+                    .with("what", format!("part {path} inflating beyond its size"))
+                    .with("limit", MAX_PART));
+            }
+            status => {
+                let e = DecompressError {
+                    status,
+                    output: Vec::new(),
+                };
+                return Err(damaged(format!("part {path}: {e}")));
+            }
+        }
     }
 }
 
@@ -267,12 +280,7 @@ pub(crate) type CustomData = Vec<(String, Val)>;
 fn custom_data(ofd: &Doc) -> CustomData {
     ofd.root()
         .descendants("CustomData")
-        .filter_map(|c| {
-            Some((
-                c.attr("Name")?.trim().to_string(),
-                Val::new(c.text(), c.path())?,
-            ))
-        })
+        .filter_map(|c| Some((c.attr("Name")?.trim().to_string(), Val::of(c)?)))
         .collect()
 }
 

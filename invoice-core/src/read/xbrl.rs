@@ -13,7 +13,7 @@ use crate::validate::NotCarried;
 
 fn fact(root: El<'_>, local: &str) -> Option<Val> {
     let e = root.find(local)?;
-    Val::new(e.text(), e.path())
+    Val::of(e)
 }
 
 fn flag(root: El<'_>, local: &str) -> Option<bool> {
@@ -174,9 +174,7 @@ fn einv(doc: &Doc) -> Reading {
             .descendants("InformationOfDebitAndCreditEntryTuple")
             .enumerate()
         {
-            let amount_v = e
-                .child("RecordedAmount")
-                .and_then(|a| Val::new(a.text(), a.path()));
+            let amount_v = e.child("RecordedAmount").and_then(Val::of);
             v.entries.push(Entry {
                 side: e.child_text("DebitOrCredit").unwrap_or("").to_string(),
                 subject: e
@@ -306,7 +304,7 @@ fn inv(doc: &Doc) -> Reading {
         .collect();
     let mut lines = Vec::with_capacity(tuples.len());
     for (i, t) in tuples.into_iter().enumerate() {
-        let f = |local: &str| t.child(local).and_then(|c| Val::new(c.text(), c.path()));
+        let f = |local: &str| t.child(local).and_then(Val::of);
         lines.push(out.line(
             i,
             LineVals {

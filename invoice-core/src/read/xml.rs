@@ -257,17 +257,19 @@ impl<'d> El<'d> {
             out.push('/');
             out.push_str(qname);
             if let Some(p) = doc.parent(id) {
-                let (mut same, mut pos) = (0usize, 0usize);
+                // Its place among the siblings of its name: those before it are counted, and
+                // the first one after it (if any) says that the name repeats.
+                let (mut before, mut after) = (0usize, false);
                 for s in (El { doc, id: p }).children() {
-                    if doc.qname(s.id) == qname {
-                        same += 1;
-                        if s.id == id {
-                            pos = same;
-                        }
+                    if s.id < id {
+                        before += usize::from(doc.qname(s.id) == qname);
+                    } else if s.id > id && doc.qname(s.id) == qname {
+                        after = true;
+                        break;
                     }
                 }
-                if same > 1 {
-                    let _ = write!(out, "[{pos}]");
+                if before > 0 || after {
+                    let _ = write!(out, "[{}]", before + 1);
                 }
             }
         }
@@ -296,6 +298,11 @@ pub(crate) trait Sink {
     /// An element opens: its number (document order), its parent, its qualified name and
     /// where the local name starts in it.
     fn start(&mut self, id: usize, parent: Option<usize>, qname: &str, local_at: usize);
+    /// Whether the sink takes the attributes of the element that just opened (they are
+    /// checked either way).
+    fn wants_attrs(&self) -> bool {
+        true
+    }
     /// An attribute of the element that just opened (value unescaped).
     fn attr(&mut self, qname: &str, local_at: usize, value: &str);
     /// A piece of the text directly inside element `id` (unescaped; CDATA as is).
@@ -313,32 +320,46 @@ fn local_at(qname: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// Bytes of the (UTF-8) input as text: borrowed when valid, which every slice of it the reader
-/// cuts at markup is.
-fn utf8(b: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(b) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(b),
+/// The text of `b`, a slice the reader cut from `src` at markup (so on character boundaries):
+/// found in `src` by its address, which costs one boundary check instead of validating the
+/// bytes again (the part was validated whole). `None` for bytes that are not a slice of `src`.
+fn sub<'s>(src: &'s str, b: &[u8]) -> Option<&'s str> {
+    let at = (b.as_ptr() as usize).checked_sub(src.as_ptr() as usize)?;
+    // In range, the address says it: no other live value can share memory with `src`.
+    src.get(at..at.checked_add(b.len())?)
+}
+
+/// Bytes of the (UTF-8) input as text: borrowed when they are a slice of `src` or valid, which
+/// every slice of it the reader cuts at markup is.
+fn utf8<'s>(src: &'s str, b: &[u8]) -> std::borrow::Cow<'s, str> {
+    match sub(src, b) {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(String::from_utf8_lossy(b).into_owned()),
     }
 }
 
-/// An open element during a walk: its number, its text so far, its name in `Walk::names`.
-struct Open {
+/// An open element during a walk: its number, its text so far, its name (a slice of the part).
+struct Open<'s> {
     id: usize,
     text_len: usize,
-    name: Span,
+    name: std::borrow::Cow<'s, str>,
 }
 
-/// The state of one walk: the open elements and their names.
-struct Walk<'p> {
+/// The state of one walk: the part's text and the open elements.
+struct Walk<'p, 's> {
     part: &'p str,
+    src: &'s str,
     elements: usize,
-    stack: Vec<Open>,
-    names: String,
+    stack: Vec<Open<'s>>,
 }
 
-impl Walk<'_> {
-    fn open<S: Sink>(&mut self, s: &BytesStart<'_>, sink: &mut S) -> Result<usize, Error> {
+impl<'s> Walk<'_, 's> {
+    /// Opens an element: reports it and its attributes; its number and name.
+    fn open<S: Sink>(
+        &mut self,
+        s: &BytesStart<'_>,
+        sink: &mut S,
+    ) -> Result<(usize, std::borrow::Cow<'s, str>), Error> {
         let part = self.part;
         if self.elements >= MAX_NODES {
             return Err(Error::new(LIMIT)
@@ -348,14 +369,24 @@ impl Walk<'_> {
         let parent = self.stack.last().map(|o| o.id);
         let id = self.elements;
         let name = s.name();
-        let qname = utf8(name.as_ref());
+        let qname = utf8(self.src, name.as_ref());
         // The sink hears of the element before its attributes are checked: an error below
         // ends the walk, so what the sink kept by then does not matter.
         sink.start(id, parent, &qname, local_at(&qname));
+        let wanted = sink.wants_attrs();
         for a in s.attributes().with_checks(false) {
             let a = a.map_err(|e| malformed(part, e))?;
-            let key = utf8(a.key.as_ref());
-            let raw = utf8(&a.value);
+            if !wanted {
+                // Checked all the same: a reference that does not resolve is malformed
+                // whoever listens.
+                if a.value.contains(&b'&') {
+                    quick_xml::escape::unescape(&utf8(self.src, &a.value))
+                        .map_err(|e| malformed(part, e))?;
+                }
+                continue;
+            }
+            let key = utf8(self.src, a.key.as_ref());
+            let raw = utf8(self.src, &a.value);
             let value = if raw.as_bytes().contains(&b'&') {
                 quick_xml::escape::unescape(&raw).map_err(|e| malformed(part, e))?
             } else {
@@ -367,23 +398,16 @@ impl Walk<'_> {
             return Err(malformed(part, "more than one root element"));
         }
         self.elements += 1;
-        Ok(id)
+        Ok((id, qname))
     }
 
     /// Opens an element that has content: it joins the stack (depth checked).
     fn push<S: Sink>(&mut self, s: &BytesStart<'_>, sink: &mut S) -> Result<(), Error> {
-        let id = self.open(s, sink)?;
-        let name = s.name();
-        let qname = utf8(name.as_ref());
-        let span = Span {
-            start: self.names.len(),
-            len: qname.len(),
-        };
-        self.names.push_str(&qname);
+        let (id, name) = self.open(s, sink)?;
         self.stack.push(Open {
             id,
             text_len: 0,
-            name: span,
+            name,
         });
         if self.stack.len() > MAX_DEPTH {
             return Err(Error::new(LIMIT)
@@ -395,7 +419,6 @@ impl Walk<'_> {
 
     fn pop<S: Sink>(&mut self, sink: &mut S) {
         if let Some(o) = self.stack.pop() {
-            self.names.truncate(o.name.start);
             sink.end(o.id);
         }
     }
@@ -405,10 +428,7 @@ impl Walk<'_> {
             return Ok(());
         };
         if top.text_len + s.len() > MAX_TEXT {
-            let qname = self
-                .names
-                .get(top.name.start..top.name.start + top.name.len)
-                .unwrap_or("");
+            let qname = &top.name;
             return Err(Error::new(LIMIT)
                 .with(
                     "what",
@@ -444,9 +464,9 @@ pub(crate) fn walk<S: Sink>(bytes: &[u8], part: &str, sink: &mut S) -> Result<()
     reader.config_mut().check_end_names = true;
     let mut w = Walk {
         part,
+        src: text,
         elements: 0,
         stack: Vec::new(),
-        names: String::new(),
     };
     let mut done = false;
     loop {
@@ -475,7 +495,7 @@ pub(crate) fn walk<S: Sink>(bytes: &[u8], part: &str, sink: &mut S) -> Result<()
                 if done {
                     return Err(malformed(part, "content after the root element"));
                 }
-                let id = w.open(&s, sink)?;
+                let (id, _) = w.open(&s, sink)?;
                 sink.end(id);
                 if w.stack.is_empty() {
                     done = true;
@@ -489,7 +509,10 @@ pub(crate) fn walk<S: Sink>(bytes: &[u8], part: &str, sink: &mut S) -> Result<()
             }
             Event::Text(t) => {
                 if !w.stack.is_empty() {
-                    let s = t.decode().map_err(|e| malformed(part, e))?;
+                    let s = match sub(text, &t) {
+                        Some(s) => std::borrow::Cow::Borrowed(s),
+                        None => t.decode().map_err(|e| malformed(part, e))?,
+                    };
                     if s.as_bytes().contains(&b'&') {
                         let s = quick_xml::escape::unescape(&s).map_err(|e| malformed(part, e))?;
                         w.text(&s, sink)?;
@@ -511,7 +534,10 @@ pub(crate) fn walk<S: Sink>(bytes: &[u8], part: &str, sink: &mut S) -> Result<()
             }
             Event::CData(c) => {
                 if !w.stack.is_empty() {
-                    let s = c.decode().map_err(|e| malformed(part, e))?;
+                    let s = match sub(text, &c) {
+                        Some(s) => std::borrow::Cow::Borrowed(s),
+                        None => c.decode().map_err(|e| malformed(part, e))?,
+                    };
                     w.text(&s, sink)?;
                 }
             }
