@@ -29,9 +29,10 @@ struct TextObj<'p> {
 /// One tagged value: the joined text, the page and row of its first object, and the tag's
 /// place.
 #[derive(Clone)]
-struct Tagged {
+struct Tagged<'t> {
     text: String,
-    page: String,
+    /// The page ID as the tag file (or the document's first page) gives it.
+    page: &'t str,
     y: Option<Decimal>,
     at: String,
 }
@@ -242,13 +243,13 @@ fn same_row(a: Decimal, b: Decimal, mm: i64) -> bool {
 }
 
 impl PageText<'_, '_> {
-    /// Loads a page's text objects (once); `false` when the document has no such page.
-    fn load(&mut self, page_id: &str) -> Result<bool, Error> {
+    /// Loads a page's text objects (once); nothing when the document has no such page.
+    fn load(&mut self, page_id: &str) -> Result<(), Error> {
         if self.loaded.contains_key(page_id) {
-            return Ok(true);
+            return Ok(());
         }
         let Some(path) = self.page_paths.get(page_id).cloned() else {
-            return Ok(false);
+            return Ok(());
         };
         // A page is read once: streamed, and parsed as a tree only when the stream gives up.
         let page = match self.c.part(&path)? {
@@ -266,12 +267,16 @@ impl PageText<'_, '_> {
             }
         };
         self.loaded.insert(page_id.to_string(), page);
-        Ok(true)
+        Ok(())
     }
 
     /// The value of a tag element: its object references resolved and joined in order.
-    fn value(&mut self, tag: El<'_>, default_page: Option<&str>) -> Result<Option<Tagged>, Error> {
-        let mut refs: Vec<(El<'_>, &str)> = Vec::with_capacity(1);
+    fn value<'t>(
+        &mut self,
+        tag: El<'t>,
+        default_page: Option<&'t str>,
+    ) -> Result<Option<Tagged<'t>>, Error> {
+        let mut refs: Vec<(El<'t>, &'t str)> = Vec::with_capacity(1);
         for r in tag.all("ObjectRef") {
             let page = r
                 .attr("PageRef")
@@ -283,24 +288,21 @@ impl PageText<'_, '_> {
         if refs.is_empty() {
             return Ok(None);
         }
-        let mut present = Vec::with_capacity(refs.len());
+        // Every page is loaded first (the references to a page the document lacks find
+        // nothing below).
         for &(_, page) in &refs {
-            present.push(self.load(page)?);
+            self.load(page)?;
         }
         // The page of the first reference that names one.
         let page0 = refs
             .iter()
             .map(|r| r.1)
             .find(|p| !p.is_empty())
-            .unwrap_or_default()
-            .to_string();
+            .unwrap_or_default();
         let mut parts: Vec<TextObj<'_>> = Vec::with_capacity(refs.len());
         // Consecutive references mostly name one page: it is looked up once for them.
         let mut objs: Option<(&str, &PageObjects)> = None;
-        for (&(r, page), present) in refs.iter().zip(present) {
-            if !present {
-                continue;
-            }
+        for &(r, page) in &refs {
             if objs.is_none_or(|(p, _)| p != page) {
                 objs = self.loaded.get(page).map(|o| (page, o));
             }
@@ -502,10 +504,10 @@ pub(super) fn read(
     Ok(None)
 }
 
-fn read_tags(
-    doc: &Doc,
+fn read_tags<'d>(
+    doc: &'d Doc,
     pt: &mut PageText<'_, '_>,
-    default_page: Option<&str>,
+    default_page: Option<&'d str>,
 ) -> Result<Reading, Error> {
     let root = doc.root();
     // Every element holding object references is one tagged value, keyed by its local name.

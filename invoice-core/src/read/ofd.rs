@@ -9,7 +9,6 @@
 //! The container is read with limits: at most [`MAX_ENTRIES`] entries, and each part read is
 //! inflated to at most [`MAX_PART`] bytes (counted while inflating, whatever the header says).
 
-use std::collections::HashMap;
 use std::io::Cursor;
 
 use zip::{CompressionMethod, ZipArchive};
@@ -36,7 +35,8 @@ pub(crate) struct Container<'a> {
     inflater: Option<Box<miniz_oxide::inflate::core::DecompressorOxide>>,
     /// The buffer every deflated part is inflated into (see [`Container::bytes_at`]).
     out: Vec<u8>,
-    by_lower: HashMap<String, usize>,
+    /// (lower-case normalised name, entry), sorted; the first entry of a name wins.
+    by_lower: Vec<(String, usize)>,
     names: Vec<String>,
     inflated: u64,
 }
@@ -102,7 +102,7 @@ impl<'a> Container<'a> {
                 .with("limit", MAX_ENTRIES));
         }
         let mut names = Vec::with_capacity(zip.len());
-        let mut by_lower = HashMap::new();
+        let mut by_lower = Vec::with_capacity(zip.len());
         for i in 0..zip.len() {
             // A name that is not text cannot be referred to by an OFD path: kept unmatched.
             let name = match zip.name_for_index(i) {
@@ -110,12 +110,13 @@ impl<'a> Container<'a> {
                 _ => String::new(),
             };
             if !name.is_empty() {
-                by_lower
-                    .entry(resolve("", &name).to_lowercase())
-                    .or_insert(i);
+                by_lower.push((resolve("", &name).to_lowercase(), i));
             }
             names.push(name);
         }
+        // Sorted by name, then entry: `dedup_by` keeps the first entry of each name.
+        by_lower.sort_unstable();
+        by_lower.dedup_by(|later, earlier| later.0 == earlier.0);
         Ok(Container {
             input: bytes,
             zip,
@@ -129,9 +130,12 @@ impl<'a> Container<'a> {
 
     /// The entry of a part, matched without regard to case.
     fn index(&self, path: &str) -> Option<usize> {
-        self.by_lower
-            .get(&resolve("", path).to_lowercase())
-            .copied()
+        let key = resolve("", path).to_lowercase();
+        let at = self
+            .by_lower
+            .binary_search_by(|(name, _)| name.as_str().cmp(&key))
+            .ok()?;
+        self.by_lower.get(at).map(|&(_, i)| i)
     }
 
     /// The bytes of entry `i`: a slice of the input when stored, of the inflation buffer
