@@ -108,6 +108,28 @@ impl Doc {
         self.nodes.get(id).map_or("", |n| self.span(n.qname))
     }
 
+    /// Whether element `id`'s qualified name is `qname` (lengths first: most siblings differ
+    /// there).
+    fn has_qname(&self, id: usize, qname: &str) -> bool {
+        self.nodes.get(id).is_some_and(|n| {
+            n.qname.len == qname.len()
+                && self
+                    .buf
+                    .as_bytes()
+                    .get(n.qname.start..n.qname.start + n.qname.len)
+                    == Some(qname.as_bytes())
+        })
+    }
+
+    /// Whether element `id`'s local name is `local` (lengths first, as above).
+    fn has_local(&self, id: usize, local: &str) -> bool {
+        self.nodes.get(id).is_some_and(|n| {
+            let start = n.qname.start + n.local_at.min(n.qname.len);
+            n.qname.start + n.qname.len - start == local.len()
+                && self.buf.as_bytes().get(start..start + local.len()) == Some(local.as_bytes())
+        })
+    }
+
     fn local(&self, id: usize) -> &str {
         self.nodes.get(id).map_or("", |n| {
             let q = self.span(n.qname);
@@ -160,12 +182,13 @@ impl<'d> El<'d> {
 
     /// The first child with this local name.
     pub fn child(&self, local: &str) -> Option<El<'d>> {
-        self.children().find(|c| c.local() == local)
+        self.children().find(|c| c.doc.has_local(c.id, local))
     }
 
     /// Every child with this local name.
     pub fn all(&self, local: &'d str) -> impl Iterator<Item = El<'d>> + 'd {
-        self.children().filter(move |c| c.local() == local)
+        self.children()
+            .filter(move |c| c.doc.has_local(c.id, local))
     }
 
     /// Every element below this one (in document order) with this local name.
@@ -175,7 +198,7 @@ impl<'d> El<'d> {
     {
         let doc = self.doc;
         (self.id + 1..doc.end(self.id))
-            .filter(move |&id| doc.local(id) == local)
+            .filter(move |&id| doc.has_local(id, local))
             .map(move |id| El { doc, id })
     }
 
@@ -262,8 +285,8 @@ impl<'d> El<'d> {
                 let (mut before, mut after) = (0usize, false);
                 for s in (El { doc, id: p }).children() {
                     if s.id < id {
-                        before += usize::from(doc.qname(s.id) == qname);
-                    } else if s.id > id && doc.qname(s.id) == qname {
+                        before += usize::from(doc.has_qname(s.id, qname));
+                    } else if s.id > id && doc.has_qname(s.id, qname) {
                         after = true;
                         break;
                     }
