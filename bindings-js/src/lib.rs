@@ -15,11 +15,11 @@
 
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use invoice_core::error::{INP_JSON, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
 use invoice_core::find::{
     self, Filter, Lookup, RawQuery, Record,
-    export::{self, Lang},
+    export::{self, ExportOptions},
     normalise,
     numbering::{self, NumberParts},
 };
@@ -31,13 +31,14 @@ use invoice_core::number::{
     CodeOptions, InvoiceCode, InvoiceNumber, Kind, NumberOptions, check_qr_kind, kind_from_code,
     pad_number, refine_qr_kind,
 };
+use invoice_core::options::{Keys, Opts};
 use invoice_core::stats::{self, Stats};
 use invoice_core::tax::{self, Basis, Policy, TaxpayerCategory};
 use invoice_core::validate::{Context, NotCarried, NotCarriedSet, Report, validate, validate_json};
 use invoice_core::verify::check_code::{self, CheckCodeInput, CheckCodeKey};
 use invoice_core::verify::duplicates::{self, Item};
 use invoice_core::verify::qr;
-use invoice_core::verify::query::{self, PrecheckOptions, RecordStatus, StoredRecord, VerifyQuery};
+use invoice_core::verify::query::{self, CheckOptions, StoredRecord, VerifyQuery};
 use invoice_core::words::{self, Excess, NegativeLabel, Style, WholeMark, Zeros};
 use invoice_core::{Error, Path};
 use serde::Serialize;
@@ -135,25 +136,29 @@ fn wrong_type(expected: &str, v: &Value, at: &Path) -> Error {
         .at(at.clone())
 }
 
-/// An options object: `null`/`undefined` is no options, an object is checked against the
-/// allowed keys (`INP-05` for another key), anything else is `INP-02`.
-struct Opts<'v> {
+/// An options object of an operation of the browser module (validation context, compute,
+/// 大写 options, code and number options): `null`/`undefined` is no options, an object is checked
+/// against the allowed keys (`INP-05` at an unknown key), anything else is `INP-02`. Every error
+/// is the one [`invoice_core::options`] gives (the shared vectors hold both to it); the core's
+/// generic readers cost about 2.7 KB gzipped in the browser module, which its budget does not
+/// have room for, so these operations keep this JSON-only copy until that module is split.
+struct JsOpts<'v> {
     map: Option<&'v Map<String, Value>>,
     at: Path,
 }
 
-impl<'v> Opts<'v> {
+impl<'v> JsOpts<'v> {
     fn read(v: &'v Value, at: Path, allowed: &[&str]) -> Result<Self, Error> {
         match v {
-            Value::Null => Ok(Opts { map: None, at }),
+            Value::Null => Ok(JsOpts { map: None, at }),
             Value::Object(m) => {
                 if let Some(k) = m.keys().find(|k| !allowed.contains(&k.as_str())) {
                     return Err(Error::new(INP_UNKNOWN_OPTION)
                         .with("value", shorten(k))
                         .with("allowed", allowed.join(", "))
-                        .at(at));
+                        .at(at.key(shorten(k))));
                 }
-                Ok(Opts { map: Some(m), at })
+                Ok(JsOpts { map: Some(m), at })
             }
             other => Err(wrong_type("options object", other, &at)),
         }
@@ -184,19 +189,26 @@ impl<'v> Opts<'v> {
         }
     }
 
-    /// A name read with the core's own `FromStr` (unknown names are `INP-05`, reported as the
-    /// core reports them: without a path, like the shared vectors expect).
+    /// A name read with the core's own `FromStr` (unknown names are `INP-05` at the key).
     fn name<T: FromStr<Err = Error>>(&self, key: &str) -> Result<Option<T>, Error> {
-        self.str(key)?.map(T::from_str).transpose()
+        self.str(key)?
+            .map(|s| T::from_str(s).map_err(|e| e.at(self.path(key))))
+            .transpose()
     }
 
     /// A list of [`NotCarried`] names (unknown names are the core's `INP-05`).
     fn not_carried(&self, key: &str) -> Result<NotCarriedSet, Error> {
         let mut set = NotCarriedSet::new();
         if let Some(v) = self.get(key) {
-            let bad = || wrong_type("list of names", v, &self.path(key));
-            for item in v.as_array().ok_or_else(bad)? {
-                set.insert(item.as_str().ok_or_else(bad)?.parse::<NotCarried>()?);
+            let items = v
+                .as_array()
+                .ok_or_else(|| wrong_type("list of names", v, &self.path(key)))?;
+            for (i, item) in items.iter().enumerate() {
+                let at = self.path(key).index(i);
+                let name = item
+                    .as_str()
+                    .ok_or_else(|| wrong_type("string", item, &at))?;
+                set.insert(name.parse::<NotCarried>().map_err(|e| e.at(at))?);
             }
         }
         Ok(set)
@@ -222,8 +234,13 @@ impl<'v> Opts<'v> {
             .transpose()
     }
 
-    fn date(&self, key: &str) -> Result<Option<NaiveDate>, Error> {
-        self.get(key).map(|v| date(v, &self.path(key))).transpose()
+    /// A required date: `INP-04` when absent, `INP-02` when `null` (as the core's reader).
+    fn required_date(&self, key: &str) -> Result<NaiveDate, Error> {
+        match self.map.and_then(|m| m.get(key)) {
+            None => Err(Error::new(INP_MISSING).at(self.path(key))),
+            Some(Value::Null) => Err(wrong_type("date YYYY-MM-DD", &Value::Null, &self.path(key))),
+            Some(v) => date(v, &self.path(key)),
+        }
     }
 }
 
@@ -317,7 +334,7 @@ fn report(r: &Report) -> Value {
 /// `parseInvoiceCode(code, {maxYear, minYear10, minYear12}?)`.
 pub fn parse_invoice_code(code: &Value, options: &Value) -> Out {
     let code = string(code, &Path::root())?;
-    let o = Opts::read(options, arg(1), &["maxYear", "minYear10", "minYear12"])?;
+    let o = JsOpts::read(options, arg(1), &["maxYear", "minYear10", "minYear12"])?;
     let mut opts = CodeOptions {
         max_year: o.year("maxYear")?,
         ..CodeOptions::default()
@@ -334,7 +351,7 @@ pub fn parse_invoice_code(code: &Value, options: &Value) -> Out {
 /// `parseInvoiceNumber(number, {maxYear, minYear}?)`.
 pub fn parse_invoice_number(number: &Value, options: &Value) -> Out {
     let number = string(number, &Path::root())?;
-    let o = Opts::read(options, arg(1), &["maxYear", "minYear"])?;
+    let o = JsOpts::read(options, arg(1), &["maxYear", "minYear"])?;
     let mut opts = NumberOptions {
         max_year: o.year("maxYear")?,
         ..NumberOptions::default()
@@ -415,7 +432,7 @@ pub fn ric_validate_as_of(value: &Value, as_of: &Value) -> Out {
 const WORDS_OPTIONS: &[&str] = &["style", "rmbPrefix", "zheng", "negative", "zeros", "excess"];
 
 fn words_options(options: &Value) -> Result<(words::Options, Option<Excess>), Error> {
-    let o = Opts::read(options, arg(1), WORDS_OPTIONS)?;
+    let o = JsOpts::read(options, arg(1), WORDS_OPTIONS)?;
     let style: Style = o.name("style")?.unwrap_or_default();
     let mut out = style.options();
     if let Some(b) = o.bool("rmbPrefix")? {
@@ -570,12 +587,12 @@ const POLICY_KEYS: &[&str] = &[
     "paperLineLimit",
 ];
 
-fn policy(o: &Opts) -> Result<Policy, Error> {
+fn policy(o: &JsOpts) -> Result<Policy, Error> {
     let mut p = Policy::default();
     let Some(v) = o.get("policy") else {
         return Ok(p);
     };
-    let po = Opts::read(v, o.path("policy"), POLICY_KEYS)?;
+    let po = JsOpts::read(v, o.path("policy"), POLICY_KEYS)?;
     if let Some(a) = po.amount("quantityPriceTolerance")? {
         p.quantity_price_tolerance = a;
     }
@@ -595,7 +612,7 @@ fn policy(o: &Opts) -> Result<Policy, Error> {
 /// and the 大写; returns the core's `Computed` as JSON (`{invoice, per_rate, tax_difference,
 /// adjusted_lines, split}`). Throws the first reading or computing error.
 pub fn compute(invoice: &Value, options: &Value) -> Out {
-    let o = Opts::read(
+    let o = JsOpts::read(
         options,
         arg(1),
         &["pricesIncludeTax", "redistribute", "policy"],
@@ -639,7 +656,7 @@ pub fn parse_invoice(invoice: &Value) -> Out {
 
 /// The validation context from `{asOf, sellerCategory?, issuingLimit?, policy?, notCarried?}`.
 pub fn context(options: &Value) -> Result<Context, Error> {
-    let o = Opts::read(
+    let o = JsOpts::read(
         options,
         arg(1),
         &[
@@ -650,17 +667,8 @@ pub fn context(options: &Value) -> Result<Context, Error> {
             "notCarried",
         ],
     )?;
-    let as_of = o
-        .date("asOf")?
-        .ok_or_else(|| Error::new(INP_MISSING).at(o.path("asOf")))?;
-    let mut ctx = Context::new(as_of);
-    ctx.seller_category = o
-        .str("sellerCategory")?
-        .map(|s| {
-            s.parse::<TaxpayerCategory>()
-                .map_err(|e| e.at(o.path("sellerCategory")))
-        })
-        .transpose()?;
+    let mut ctx = Context::new(o.required_date("asOf")?);
+    ctx.seller_category = o.name::<TaxpayerCategory>("sellerCategory")?;
     ctx.issuing_limit = o.amount("issuingLimit")?;
     ctx.policy = policy(&o)?;
     ctx.not_carried = o.not_carried("notCarried")?;
@@ -734,14 +742,15 @@ fn summary(lc: &Lifecycle) -> Value {
 /// (`Lifecycle::replay`), then expires overdue slips when `expireOverdueAt` is given; returns the
 /// state summary. A refused step throws its code at `events[i]`.
 pub fn lifecycle_run(input: &Value) -> Out {
-    let o = Opts::read(
-        input,
-        Path::root(),
-        &["kind", "amount", "events", "expireOverdueAt"],
-    )?;
-    let Some(m) = o.map else {
+    let Value::Object(m) = input else {
         return Err(wrong_type("object", input, &Path::root()));
     };
+    let o = Opts::open(
+        input,
+        Path::root(),
+        Keys::Camel,
+        &["kind", "amount", "events", "expire_overdue_at"],
+    )?;
     let kind = match m.get("kind") {
         Some(Value::String(s)) => Kind::parse_name(s).map_err(|e| e.at(Path::field("kind")))?,
         Some(other) => return Err(wrong_type("kind name", other, &Path::field("kind"))),
@@ -771,16 +780,9 @@ pub fn lifecycle_run(input: &Value) -> Out {
         Some(other) => return Err(wrong_type("array of steps", other, &Path::field("events"))),
     };
     let mut lc = Lifecycle::replay(kind, amount, events)?;
-    if let Some(now) = o.get("expireOverdueAt") {
-        let at = Path::field("expireOverdueAt");
-        // The core's one date-time reader (a JS `Date` arrives already written as its text).
-        let now: NaiveDateTime = match now {
-            Value::String(t) => {
-                invoice_core::dates::read_date_time(t).map_err(|e| e.at(at.clone()))?
-            }
-            other => return Err(wrong_type("date-time YYYY-MM-DDTHH:MM:SS", other, &at)),
-        };
-        lc.expire_overdue(now).map_err(|e| e.under(&at))?;
+    if let Some(now) = o.date_time("expire_overdue_at")? {
+        lc.expire_overdue(now)
+            .map_err(|e| e.under(&o.path("expire_overdue_at")))?;
     }
     Ok(summary(&lc))
 }
@@ -881,9 +883,8 @@ pub fn parse_qr(text: &Value) -> Out {
 
 /// `buildQr(invoice, {hash}?)`: the QR payload text of an invoice.
 pub fn build_qr(invoice: &Value, options: &Value) -> Out {
-    let o = Opts::read(options, arg(1), &["hash"])?;
-    let hash = o.str("hash")?;
-    qr::build(&invoice_arg(invoice)?, hash).map(Value::String)
+    let hash = Opts::open(options, Path::root(), Keys::Camel, &["hash"])?.text("hash")?;
+    qr::build(&invoice_arg(invoice)?, hash.as_deref()).map(Value::String)
 }
 
 /// The query of an argument: QR text (a string), `{invoice, carPrice?}`, `{qr}`, or an invoice;
@@ -892,7 +893,7 @@ fn query_arg(v: &Value, car_price: Option<Amount>) -> Result<VerifyQuery, Error>
     match v {
         Value::String(text) => query::from_qr(&qr::parse_invoice(text)?),
         Value::Object(m) if m.contains_key("invoice") || m.contains_key("qr") => {
-            let o = Opts::read(v, Path::root(), &["invoice", "carPrice", "qr"])?;
+            let o = JsOpts::read(v, Path::root(), &["invoice", "carPrice", "qr"])?;
             if let Some(text) = o.str("qr")? {
                 return query::from_qr(&qr::parse_invoice(text)?);
             }
@@ -926,7 +927,7 @@ pub fn read_verify_query(query: &Value) -> Out {
 
 /// `verifyQuery(invoice, {carPrice}?)`: the 查验 query (the core's JSON shape).
 pub fn verify_query(invoice: &Value, options: &Value) -> Out {
-    let o = Opts::read(options, arg(1), &["carPrice"])?;
+    let o = JsOpts::read(options, arg(1), &["carPrice"])?;
     let price = o
         .get("carPrice")
         .map(|p| money_no_path(p, &o.path("carPrice")))
@@ -934,31 +935,12 @@ pub fn verify_query(invoice: &Value, options: &Value) -> Out {
     query_arg(invoice, price).map(|q| ser(&q))
 }
 
-const PRECHECK_KEYS: &[&str] = &["asOf", "sameDay", "lookBackYears"];
-const MATCH_KEYS: &[&str] = &["asOf", "sameDay", "lookBackYears", "status", "carPrice"];
-
-/// `asOf` (required) and the pre-check options.
-fn precheck_options(o: &Opts) -> Result<(NaiveDate, PrecheckOptions), Error> {
-    let as_of = o
-        .date("asOf")?
-        .ok_or_else(|| Error::new(INP_MISSING).at(o.path("asOf")))?;
-    let mut opts = PrecheckOptions::default();
-    if let Some(y) = o.int("lookBackYears", 0, i64::from(u32::MAX))? {
-        opts.look_back_years = u32::try_from(y).unwrap_or(opts.look_back_years);
-    }
-    if let Some(s) = o.str("sameDay")? {
-        opts.same_day = s.parse().map_err(|e: Error| e.at(o.path("sameDay")))?;
-    }
-    Ok((as_of, opts))
-}
-
 /// `precheck(query, {asOf, sameDay?, lookBackYears?})`: null when the query may be looked up,
 /// else the outcome the platform gives instead.
 pub fn precheck(q: &Value, options: &Value) -> Out {
-    let o = Opts::read(options, arg(1), PRECHECK_KEYS)?;
-    let (as_of, opts) = precheck_options(&o)?;
+    let o = CheckOptions::read_precheck(options, Keys::Camel)?;
     let q = stored_or_query_arg(q)?;
-    Ok(query::precheck(&q, as_of, &opts)
+    Ok(query::precheck(&q, o.as_of, &o.precheck)
         .err()
         .map_or(Value::Null, |o| ser(&o)))
 }
@@ -966,24 +948,22 @@ pub fn precheck(q: &Value, options: &Value) -> Out {
 /// `matchRecord(query, record, {asOf, status?, carPrice?, sameDay?, lookBackYears?})`: the
 /// platform's answer given the stored record (an invoice, or null for none).
 pub fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
-    let o = Opts::read(options, arg(2), MATCH_KEYS)?;
-    let (as_of, opts) = precheck_options(&o)?;
+    let o = CheckOptions::read_match(options, Keys::Camel)?;
     let q = stored_or_query_arg(q)?;
     let record = match record {
         Value::Null => None,
         r => Some(StoredRecord {
             invoice: invoice_arg(r)?,
-            status: match o.str("status")? {
-                None => RecordStatus::Normal,
-                Some(s) => s.parse().map_err(|e: Error| e.at(o.path("status")))?,
-            },
-            car_price: o
-                .get("carPrice")
-                .map(|p| money_no_path(p, &o.path("carPrice")))
-                .transpose()?,
+            status: o.status,
+            car_price: o.car_price,
         }),
     };
-    Ok(ser(&query::match_record(&q, record.as_ref(), as_of, &opts)))
+    Ok(ser(&query::match_record(
+        &q,
+        record.as_ref(),
+        o.as_of,
+        &o.precheck,
+    )))
 }
 
 /// `dedupeKey(item)`: the identity keys of one item.
@@ -1016,10 +996,10 @@ fn stat_items(list: &Value) -> Result<Vec<(Invoice, Option<String>)>, Error> {
             let at = Path::root().index(i);
             match item {
                 Value::Object(m) if m.contains_key("invoice") => {
-                    let o = Opts::read(item, at.clone(), &["invoice", "status"])?;
-                    let inv = invoice_arg(o.get("invoice").unwrap_or(&Value::Null))
+                    let o = Opts::open(item, at.clone(), Keys::Camel, &["invoice", "status"])?;
+                    let inv = invoice_arg(o.get("invoice")?.unwrap_or(&Value::Null))
                         .map_err(|e| e.under(&at))?;
-                    Ok((inv, o.str("status")?.map(str::to_string)))
+                    Ok((inv, o.text("status")?))
                 }
                 other => Ok((invoice_arg(other).map_err(|e| e.under(&at))?, None)),
             }
@@ -1043,9 +1023,9 @@ fn compute_stats(items: &[(Invoice, Option<String>)], own: Option<&str>) -> Resu
 
 /// `stats(list, {ownTaxId}?)`: totals and groups (the core's JSON shape, money as strings).
 pub fn stats_of(list: &Value, options: &Value) -> Out {
-    let o = Opts::read(options, arg(1), &["ownTaxId"])?;
+    let o = stats::Options::read(options, Keys::Camel)?;
     let items = stat_items(list)?;
-    compute_stats(&items, o.str("ownTaxId")?).map(|s| ser(&s))
+    compute_stats(&items, o.own_tax_id.as_deref()).map(|s| ser(&s))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1097,13 +1077,7 @@ pub fn search(list: &Value, filter: &Value) -> Out {
 /// findings as plain objects). `lookup` is the core's `Lookup`:
 /// `{query, as_of, platform?, records?, options?: {look_back_years?, same_day?}}`.
 pub fn diagnose(lookup: &Value) -> Out {
-    let mut v = lookup.clone();
-    if let Value::Object(m) = &mut v
-        && let Some(o) = m.get_mut("options")
-    {
-        *o = whole_numbers(o);
-    }
-    let d = find::diagnose::diagnose(&Lookup::from_value(&v)?);
+    let d = find::diagnose::diagnose(&Lookup::from_value(lookup)?);
     Ok(json!({
         "query": ser(&d.query),
         "corrections": ser(&d.corrections),
@@ -1133,11 +1107,8 @@ pub fn next_number(number: &Value) -> Out {
 /// `what` is `invoices`, `reports` (each invoice validated as of `asOf`) or `stats`.
 pub fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out {
     let what = string(what, &Path::root())?;
-    let o = Opts::read(options, arg(2), &["lang", "asOf", "ownTaxId", "statuses"])?;
-    let lang: Lang = match o.str("lang")? {
-        None => Lang::Zh,
-        Some(s) => s.parse().map_err(|e: Error| e.at(o.path("lang")))?,
-    };
+    let o = ExportOptions::read(options, Keys::Camel)?;
+    let lang = o.lang;
     let Value::Array(list) = invoices else {
         return Err(wrong_type("array of invoices", invoices, &arg(1)));
     };
@@ -1151,8 +1122,8 @@ pub fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out
         "invoices" => export::invoices_jsonl(&invs),
         "reports" => {
             let as_of = o
-                .date("asOf")?
-                .ok_or_else(|| Error::new(INP_MISSING).at(o.path("asOf")))?;
+                .as_of
+                .ok_or_else(|| Error::new(INP_MISSING).at(Path::field("asOf")))?;
             let ctx = Context::new(as_of);
             let reports: Vec<(String, Report)> = invs
                 .iter()
@@ -1165,22 +1136,12 @@ pub fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out
             }
         }
         "stats" => {
-            let statuses: Vec<Option<String>> = match o.get("statuses") {
-                None => Vec::new(),
-                Some(Value::Array(a)) => a.iter().map(|s| s.as_str().map(str::to_string)).collect(),
-                Some(other) => {
-                    return Err(wrong_type(
-                        "array of status labels",
-                        other,
-                        &o.path("statuses"),
-                    ));
-                }
-            };
+            let statuses = o.statuses;
             let items: Vec<(Invoice, Option<String>)> = invs
                 .into_iter()
                 .zip(statuses.into_iter().chain(std::iter::repeat(None)))
                 .collect();
-            let s = compute_stats(&items, o.str("ownTaxId")?)?;
+            let s = compute_stats(&items, o.own_tax_id.as_deref())?;
             if csv {
                 export::stats_csv(&s, lang)
             } else {

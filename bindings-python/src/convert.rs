@@ -484,29 +484,39 @@ pub fn value_out<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>>
     })
 }
 
-/// An optional year (`None` or an `int`, not a `bool`, within `i32`).
-pub fn opt_year(obj: &Bound<'_, PyAny>) -> Conv<Option<i32>> {
-    const EXPECTED: &str = "None or an int year";
-    if obj.is_none() {
-        return Ok(None);
+/// Keyword options as the object the core's option readers take (`invoice_core::options`,
+/// snake_case keys): each value a JSON-like value ([`json_in`], so a float is the core's
+/// `INP-01` at its key), `None` kept as `null` (not given, or for a required option the core's
+/// `INP-02`). The core decides every other problem and its path.
+pub fn options(entries: &[(&'static str, Option<&Bound<'_, PyAny>>)]) -> Conv<Value> {
+    let mut m = Map::new();
+    for (k, v) in entries {
+        let value = match v {
+            None => Value::Null,
+            Some(v) => json_in(v).map_err(|f| f.under(&Path::field(*k)))?,
+        };
+        m.insert((*k).to_string(), value);
     }
-    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
-        return Err(wrong_type(obj, EXPECTED));
-    }
-    obj.extract::<i32>()
-        .map(Some)
-        .map_err(|_| wrong_type(obj, EXPECTED))
+    Ok(Value::Object(m))
 }
 
-/// An optional flag: `None` (the default) or a `bool`.
-pub fn opt_flag(obj: Option<&Bound<'_, PyAny>>, expected: &str) -> Conv<Option<bool>> {
-    match obj {
-        None => Ok(None),
-        Some(o) if o.is_none() => Ok(None),
-        Some(o) => match o.cast::<PyBool>() {
-            Ok(b) => Ok(Some(b.is_true())),
-            Err(_) => Err(wrong_type(o, expected)),
-        },
+/// An iterable of names (a list, tuple, set, generator) as a list, for an option the core reads
+/// as a list; anything else is handed over as it is for the core to refuse.
+pub fn name_list<'py>(obj: Option<&Bound<'py, PyAny>>) -> Conv<Option<Bound<'py, PyAny>>> {
+    let Some(o) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    if o.is_instance_of::<PyString>()
+        || o.is_instance_of::<PyList>()
+        || o.is_instance_of::<PyTuple>()
+    {
+        return Ok(Some(o.clone()));
+    }
+    match o.try_iter() {
+        Ok(_) => Ok(Some(
+            PyList::new(o.py(), items(o, "an iterable of names")?)?.into_any(),
+        )),
+        Err(_) => Ok(Some(o.clone())),
     }
 }
 

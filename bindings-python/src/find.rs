@@ -8,11 +8,12 @@
 
 use invoice_core::error::{INP_JSON, INP_TYPE};
 use invoice_core::find::diagnose::{self as core_diagnose, Diagnosis as CoreDiagnosis, Lookup};
-use invoice_core::find::export::{self, Lang};
+use invoice_core::find::export::{self, ExportOptions, Lang};
 use invoice_core::find::normalise::{self, Normalised, RawQuery};
 use invoice_core::find::numbering::{self, NumberParts};
 use invoice_core::find::search::{self as core_search, Filter, Record};
 use invoice_core::model::Invoice as CoreInvoice;
+use invoice_core::options::Keys;
 use invoice_core::validate::Report as CoreReport;
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
@@ -20,7 +21,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use serde_json::{Map, Value, json};
 
 use crate::convert::{self, Conv};
-use crate::error::{Fail, OrRaise, guard};
+use crate::error::{OrRaise, guard};
 use crate::findings::{Report, finding_list};
 use crate::invoice::Invoice;
 use crate::stats::Stats;
@@ -383,16 +384,17 @@ impl Diagnosis {
 
 /// Explains why a lookup finds nothing or the wrong thing (为什么查不到我的发票), offline. query
 /// is a mapping of what was typed (as normalise_fields() takes); as_of is today (date or
-/// 'YYYY-MM-DD'; other written forms such as '2024/11/26' are read too); platform the region the
+/// 'YYYY-MM-DD', read strictly as every as_of); platform the region the
 /// platform serves ('31', '1100', '3302'), when known; records the stored records (as search()
 /// takes), when known; same_day 'next_day' (default) or 'today'; look_back_years the window in
 /// years (default 5).
 ///
 /// Returns a Diagnosis; the query's own problems are findings, never raised. Raises
 /// InvoiceError for bad arguments, with the core's codes and paths: INP-02 a wrong type
-/// (query.number, as_of, platform, records), FND-25 an unknown query key (query.<key>), FND-20
-/// an unreadable as_of, FND-46 a platform that is no region, INP-03 at options for a bad
-/// same_day or look_back_years; a record the core refuses at records[i].
+/// (query.number, as_of, platform, records) or an unreadable as_of, FND-25 an unknown query key
+/// (query.<key>), FND-46 a platform that is no region, INP-05 (options.same_day) an unknown
+/// same_day, INP-02 (options.look_back_years) a bad look_back_years; a record the core refuses
+/// at records[i].
 #[pyfunction]
 #[pyo3(signature = (query, as_of, platform=None, records=None, same_day=None, look_back_years=None))]
 fn diagnose(
@@ -700,15 +702,8 @@ fn export_text(data: Export, csv: Option<Lang>) -> Result<String, Error> {
 }
 
 fn lang_arg(obj: Option<&Bound<'_, PyAny>>) -> Conv<Lang> {
-    match obj.filter(|o| !o.is_none()) {
-        None => Ok(Lang::Zh),
-        Some(o) => {
-            let name = convert::text(o, "'zh' or 'en'")
-                .map_err(|f| f.under(&Path::field("header_lang")))?;
-            name.parse()
-                .map_err(|e: Error| Fail::Core(e.at(Path::field("header_lang"))))
-        }
-    }
+    let v = convert::options(&[("header_lang", obj)])?;
+    Ok(ExportOptions::read(&v, Keys::Snake)?.lang)
 }
 
 /// Exports as CSV text (UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF line ends;

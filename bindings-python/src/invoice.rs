@@ -7,18 +7,18 @@
 //! handed to the core's reader as JSON, floats included, so the core's own codes and paths
 //! decide every problem (a float amount is `INP-01` at `lines[0].amount`).
 
-use invoice_core::error::{INP_TYPE, INP_UNKNOWN_OPTION};
+use invoice_core::Error;
 use invoice_core::model::Invoice as CoreInvoice;
 use invoice_core::money::Amount;
-use invoice_core::tax::{self, Basis, Computed as CoreComputed, Options, Policy, TaxpayerCategory};
-use invoice_core::validate::{self as core_validate, Context, NotCarried, Report as CoreReport};
-use invoice_core::{Error, Path};
+use invoice_core::options::Keys;
+use invoice_core::tax::{self, Computed as CoreComputed, Options};
+use invoice_core::validate::{self as core_validate, Context, Report as CoreReport};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde_json::Value;
 
 use crate::convert::{self, Conv};
-use crate::error::{Fail, OrRaise, guard};
+use crate::error::{OrRaise, guard};
 use crate::findings::Report;
 use crate::source;
 
@@ -92,7 +92,9 @@ impl Invoice {
 
     /// Reads an invoice from JSON text.
     ///
-    /// Raises InvoiceError: INP-03 not JSON; otherwise as from_dict; INP-02 not a str.
+    /// Raises InvoiceError: INP-03 not JSON; INP-07 at the string for a lone surrogate (a str
+    /// holding one, or a \ud800 escape in the text, as from_dict and every other route);
+    /// otherwise as from_dict; INP-02 not a str.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
         guard(py, || {
@@ -284,60 +286,8 @@ impl Computed {
     }
 }
 
-/// `{quantity_price_tolerance, line_tax_tolerance, invoice_tax_tolerance, paper_line_limit}`,
-/// any subset; the rest keeps the core's defaults.
-fn policy_arg(obj: Option<&Bound<'_, PyAny>>) -> Conv<Policy> {
-    let mut p = Policy::default();
-    let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(p);
-    };
-    let d = obj
-        .cast::<PyDict>()
-        .map_err(|_| convert::wrong_type(obj, "None or a dict of policy values"))?;
-    const KEYS: &str = "quantity_price_tolerance, line_tax_tolerance, invoice_tax_tolerance, \
-                        paper_line_limit";
-    for (k, v) in d.iter() {
-        let key = convert::text(&k, "str keys")?;
-        let at = Path::field("policy").key(key.clone());
-        let mut read = || -> Conv<()> {
-            match key.as_str() {
-                "quantity_price_tolerance" => {
-                    p.quantity_price_tolerance = Amount::parse(&convert::money_text(&v)?)?
-                }
-                "line_tax_tolerance" => {
-                    p.line_tax_tolerance = Amount::parse(&convert::money_text(&v)?)?
-                }
-                "invoice_tax_tolerance" => {
-                    p.invoice_tax_tolerance = Amount::parse(&convert::money_text(&v)?)?
-                }
-                "paper_line_limit" => {
-                    p.paper_line_limit = if v.is_instance_of::<pyo3::types::PyBool>() {
-                        None
-                    } else {
-                        v.extract::<usize>().ok()
-                    }
-                    .ok_or_else(|| {
-                        Fail::Core(
-                            Error::new(INP_TYPE)
-                                .with("expected", "a non-negative int")
-                                .with("found", convert::type_name(&v)),
-                        )
-                    })?
-                }
-                _ => {
-                    return Err(Error::new(INP_UNKNOWN_OPTION)
-                        .with("value", &key)
-                        .with("allowed", KEYS)
-                        .into());
-                }
-            }
-            Ok(())
-        };
-        read().map_err(|f| f.under(&at))?;
-    }
-    Ok(p)
-}
-
+/// The validation context of the keyword arguments, read by the core's one reader
+/// (`Context::read`, snake_case keys). C's Arrow API calls it too.
 pub(crate) fn context_arg(
     as_of: &Bound<'_, PyAny>,
     seller_category: Option<&Bound<'_, PyAny>>,
@@ -345,24 +295,15 @@ pub(crate) fn context_arg(
     policy: Option<&Bound<'_, PyAny>>,
     not_carried: Option<&Bound<'_, PyAny>>,
 ) -> Conv<Context> {
-    let as_of = convert::date_in(as_of).map_err(|f| f.under(&Path::field("as_of")))?;
-    let mut ctx = Context::new(as_of);
-    if let Some(c) = seller_category.filter(|o| !o.is_none()) {
-        let name = convert::text(c, "None, 'general' or 'small_scale'")?;
-        ctx.seller_category = Some(name.parse::<TaxpayerCategory>()?);
-    }
-    if let Some(l) = issuing_limit.filter(|o| !o.is_none()) {
-        ctx.issuing_limit = Some(Amount::parse(&convert::money_text(l)?)?);
-    }
-    ctx.policy = policy_arg(policy)?;
-    if let Some(list) = not_carried.filter(|o| !o.is_none()) {
-        const EXPECTED: &str = "None or an iterable of field names";
-        for item in convert::items(list, EXPECTED)? {
-            let name = convert::text(&item, EXPECTED)?;
-            ctx.not_carried.insert(name.parse::<NotCarried>()?);
-        }
-    }
-    Ok(ctx)
+    let not_carried = convert::name_list(not_carried)?;
+    let v = convert::options(&[
+        ("as_of", Some(as_of)),
+        ("seller_category", seller_category),
+        ("issuing_limit", issuing_limit),
+        ("policy", policy),
+        ("not_carried", not_carried.as_ref()),
+    ])?;
+    Ok(Context::read(&v, Keys::Snake)?)
 }
 
 /// What a validation reads from one invoice argument, under the GIL.
@@ -416,17 +357,12 @@ fn compute(
 ) -> PyResult<Computed> {
     guard(py, || {
         let (inv, options) = (|| -> Conv<_> {
-            let inclusive = convert::opt_flag(prices_include_tax, "a bool")?.unwrap_or(false);
-            let redistribute = convert::opt_flag(redistribute, "a bool")?.unwrap_or(false);
-            let options = Options {
-                basis: if inclusive {
-                    Basis::Inclusive
-                } else {
-                    Basis::Exclusive
-                },
-                redistribute,
-                policy: policy_arg(policy)?,
-            };
+            let v = convert::options(&[
+                ("prices_include_tax", prices_include_tax),
+                ("redistribute", redistribute),
+                ("policy", policy),
+            ])?;
+            let options = Options::read(&v, Keys::Snake)?;
             Ok((invoice_arg(invoice)?, options))
         })()
         .or_raise(py)?;

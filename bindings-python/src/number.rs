@@ -2,6 +2,7 @@
 //! `parse_invoice_number` and `pad_invoice_number` (see `invoice_core::number`).
 
 use invoice_core::number::{CodeOptions, InvoiceCode, InvoiceNumber, NumberOptions, pad_number};
+use invoice_core::options::Keys;
 use pyo3::prelude::*;
 
 use crate::convert::{self, Conv};
@@ -34,16 +35,12 @@ fn parse_invoice_code<'py>(
     guard(py, || {
         let (code, opts) = (|| -> Conv<_> {
             let code = convert::text(code, "an invoice code (str)")?;
-            let mut opts = CodeOptions::default();
-            if let Some(y) = max_year {
-                opts.max_year = convert::opt_year(y)?;
-            }
-            if let Some(y) = min_year_10.map(convert::opt_year).transpose()?.flatten() {
-                opts.min_year_10 = y;
-            }
-            if let Some(y) = min_year_12.map(convert::opt_year).transpose()?.flatten() {
-                opts.min_year_12 = y;
-            }
+            let v = convert::options(&[
+                ("max_year", max_year),
+                ("min_year_10", min_year_10),
+                ("min_year_12", min_year_12),
+            ])?;
+            let opts = CodeOptions::read(&v, Keys::Snake)?;
             Ok((code, opts))
         })()
         .or_raise(py)?;
@@ -70,13 +67,8 @@ fn parse_invoice_number<'py>(
     guard(py, || {
         let (number, opts) = (|| -> Conv<_> {
             let number = convert::text(number, "an invoice number (str)")?;
-            let mut opts = NumberOptions::default();
-            if let Some(y) = max_year {
-                opts.max_year = convert::opt_year(y)?;
-            }
-            if let Some(y) = min_year.map(convert::opt_year).transpose()?.flatten() {
-                opts.min_year = y;
-            }
+            let v = convert::options(&[("max_year", max_year), ("min_year", min_year)])?;
+            let opts = NumberOptions::read(&v, Keys::Snake)?;
             Ok((number, opts))
         })()
         .or_raise(py)?;

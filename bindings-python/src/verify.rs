@@ -2,17 +2,16 @@
 //! scheme), QR payloads (二维码), the 查验 query and the platform's answer, and duplicates (重复发票).
 //! Re-exported at the top level of `invoice_core`.
 
-use invoice_core::error::INP_TYPE;
 use invoice_core::money::Amount;
+use invoice_core::options::Keys;
 use invoice_core::verify::check_code::{self as core_cc, CheckCodeInput, CheckCodeKey as CoreKey};
 use invoice_core::verify::duplicates::{self, DuplicateReport as CoreReport, Item};
 use invoice_core::verify::qr;
 use invoice_core::verify::query::{
-    self, Outcome, PrecheckOptions, RecordStatus, StoredRecord, VerifyQuery as CoreQuery,
+    self, CheckOptions, Outcome, StoredRecord, VerifyQuery as CoreQuery,
 };
-use invoice_core::{Error, Path};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 use serde_json::Value;
 
 use crate::convert::{self, Conv};
@@ -373,6 +372,14 @@ impl VerifyOutcome {
         self.o.name()
     }
 
+    /// The outcome's catalogue code (VER-27 match, VER-28 not found, VER-29 mismatch, VER-30
+    /// voided, VER-31 red-flushed, VER-32 partly red-flushed, VER-33 too old, VER-34 not yet
+    /// verifiable, VER-35 malformed), whose messages are message and message_zh.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.o.code()
+    }
+
     /// The vendor status number (1 match, 3 not found, 4 mismatch, 5 malformed, 7 not yet, 8 too
     /// old, 9 voided, 10 red-flushed).
     #[getter]
@@ -461,35 +468,6 @@ impl VerifyOutcome {
     }
 }
 
-fn options_arg(
-    look_back_years: Option<&Bound<'_, PyAny>>,
-    same_day: Option<&Bound<'_, PyAny>>,
-) -> Conv<PrecheckOptions> {
-    let mut o = PrecheckOptions::default();
-    if let Some(y) = look_back_years.filter(|o| !o.is_none()) {
-        const EXPECTED: &str = "None or a non-negative int";
-        if y.is_instance_of::<PyBool>() || !y.is_instance_of::<PyInt>() {
-            return Err(convert::wrong_type(y, EXPECTED).under(&Path::field("look_back_years")));
-        }
-        o.look_back_years = y.extract::<u32>().map_err(|_| {
-            Fail::Core(
-                Error::new(INP_TYPE)
-                    .with("expected", EXPECTED)
-                    .with("found", "an int out of range")
-                    .at(Path::field("look_back_years")),
-            )
-        })?;
-    }
-    if let Some(s) = same_day.filter(|o| !o.is_none()) {
-        let name = convert::text(s, "None, 'today' or 'next_day'")
-            .map_err(|f| f.under(&Path::field("same_day")))?;
-        o.same_day = name
-            .parse()
-            .map_err(|e: Error| Fail::from(e).under(&Path::field("same_day")))?;
-    }
-    Ok(o)
-}
-
 /// Checks a query against the platform's rules on as_of (date or 'YYYY-MM-DD') before any
 /// lookup: None when it may be looked up, else the VerifyOutcome the platform gives instead
 /// ('malformed' for a future issue date, 'too_old' before the look-back window,
@@ -507,15 +485,19 @@ fn precheck(
     same_day: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Option<VerifyOutcome>> {
     guard(py, || {
-        let (q, as_of, opts) = (|| -> Conv<_> {
+        let (q, o) = (|| -> Conv<_> {
+            let v = convert::options(&[
+                ("as_of", Some(as_of)),
+                ("look_back_years", look_back_years),
+                ("same_day", same_day),
+            ])?;
             Ok((
                 query_arg(query, None)?,
-                convert::date_in(as_of)?,
-                options_arg(look_back_years, same_day)?,
+                CheckOptions::read_precheck(&v, Keys::Snake)?,
             ))
         })()
         .or_raise(py)?;
-        Ok(query::precheck(&q, as_of, &opts)
+        Ok(query::precheck(&q, o.as_of, &o.precheck)
             .err()
             .map(|o| VerifyOutcome { o }))
     })
@@ -542,36 +524,30 @@ fn match_record(
     same_day: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<VerifyOutcome> {
     guard(py, || {
-        let (q, rec, as_of, opts) = (|| -> Conv<_> {
+        let (q, rec, o) = (|| -> Conv<_> {
             let q = query_arg(query, None)?;
+            let v = convert::options(&[
+                ("as_of", Some(as_of)),
+                ("look_back_years", look_back_years),
+                ("same_day", same_day),
+                ("status", status),
+                ("car_price", car_price),
+            ])?;
+            let o = CheckOptions::read_match(&v, Keys::Snake)?;
             let rec = if record.is_none() {
                 None
             } else {
-                let status: RecordStatus = match status.filter(|o| !o.is_none()) {
-                    None => RecordStatus::Normal,
-                    Some(s) => {
-                        let name = convert::text(s, "a record status (str)")
-                            .map_err(|f| f.under(&Path::field("status")))?;
-                        name.parse()
-                            .map_err(|e: Error| Fail::from(e).under(&Path::field("status")))?
-                    }
-                };
                 Some(StoredRecord {
                     invoice: invoice_arg(record)?,
-                    status,
-                    car_price: opt_amount(car_price)?,
+                    status: o.status,
+                    car_price: o.car_price,
                 })
             };
-            Ok((
-                q,
-                rec,
-                convert::date_in(as_of)?,
-                options_arg(look_back_years, same_day)?,
-            ))
+            Ok((q, rec, o))
         })()
         .or_raise(py)?;
         Ok(VerifyOutcome {
-            o: query::match_record(&q, rec.as_ref(), as_of, &opts),
+            o: query::match_record(&q, rec.as_ref(), o.as_of, &o.precheck),
         })
     })
 }

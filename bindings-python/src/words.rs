@@ -2,7 +2,8 @@
 //! `words_to_amount`, `read_words` and `words_match` (see `invoice_core::words`).
 
 use invoice_core::money::Amount;
-use invoice_core::words::{self, Excess, Mode, NegativeLabel, Options, Style, WholeMark, Zeros};
+use invoice_core::options::Keys;
+use invoice_core::words::{self, Excess, Mode, Options};
 use invoice_core::{Error, Path};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -31,24 +32,15 @@ fn word_opts(
     zeros: Option<&Bound<'_, PyAny>>,
     excess: Option<&Bound<'_, PyAny>>,
 ) -> Conv<WordOpts> {
-    let style: Style =
-        convert::opt_named(style, "a style name (str): invoice, accounting or pboc")?
-            .unwrap_or_default();
-    let mut options = style.options();
-    if let Some(b) = convert::opt_flag(rmb_prefix, "a bool")? {
-        options.rmb_prefix = b;
-    }
-    if let Some(w) = convert::opt_named::<WholeMark>(whole, "'整' or '正'")? {
-        options.whole = w;
-    }
-    if let Some(n) = convert::opt_named::<NegativeLabel>(negative, "'（负数）', '(负数)' or '负'")?
-    {
-        options.negative = n;
-    }
-    if let Some(z) = convert::opt_named::<Zeros>(zeros, "'all', 'one' or 'none'")? {
-        options.zeros = z;
-    }
-    let excess = convert::opt_named::<Excess>(excess, "'error', 'round' or 'truncate'")?;
+    let v = convert::options(&[
+        ("style", style),
+        ("rmb_prefix", rmb_prefix),
+        ("whole", whole),
+        ("negative", negative),
+        ("zeros", zeros),
+        ("excess", excess),
+    ])?;
+    let (options, excess) = words::read_options(&v, Keys::Snake)?;
     Ok(WordOpts { options, excess })
 }
 

@@ -109,7 +109,10 @@ def test_diagnose_same_day_policy_and_refusals() -> None:
     assert (info.value.code, info.value.path) == ("FND-46", ["platform"])
     with pytest.raises(InvoiceError) as info:
         find.diagnose(q, "2024-11-26", same_day="never")
-    assert (info.value.code, info.value.path) == ("INP-03", ["options"])
+    assert (info.value.code, info.value.path) == ("INP-05", ["options", "same_day"])
+    with pytest.raises(InvoiceError) as info:
+        find.diagnose(q, "2024/11/26")  # as_of is read strictly, as every as_of (issue 13)
+    assert (info.value.code, info.value.path) == ("INP-02", ["as_of"])
     with pytest.raises(InvoiceError) as info:
         find.diagnose({"numbr": "1"}, "2024-11-26")
     assert (info.value.code, info.value.path) == ("FND-25", ["query", "numbr"])

@@ -79,6 +79,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod number;
+pub mod options;
 #[cfg(feature = "read")]
 pub mod read;
 pub mod stats;

@@ -71,6 +71,22 @@ pub struct Options {
     pub own_tax_id: Option<String>,
 }
 
+impl Options {
+    /// Reads `{own_tax_id?}` in the host's key convention.
+    ///
+    /// # Errors
+    /// `INP-05` an unknown key, `INP-02` a tax id that is not text (at the key).
+    pub fn read<S: crate::model::Source>(
+        v: S,
+        keys: crate::options::Keys,
+    ) -> Result<Options, Error> {
+        let o = crate::options::Opts::open(v, crate::Path::root(), keys, &["own_tax_id"])?;
+        Ok(Options {
+            own_tax_id: o.text("own_tax_id")?,
+        })
+    }
+}
+
 /// One invoice and its caller-given status label.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry<'a> {

@@ -18,6 +18,7 @@ export function options(input) {
 
 export default {
   'invoice.parse': (api, input) => api.parseInvoice(input),
+  'invoice.from_json': (api, input) => api.parseInvoice(JSON.parse(input)),
   'invoice.validate': (api, input) => {
     const report = snakePath(() => api.validate(input.invoice, options(input)));
     return {

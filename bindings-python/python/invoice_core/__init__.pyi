@@ -367,6 +367,9 @@ class VerifyOutcome:
     def outcome(self) -> str:
         """Outcome name."""
     @property
+    def code(self) -> str:
+        """The outcome's catalogue code (VER-27 match .. VER-35 malformed)."""
+    @property
     def status(self) -> int:
         """Vendor status number."""
     @property

@@ -21,5 +21,6 @@ def _validate(x: Dict[str, Any]) -> Dict[str, Any]:
 
 OPS: Dict[str, Callable[[Any], Any]] = {
     "invoice.parse": lambda x: invoice_core.Invoice.from_dict(x).to_dict(),
+    "invoice.from_json": lambda x: invoice_core.Invoice.from_json(x).to_dict(),
     "invoice.validate": _validate,
 }

@@ -12,15 +12,21 @@ def _read(x: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _to_words(x: Dict[str, Any]) -> str:
-    return invoice_core.amount_in_words(
-        x["amount"],
-        x.get("style", "invoice"),
-        rmb_prefix=x.get("rmb_prefix"),
-        whole=x.get("zheng"),
-        negative=x.get("negative"),
-        zeros=x.get("zeros"),
-        excess=x.get("excess"),
-    )
+    try:
+        return invoice_core.amount_in_words(
+            x["amount"],
+            x.get("style", "invoice"),
+            rmb_prefix=x.get("rmb_prefix"),
+            whole=x.get("zheng"),
+            negative=x.get("negative"),
+            zeros=x.get("zeros"),
+            excess=x.get("excess"),
+        )
+    except invoice_core.InvoiceError as e:
+        # The vectors name the 整/正 option as JavaScript does (zheng); Python's keyword is whole.
+        if e.path == ["whole"]:
+            e.path[0] = "zheng"
+        raise
 
 
 OPS: Dict[str, Callable[[Any], Any]] = {

@@ -79,3 +79,54 @@ pub fn text_from_utf16(units: &[u16]) -> Result<String, super::Error> {
         .map(|c| c.map_err(|e| ill_formed_text(e.unpaired_surrogate())))
         .collect()
 }
+
+/// The character a lone surrogate escape is replaced with by [`mend_lone_escapes`]: a
+/// noncharacter, which no invoice text holds.
+pub const LONE_ESCAPE_MARK: char = '\u{FDD0}';
+
+/// JSON text whose `\uXXXX` escapes name a lone surrogate (which JSON's grammar allows and
+/// JavaScript's `JSON.parse` turns into an ill-formed string, but no Rust string can hold), with
+/// each such escape replaced by [`LONE_ESCAPE_MARK`], and the first lone unit; `None` when the
+/// text has none (or already holds the mark, which would make the place ambiguous). The caller
+/// parses the mended text and reports `INP-07` where the mark is, as every route that reads host
+/// strings does.
+pub fn mend_lone_escapes(text: &str) -> Option<(u16, String)> {
+    if text.contains(LONE_ESCAPE_MARK) || text.to_ascii_lowercase().contains("\\ufdd0") {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let unit_at = |i: usize| -> Option<u16> {
+        let hex = bytes.get(i..i + 6)?;
+        if hex.first() != Some(&b'\\') || hex.get(1) != Some(&b'u') {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex.get(2..)?).ok()?, 16).ok()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut first = None;
+    let mut i = 0;
+    let mut last = 0;
+    while i < bytes.len() {
+        if bytes.get(i) == Some(&b'\\') {
+            match unit_at(i) {
+                Some(0xD800..=0xDBFF) if matches!(unit_at(i + 6), Some(0xDC00..=0xDFFF)) => {
+                    i += 12;
+                }
+                Some(u @ 0xD800..=0xDFFF) => {
+                    out.push_str(text.get(last..i)?);
+                    out.push(LONE_ESCAPE_MARK);
+                    first.get_or_insert(u);
+                    i += 6;
+                    last = i;
+                }
+                // Any other escape (`\\`, `\"`, a plain `\u0041`): skip its two first bytes, so
+                // an escaped backslash is never read as the start of an escape.
+                _ => i += 2,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(text.get(last..)?);
+    first.map(|u| (u, out))
+}

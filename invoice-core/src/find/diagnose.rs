@@ -86,10 +86,11 @@ use super::{
     PLATFORM_REGION, RED_FLUSHED, RED_PENDING, REGION, SAME_DAY, SWAP, TOO_OLD, TYPO,
     UNKNOWN_FIELD, VOIDED, WRONG_ELEMENT,
 };
+use crate::error::INP_TYPE;
 use crate::error::{Error, Path, Segment};
-use crate::error::{INP_JSON, INP_TYPE};
 use crate::money::shorten;
 use crate::number::{InvoiceCode, InvoiceNumber, Kind, Region, province, region};
+use crate::options::{Keys, Opts};
 use crate::verify::query::{
     self, Element, ElementKind, PrecheckOptions, RecordStatus, SameDay, element_kind,
 };
@@ -147,8 +148,9 @@ impl Lookup {
     /// red_confirmation_pending?}], options?: {look_back_years?, same_day?}}`.
     ///
     /// # Errors
-    /// `INP-02` wrong types, `FND-25` unknown fields, `FND-20` a bad `as_of`, `FND-46` a bad
-    /// platform, `INP-03` bad options, and the errors of [`RawQuery::from_value`] (under
+    /// `INP-02` wrong types or a bad `as_of` (the strict `YYYY-MM-DD` reader of
+    /// [`crate::dates`]), `FND-25` unknown fields, `FND-46` a bad platform, `INP-05` an unknown
+    /// option or same-day policy and `INP-02` a bad look-back (at `options.<key>`), and the errors of [`RawQuery::from_value`] (under
     /// `query`) and [`Record::from_value`] (under `records[i]`).
     pub fn from_value(v: &Value) -> Result<Lookup, Error> {
         let Value::Object(m) = v else {
@@ -167,12 +169,12 @@ impl Lookup {
         }
         let query = RawQuery::from_value(m.get("query").unwrap_or(&Value::Null))
             .map_err(|e| e.under(&Path::field("query")))?;
+        // The one strict date reader, as for every `as_of` of the API (a written form such as
+        // `2024/11/26` is for what a person types into the query, not for today's date).
         let as_of = match m.get("as_of") {
-            Some(Value::String(s)) => super::normalise::parse_date(s).ok_or_else(|| {
-                Error::new(super::BAD_DATE)
-                    .with("value", shorten(s))
-                    .at(Path::field("as_of"))
-            })?,
+            Some(Value::String(s)) => {
+                crate::dates::read_day(s).map_err(|e| e.at(Path::field("as_of")))?
+            }
             other => {
                 return Err(Error::new(INP_TYPE)
                     .with("expected", "string")
@@ -210,12 +212,13 @@ impl Lookup {
             }
         };
         let options = match m.get("options") {
-            None | Some(Value::Null) => PrecheckOptions::default(),
-            Some(o) => serde_json::from_value(o.clone()).map_err(|e| {
-                Error::new(INP_JSON)
-                    .with("reason", shorten(&e.to_string()))
-                    .at(Path::field("options"))
-            })?,
+            None => PrecheckOptions::default(),
+            Some(o) => PrecheckOptions::from_opts(&Opts::open(
+                o,
+                Path::field("options"),
+                Keys::Snake,
+                &["same_day", "look_back_years"],
+            )?)?,
         };
         Ok(Lookup {
             query,

@@ -75,7 +75,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::error::{Error, Severity};
-use crate::model::Invoice;
+use crate::model::{Invoice, Source};
+use crate::options::{Keys, Opts};
 use crate::stats::{Group, Stats, Sums};
 use crate::validate::Report;
 use crate::verify::duplicates::keys_of;
@@ -95,6 +96,50 @@ pub enum Lang {
 }
 
 crate::error::option_names!(Lang { Zh => "zh", En => "en" });
+
+/// The names of the export options (snake_case; JavaScript writes `header_lang` as `lang`).
+pub const OPTION_KEYS: &[&str] = &["header_lang", "as_of", "own_tax_id", "statuses"];
+
+/// The export options: the header language, and for exports that validate or count (the
+/// JavaScript `exportCsv("reports" | "stats", …)`) the day, the own tax id and the status labels.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The language of headers and values (default Chinese).
+    pub lang: Lang,
+    /// The day reports are validated as of.
+    pub as_of: Option<chrono::NaiveDate>,
+    /// The own tax id (splits statistics into income and expense).
+    pub own_tax_id: Option<String>,
+    /// A status label per invoice, in order.
+    pub statuses: Vec<Option<String>>,
+}
+
+impl ExportOptions {
+    /// Reads `{header_lang?, as_of?, own_tax_id?, statuses?}` in the host's key convention.
+    ///
+    /// ```
+    /// use invoice_core::find::export::{ExportOptions, Lang};
+    /// use invoice_core::options::Keys;
+    ///
+    /// assert_eq!(ExportOptions::read(&serde_json::json!({"lang": "en"}), Keys::Camel)?.lang, Lang::En);
+    /// let e = ExportOptions::read(&serde_json::json!({"header_lang": "fr"}), Keys::Snake).unwrap_err();
+    /// assert_eq!((e.code(), e.path().to_string().as_str()), ("INP-05", "header_lang"));
+    /// # Ok::<(), invoice_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// At the option's path: `INP-05` an unknown key or language, `INP-02` a wrong type or a
+    /// bad date.
+    pub fn read<S: Source>(v: S, keys: Keys) -> Result<ExportOptions, Error> {
+        let o = Opts::open(v, crate::Path::root(), keys, OPTION_KEYS)?;
+        Ok(ExportOptions {
+            lang: o.name("header_lang")?.unwrap_or_default(),
+            as_of: o.day("as_of")?,
+            own_tax_id: o.text("own_tax_id")?,
+            statuses: o.texts("statuses")?,
+        })
+    }
+}
 
 /// One cell, as text or as a number-like value written as it is.
 enum Cell {

@@ -191,11 +191,20 @@ impl Invoice {
     /// Reads an invoice from JSON text.
     ///
     /// # Errors
-    /// `INP-03` for text that is not JSON; otherwise the first problem [`Invoice::from_value`]
-    /// finds (use [`Invoice::from_value_all`] for all of them).
+    /// `INP-03` for text that is not JSON; `INP-07` at the string for a `\uD800`-style escape
+    /// of a lone surrogate (ill-formed text, as from every other route); otherwise the first
+    /// problem [`Invoice::from_value`] finds (use [`Invoice::from_value_all`] for all of them).
     pub fn from_json(text: &str) -> Result<Invoice, Error> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| Error::new(INP_JSON).with("reason", shorten(&e.to_string())))?;
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            // A `\uD800` escape is ill-formed text, as the same string given by a host is
+            // (`INP-07` at the string), not unreadable JSON.
+            crate::error::input::mend_lone_escapes(text)
+                .and_then(|(unit, mended)| {
+                    let v: Value = serde_json::from_str(&mended).ok()?;
+                    Some(crate::error::ill_formed_text(unit).at(mark_path(&v)?))
+                })
+                .unwrap_or_else(|| Error::new(INP_JSON).with("reason", shorten(&e.to_string())))
+        })?;
         Invoice::from_value(&v)
     }
 
@@ -450,6 +459,27 @@ impl JsonSchema for Kind {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         schemars::json_schema!({"type": "string", "enum": names})
+    }
+}
+
+/// The path of the first string (or object key: the object's path) holding
+/// [`LONE_ESCAPE_MARK`](crate::error::input::LONE_ESCAPE_MARK).
+fn mark_path(v: &Value) -> Option<Path> {
+    let mark = crate::error::input::LONE_ESCAPE_MARK;
+    match v {
+        Value::String(s) => s.contains(mark).then(Path::root),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| mark_path(x).map(|p| p.prefixed(&Path::root().index(i)))),
+        Value::Object(m) => m.iter().find_map(|(k, x)| {
+            if k.contains(mark) {
+                Some(Path::root())
+            } else {
+                mark_path(x).map(|p| p.prefixed(&Path::field(k.clone())))
+            }
+        }),
+        _ => None,
     }
 }
 

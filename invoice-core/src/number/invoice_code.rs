@@ -28,6 +28,35 @@ pub struct CodeOptions {
     pub min_year_12: i32,
 }
 
+impl CodeOptions {
+    /// Reads `{max_year?, min_year_10?, min_year_12?}` in the host's key convention.
+    ///
+    /// # Errors
+    /// `INP-05` an unknown key, `INP-02` a year that is no integer 1–9999 (at the key).
+    pub fn read<S: crate::model::Source>(
+        v: S,
+        keys: crate::options::Keys,
+    ) -> Result<CodeOptions, Error> {
+        let o = crate::options::Opts::open(
+            v,
+            crate::Path::root(),
+            keys,
+            &["max_year", "min_year_10", "min_year_12"],
+        )?;
+        let mut opts = CodeOptions {
+            max_year: o.year("max_year")?,
+            ..CodeOptions::default()
+        };
+        if let Some(y) = o.year("min_year_10")? {
+            opts.min_year_10 = y;
+        }
+        if let Some(y) = o.year("min_year_12")? {
+            opts.min_year_12 = y;
+        }
+        Ok(opts)
+    }
+}
+
 impl Default for CodeOptions {
     fn default() -> Self {
         CodeOptions {

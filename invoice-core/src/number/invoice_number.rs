@@ -21,6 +21,28 @@ pub struct NumberOptions {
     pub min_year: i32,
 }
 
+impl NumberOptions {
+    /// Reads `{max_year?, min_year?}` in the host's key convention.
+    ///
+    /// # Errors
+    /// `INP-05` an unknown key, `INP-02` a year that is no integer 1–9999 (at the key).
+    pub fn read<S: crate::model::Source>(
+        v: S,
+        keys: crate::options::Keys,
+    ) -> Result<NumberOptions, Error> {
+        let o =
+            crate::options::Opts::open(v, crate::Path::root(), keys, &["max_year", "min_year"])?;
+        let mut opts = NumberOptions {
+            max_year: o.year("max_year")?,
+            ..NumberOptions::default()
+        };
+        if let Some(y) = o.year("min_year")? {
+            opts.min_year = y;
+        }
+        Ok(opts)
+    }
+}
+
 impl Default for NumberOptions {
     fn default() -> Self {
         NumberOptions {

@@ -37,8 +37,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Path, rules};
-use crate::model::{Invoice, LineNature, LineRate, Totals};
+use crate::model::{Invoice, LineNature, LineRate, Source, Totals};
 use crate::money::{Amount, MNY_OVERFLOW, Price, TaxRate, round_half_up};
+use crate::options::{Keys, Opts};
 
 pub use rates::{
     Provinces, RateRow, TaxpayerCategory, rate_allowed, rate_allowed_in, rates_in_force,
@@ -132,6 +133,62 @@ impl Default for Policy {
     }
 }
 
+/// The policy's option names (snake_case; [`Keys`](crate::options::Keys) gives the host's).
+pub const POLICY_KEYS: &[&str] = &[
+    "quantity_price_tolerance",
+    "line_tax_tolerance",
+    "invoice_tax_tolerance",
+    "paper_line_limit",
+];
+
+impl Policy {
+    /// Reads the policy object under `key` of `o` (any subset of [`POLICY_KEYS`]; the rest keeps
+    /// the defaults), the one reader of every host.
+    ///
+    /// # Errors
+    /// `INP-05` an unknown key, `INP-02` a wrong type, `INP-01` a float tolerance, `MNY-`
+    /// codes; each at its path (`policy.line_tax_tolerance`).
+    pub fn read_in<S: Source>(o: &Opts<S>, key: &'static str) -> Result<Policy, Error> {
+        Policy::from_opts(&o.object(key, POLICY_KEYS)?)
+    }
+
+    fn from_opts<S: Source>(po: &Opts<S>) -> Result<Policy, Error> {
+        let mut p = Policy::default();
+        if let Some(a) = po.amount("quantity_price_tolerance")? {
+            p.quantity_price_tolerance = a;
+        }
+        if let Some(a) = po.amount("line_tax_tolerance")? {
+            p.line_tax_tolerance = a;
+        }
+        if let Some(a) = po.amount("invoice_tax_tolerance")? {
+            p.invoice_tax_tolerance = a;
+        }
+        if let Some(n) = po.int("paper_line_limit", 0, 1_000_000, "integer 0–1000000")? {
+            p.paper_line_limit = usize::try_from(n).unwrap_or(p.paper_line_limit);
+        }
+        Ok(p)
+    }
+
+    /// Reads a policy object (`{line_tax_tolerance: "0.06", …}`) in the host's key convention.
+    ///
+    /// ```
+    /// use invoice_core::options::Keys;
+    /// use invoice_core::tax::Policy;
+    ///
+    /// let p = Policy::read(&serde_json::json!({"paperLineLimit": 10}), Keys::Camel)?;
+    /// assert_eq!(p.paper_line_limit, 10);
+    /// let e = Policy::read(&serde_json::json!({"line_tax_tolerance": 0.06}), Keys::Snake).unwrap_err();
+    /// assert_eq!((e.code(), e.path().to_string().as_str()), ("INP-01", "line_tax_tolerance"));
+    /// # Ok::<(), invoice_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Policy::read_in`], paths from the object.
+    pub fn read<S: Source>(v: S, keys: Keys) -> Result<Policy, Error> {
+        Policy::from_opts(&Opts::open(v, Path::root(), keys, POLICY_KEYS)?)
+    }
+}
+
 /// Whether input amounts include tax.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -141,6 +198,29 @@ pub enum Basis {
     Exclusive,
     /// Amounts and prices include tax (含税): split them (价税分离).
     Inclusive,
+}
+
+/// The names of [`compute`]'s options (snake_case).
+pub const OPTION_KEYS: &[&str] = &["prices_include_tax", "redistribute", "policy"];
+
+impl Options {
+    /// Reads `compute`'s options `{prices_include_tax?, redistribute?, policy?}` in the host's
+    /// key convention (`null`: the defaults).
+    ///
+    /// # Errors
+    /// `INP-05` an unknown key, `INP-02` a wrong type; the policy's errors under `policy`.
+    pub fn read<S: Source>(v: S, keys: Keys) -> Result<Options, Error> {
+        let o = Opts::open(v, Path::root(), keys, OPTION_KEYS)?;
+        Ok(Options {
+            basis: if o.bool("prices_include_tax")?.unwrap_or(false) {
+                Basis::Inclusive
+            } else {
+                Basis::Exclusive
+            },
+            redistribute: o.bool("redistribute")?.unwrap_or(false),
+            policy: Policy::read_in(&o, "policy")?,
+        })
+    }
 }
 
 /// How [`compute`] works.

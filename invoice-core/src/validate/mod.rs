@@ -42,9 +42,11 @@ mod special;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Severity};
+use crate::error::{Error, Path, Severity};
 use crate::model::Invoice;
+use crate::model::Source;
 use crate::money::Amount;
+use crate::options::{Keys, Opts};
 use crate::tax::{Policy, TaxpayerCategory};
 
 pub(crate) use codes::RULES;
@@ -199,6 +201,15 @@ impl<'de> Deserialize<'de> for NotCarriedSet {
     }
 }
 
+/// The names of the context's options (snake_case).
+pub const CONTEXT_KEYS: &[&str] = &[
+    "as_of",
+    "seller_category",
+    "issuing_limit",
+    "policy",
+    "not_carried",
+];
+
 /// What an invoice is judged against.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -229,6 +240,47 @@ impl Context {
             issuing_limit: None,
             not_carried: NotCarriedSet::new(),
         }
+    }
+
+    /// Reads a context `{as_of, seller_category?, issuing_limit?, policy?, not_carried?}` in
+    /// the host's key convention: the one reader behind `validate` in every binding.
+    ///
+    /// # Errors
+    /// At the option's path: `INP-04` no `as_of`, `INP-02` a bad date or a wrong type, `INP-05`
+    /// an unknown key, category or field name (`not_carried[i]`), `INP-01` a float limit, the
+    /// `MNY-` codes, and the policy's errors under `policy`.
+    pub fn read<S: Source>(v: S, keys: Keys) -> Result<Context, Error> {
+        Context::read_at(v, Path::root(), keys, &[])
+    }
+
+    /// As [`Context::read`], for an options object at `at` that may also hold the keys `more`
+    /// (read by the caller).
+    ///
+    /// # Errors
+    /// As [`Context::read`].
+    pub fn read_at<S: Source>(
+        v: S,
+        at: Path,
+        keys: Keys,
+        more: &[&'static str],
+    ) -> Result<Context, Error> {
+        let mut allowed = CONTEXT_KEYS.to_vec();
+        allowed.extend_from_slice(more);
+        let o = Opts::open(v, at, keys, &allowed)?;
+        Context::from_opts(&o)
+    }
+
+    /// The context from an options object already opened.
+    ///
+    /// # Errors
+    /// As [`Context::read`].
+    pub fn from_opts<S: Source>(o: &Opts<S>) -> Result<Context, Error> {
+        let mut ctx = Context::new(o.required_day("as_of")?);
+        ctx.seller_category = o.name("seller_category")?;
+        ctx.issuing_limit = o.amount("issuing_limit")?;
+        ctx.policy = Policy::read_in(o, "policy")?;
+        ctx.not_carried = o.names::<NotCarried>("not_carried")?.into_iter().collect();
+        Ok(ctx)
     }
 
     /// True when the source carried `field` (so its absence is a finding).

@@ -153,4 +153,41 @@ rules! {
     QR_SELLER_TAX_ID = ("VER-26", Error,
         "field 5 (blockchain): {value} is not a taxpayer id of 15 to 20 letters and digits",
         "第5项（区块链发票）：{value} 不是15至20位的纳税人识别号");
+    /// 查验 outcome (status 1): the record exists and every element agrees. An answer rather
+    /// than a problem: the outcomes that do not say the invoice is wrong are warnings.
+    OUTCOME_MATCH = ("VER-27", Warning,
+        "verified: the invoice exists and every element agrees",
+        "查验成功，发票信息一致");
+    /// 查验 outcome (status 3): no record with this code and number.
+    OUTCOME_NOT_FOUND = ("VER-28", Error,
+        "no such invoice",
+        "查无此票");
+    /// 查验 outcome (status 4): the record exists but elements differ.
+    OUTCOME_MISMATCH = ("VER-29", Error,
+        "the invoice exists but these elements differ: {fields}",
+        "发票信息不一致：{fields_zh}");
+    /// 查验 outcome (status 9): the record was voided.
+    OUTCOME_VOIDED = ("VER-30", Error,
+        "the invoice was voided",
+        "发票已作废");
+    /// 查验 outcome (status 10): the record was fully reversed by red invoices.
+    OUTCOME_RED_FLUSHED = ("VER-31", Error,
+        "the invoice was reversed by a red invoice",
+        "发票已红冲");
+    /// 查验 outcome (status 10, 部分红冲): the record was partly reversed.
+    OUTCOME_PARTLY_RED_FLUSHED = ("VER-32", Error,
+        "the invoice was partly reversed by a red invoice",
+        "发票已部分红冲");
+    /// 查验 outcome (status 8): issued before the look-back window.
+    OUTCOME_TOO_OLD = ("VER-33", Error,
+        "issued before {earliest}, outside the verification window",
+        "超过查验期限：{earliest} 之前开具的发票不能查验");
+    /// 查验 outcome (status 7): issued today under the next-day policy.
+    OUTCOME_NOT_YET = ("VER-34", Warning,
+        "issued today; verifiable from {from}",
+        "当天开具的发票，{from} 起可查验");
+    /// 查验 outcome (status 5): the query is malformed (its coded problems in the reason).
+    OUTCOME_MALFORMED = ("VER-35", Error,
+        "the query is malformed: {reason}",
+        "查验信息格式不正确：{reason_zh}");
 }

@@ -69,14 +69,19 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::check_code;
 use super::qr::{AmountMeaning, QrInvoice};
 use super::{
-    FUTURE_DATE, NO_CAR_PRICE, NO_CHECK_CODE, NO_CODE, NO_SELLER_TAX_ID, NO_TOTALS, NUMBER_FOR_KIND,
+    FUTURE_DATE, NO_CAR_PRICE, NO_CHECK_CODE, NO_CODE, NO_SELLER_TAX_ID, NO_TOTALS,
+    NUMBER_FOR_KIND, OUTCOME_MALFORMED, OUTCOME_MATCH, OUTCOME_MISMATCH, OUTCOME_NOT_FOUND,
+    OUTCOME_NOT_YET, OUTCOME_PARTLY_RED_FLUSHED, OUTCOME_RED_FLUSHED, OUTCOME_TOO_OLD,
+    OUTCOME_VOIDED,
 };
 use crate::error::{Error, Path};
 use crate::error::{INP_MISSING, INP_TYPE};
 use crate::model::Invoice;
+use crate::model::Source;
 use crate::model::json_type_name;
 use crate::money::{Amount, shorten};
 use crate::number::{Kind, Numbering};
+use crate::options::{Keys, Opts};
 
 /// The fifth 查验 element of a query.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -526,6 +531,99 @@ crate::error::option_names!(RecordStatus {
     PartiallyRedFlushed => "partially_red_flushed",
 });
 
+/// The names of the pre-check options (snake_case).
+pub const PRECHECK_KEYS: &[&str] = &["as_of", "same_day", "look_back_years"];
+
+/// The names of the match options (snake_case): the pre-check's and the stored record's.
+pub const MATCH_KEYS: &[&str] = &[
+    "as_of",
+    "same_day",
+    "look_back_years",
+    "status",
+    "car_price",
+];
+
+/// What [`precheck`] and [`match_record`] are told besides the query: the day, the pre-check
+/// options and, for a match, the stored record's status and 车价合计.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// The day it is.
+    pub as_of: NaiveDate,
+    /// The look-back window and same-day policy.
+    pub precheck: PrecheckOptions,
+    /// The stored record's status (default normal).
+    pub status: RecordStatus,
+    /// The stored record's 车价合计, when given.
+    pub car_price: Option<Amount>,
+}
+
+impl PrecheckOptions {
+    /// Reads `{look_back_years?, same_day?}` from an options object already opened.
+    ///
+    /// # Errors
+    /// `INP-02` a wrong type, `INP-05` an unknown same-day policy; at the key.
+    pub fn from_opts<S: Source>(o: &Opts<S>) -> Result<PrecheckOptions, Error> {
+        let mut opts = PrecheckOptions::default();
+        if let Some(y) = o.int(
+            "look_back_years",
+            0,
+            i64::from(u32::MAX),
+            "integer 0–4294967295",
+        )? {
+            opts.look_back_years = u32::try_from(y).unwrap_or(opts.look_back_years);
+        }
+        if let Some(s) = o.name("same_day")? {
+            opts.same_day = s;
+        }
+        Ok(opts)
+    }
+}
+
+impl CheckOptions {
+    /// Reads the options of a pre-check, `{as_of, same_day?, look_back_years?}`, in the host's
+    /// key convention.
+    ///
+    /// ```
+    /// use invoice_core::options::Keys;
+    /// use invoice_core::verify::query::CheckOptions;
+    ///
+    /// let o = CheckOptions::read_precheck(&serde_json::json!({"asOf": "2024-01-01", "lookBackYears": 1}), Keys::Camel)?;
+    /// assert_eq!(o.precheck.look_back_years, 1);
+    /// let e = CheckOptions::read_precheck(&serde_json::json!({"as_of": "2024-01-01", "same_day": "tomorrow"}), Keys::Snake).unwrap_err();
+    /// assert_eq!((e.code(), e.path().to_string().as_str()), ("INP-05", "same_day"));
+    /// # Ok::<(), invoice_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// At the option's path: `INP-04` no `as_of`, `INP-02` a bad date or type, `INP-05` an
+    /// unknown key or name.
+    pub fn read_precheck<S: Source>(v: S, keys: Keys) -> Result<CheckOptions, Error> {
+        let o = Opts::open(v, Path::root(), keys, PRECHECK_KEYS)?;
+        Ok(CheckOptions {
+            as_of: o.required_day("as_of")?,
+            precheck: PrecheckOptions::from_opts(&o)?,
+            status: RecordStatus::Normal,
+            car_price: None,
+        })
+    }
+
+    /// Reads the options of a match, `{as_of, same_day?, look_back_years?, status?,
+    /// car_price?}`, in the host's key convention.
+    ///
+    /// # Errors
+    /// As [`CheckOptions::read_precheck`], and `INP-05` an unknown status, `INP-01` a float
+    /// car price, the `MNY-` codes (each at its key).
+    pub fn read_match<S: Source>(v: S, keys: Keys) -> Result<CheckOptions, Error> {
+        let o = Opts::open(v, Path::root(), keys, MATCH_KEYS)?;
+        Ok(CheckOptions {
+            as_of: o.required_day("as_of")?,
+            precheck: PrecheckOptions::from_opts(&o)?,
+            status: o.name("status")?.unwrap_or_default(),
+            car_price: o.amount("car_price")?,
+        })
+    }
+}
+
 /// A stored invoice as the platform would hold it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredRecord {
@@ -608,71 +706,64 @@ impl Outcome {
         matches!(self, Outcome::Match)
     }
 
+    /// The outcome as a catalogue entry (`VER-27`…`VER-35`) with its params: the one source
+    /// of its code and its English and Chinese messages.
+    pub fn as_error(&self) -> Error {
+        match self {
+            Outcome::Match => Error::new(OUTCOME_MATCH),
+            Outcome::NotFound => Error::new(OUTCOME_NOT_FOUND),
+            Outcome::Mismatch { fields } => Error::new(OUTCOME_MISMATCH)
+                .with("fields", fields.join(", "))
+                .with("fields_zh", fields.join("、")),
+            Outcome::Voided => Error::new(OUTCOME_VOIDED),
+            Outcome::RedFlushed { partial: false } => Error::new(OUTCOME_RED_FLUSHED),
+            Outcome::RedFlushed { partial: true } => Error::new(OUTCOME_PARTLY_RED_FLUSHED),
+            Outcome::TooOld { earliest } => Error::new(OUTCOME_TOO_OLD).with("earliest", earliest),
+            Outcome::NotYetVerifiable { from } => Error::new(OUTCOME_NOT_YET).with("from", from),
+            Outcome::Malformed { errors } => Error::new(OUTCOME_MALFORMED)
+                .with(
+                    "reason",
+                    errors
+                        .iter()
+                        .map(Error::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+                .with(
+                    "reason_zh",
+                    errors
+                        .iter()
+                        .map(|e| format!("[{}] {}", e.code(), e.message_zh()))
+                        .collect::<Vec<_>>()
+                        .join("；"),
+                ),
+        }
+    }
+
+    /// The outcome's catalogue code (`VER-27` match … `VER-35` malformed).
+    pub fn code(&self) -> &'static str {
+        self.as_error().code()
+    }
+
     /// The English message.
     pub fn message(&self) -> String {
-        match self {
-            Outcome::Match => "verified: the invoice exists and every element agrees".into(),
-            Outcome::NotFound => "no such invoice".into(),
-            Outcome::Mismatch { fields } => {
-                format!(
-                    "the invoice exists but these elements differ: {}",
-                    fields.join(", ")
-                )
-            }
-            Outcome::Voided => "the invoice was voided".into(),
-            Outcome::RedFlushed { partial: false } => {
-                "the invoice was reversed by a red invoice".into()
-            }
-            Outcome::RedFlushed { partial: true } => {
-                "the invoice was partly reversed by a red invoice".into()
-            }
-            Outcome::TooOld { earliest } => {
-                format!("issued before {earliest}, outside the verification window")
-            }
-            Outcome::NotYetVerifiable { from } => format!("issued today; verifiable from {from}"),
-            Outcome::Malformed { errors } => format!(
-                "the query is malformed: {}",
-                errors
-                    .iter()
-                    .map(Error::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        }
+        self.as_error().message()
     }
 
     /// The Chinese message.
     pub fn message_zh(&self) -> String {
-        match self {
-            Outcome::Match => "查验成功，发票信息一致".into(),
-            Outcome::NotFound => "查无此票".into(),
-            Outcome::Mismatch { fields } => format!("发票信息不一致：{}", fields.join("、")),
-            Outcome::Voided => "发票已作废".into(),
-            Outcome::RedFlushed { partial: false } => "发票已红冲".into(),
-            Outcome::RedFlushed { partial: true } => "发票已部分红冲".into(),
-            Outcome::TooOld { earliest } => {
-                format!("超过查验期限：{earliest} 之前开具的发票不能查验")
-            }
-            Outcome::NotYetVerifiable { from } => format!("当天开具的发票，{from} 起可查验"),
-            Outcome::Malformed { errors } => format!(
-                "查验信息格式不正确：{}",
-                errors
-                    .iter()
-                    .map(|e| format!("[{}] {}", e.code(), e.message_zh()))
-                    .collect::<Vec<_>>()
-                    .join("；")
-            ),
-        }
+        self.as_error().message_zh()
     }
 }
 
 impl Serialize for Outcome {
-    /// `{outcome, <details>, status, message, message_zh}`; details are `fields` (mismatch),
+    /// `{outcome, code, <details>, status, message, message_zh}`; details are `fields` (mismatch),
     /// `partial` (red_flushed), `earliest` (too_old), `from` (not_yet_verifiable), `errors`
     /// (malformed).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("outcome", self.name())?;
+        m.serialize_entry("code", self.code())?;
         match self {
             Outcome::Mismatch { fields } => m.serialize_entry("fields", fields)?,
             Outcome::RedFlushed { partial } => m.serialize_entry("partial", partial)?,

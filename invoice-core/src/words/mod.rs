@@ -93,7 +93,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::INP_UNKNOWN_OPTION;
 use crate::error::{Error, rules};
+use crate::model::Source;
 use crate::money::{self, Amount};
+use crate::options::{Keys, Opts};
 
 rules! {
     /// Nothing to read (empty, only whitespace, or only a prefix).
@@ -480,6 +482,52 @@ impl Default for Options {
     fn default() -> Self {
         Style::Invoice.options()
     }
+}
+
+/// The names of the writing options (snake_case; JavaScript writes `whole` as `zheng`).
+pub const OPTION_KEYS: &[&str] = &[
+    "style",
+    "rmb_prefix",
+    "whole",
+    "negative",
+    "zeros",
+    "excess",
+];
+
+/// Reads the writing options `{style?, rmb_prefix?, whole?, negative?, zeros?, excess?}` in the
+/// host's key convention: the style's defaults, then each option given; and the excess choice
+/// (`None`: amounts must have at most two decimals). The one reader of every binding.
+///
+/// ```
+/// use invoice_core::options::Keys;
+/// use invoice_core::words::{read_options, Style};
+///
+/// let (o, excess) = read_options(&serde_json::json!({"style": "pboc", "rmbPrefix": true}), Keys::Camel)?;
+/// assert_eq!((o.style, o.rmb_prefix, excess), (Style::Pboc, true, None));
+/// let e = read_options(&serde_json::json!({"zeros": "some"}), Keys::Snake).unwrap_err();
+/// assert_eq!((e.code(), e.path().to_string().as_str()), ("INP-05", "zeros"));
+/// # Ok::<(), invoice_core::Error>(())
+/// ```
+///
+/// # Errors
+/// At the option's path: `INP-05` an unknown key or name, `INP-02` a wrong type.
+pub fn read_options<S: Source>(v: S, keys: Keys) -> Result<(Options, Option<Excess>), Error> {
+    let o = Opts::open(v, crate::Path::root(), keys, OPTION_KEYS)?;
+    let style: Style = o.name("style")?.unwrap_or_default();
+    let mut out = style.options();
+    if let Some(b) = o.bool("rmb_prefix")? {
+        out.rmb_prefix = b;
+    }
+    if let Some(w) = o.name("whole")? {
+        out.whole = w;
+    }
+    if let Some(n) = o.name("negative")? {
+        out.negative = n;
+    }
+    if let Some(z) = o.name("zeros")? {
+        out.zeros = z;
+    }
+    Ok((out, o.name("excess")?))
 }
 
 /// What [`decimal_to_words`] does with a value that has more than two decimals.

@@ -4,7 +4,8 @@
 use invoice_core::Error;
 use invoice_core::model::{Invoice, LineRate};
 use invoice_core::money::{Amount, TaxRate};
-use invoice_core::tax::{self, Basis, Options, TaxpayerCategory};
+use invoice_core::options::Keys;
+use invoice_core::tax::{self, Options, TaxpayerCategory};
 use serde_json::{Value, json};
 
 use super::str_arg;
@@ -13,21 +14,16 @@ fn amount(input: &Value, key: &str) -> Result<Amount, Error> {
     Amount::parse(str_arg(input, Some(key)))
 }
 
-fn options(input: &Value) -> Options {
-    Options {
-        basis: if input["prices_include_tax"].as_bool().unwrap_or(false) {
-            Basis::Inclusive
-        } else {
-            Basis::Exclusive
-        },
-        redistribute: input["redistribute"].as_bool().unwrap_or(false),
-        ..Options::default()
-    }
+/// The options of a compute case read by the core's one reader (`tax::Options::read`).
+fn options(input: &Value) -> Result<Options, Error> {
+    let mut o = input.as_object().cloned().unwrap_or_default();
+    o.remove("invoice");
+    Options::read(&Value::Object(o), Keys::Snake)
 }
 
 fn computed(input: &Value, with_lines: bool) -> Result<Value, Error> {
     let inv = Invoice::from_value(&input["invoice"])?;
-    let c = tax::compute(&inv, &options(input))?;
+    let c = tax::compute(&inv, &options(input)?)?;
     let mut out = serde_json::to_value(&c).expect("serialise");
     let obj = out.as_object_mut().expect("object");
     let inv_v = obj.remove("invoice").expect("invoice");

@@ -3,15 +3,15 @@
 //! `verify.precheck`, `verify.match`, `dedupe.key`, `dedupe.find` (shapes documented in the
 //! `ops` of `vectors/check_code.json`, `qr.json`, `verify.json` and `duplicates.json`).
 
-use chrono::NaiveDate;
 use invoice_core::Error;
 use invoice_core::model::Invoice;
 use invoice_core::money::Amount;
+use invoice_core::options::Keys;
 use invoice_core::verify::check_code::{self, CheckCodeInput, CheckCodeKey};
 use invoice_core::verify::duplicates::{self, Item};
 use invoice_core::verify::qr;
-use invoice_core::verify::query::{self, PrecheckOptions, RecordStatus, SameDay, StoredRecord};
-use serde_json::{Value, json};
+use invoice_core::verify::query::{self, CheckOptions, StoredRecord};
+use serde_json::{Map, Value, json};
 
 use super::str_arg;
 
@@ -30,26 +30,26 @@ fn opt_amount(input: &Value, k: &str) -> Result<Option<Amount>, Error> {
     }
 }
 
-fn date(input: &Value, k: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(str_arg(input, Some(k)), "%Y-%m-%d")
-        .unwrap_or_else(|_| panic!("vector {k} must be YYYY-MM-DD: {input}"))
-}
-
-fn options(input: &Value) -> PrecheckOptions {
-    let mut o = PrecheckOptions::default();
-    if let Some(opts) = input.get("options") {
-        if let Some(y) = opts.get("look_back_years").and_then(Value::as_u64) {
-            o.look_back_years = u32::try_from(y).expect("years fit u32");
-        }
-        if let Some(s) = opts.get("same_day").and_then(Value::as_str) {
-            o.same_day = match s {
-                "today" => SameDay::Today,
-                "next_day" => SameDay::NextDay,
-                other => panic!("unknown same_day {other}"),
-            };
+/// The flat options object of a precheck or match case (`{as_of, ...options}`, plus the record's
+/// `status` and `car_price` for a match) read by the core's one reader, as the bindings read
+/// theirs.
+fn check_options(input: &Value, record: Option<&Value>) -> Result<CheckOptions, Error> {
+    let mut o = Map::new();
+    o.insert("as_of".into(), input["as_of"].clone());
+    if let Some(Value::Object(opts)) = input.get("options") {
+        o.extend(opts.clone());
+    }
+    match record {
+        None => CheckOptions::read_precheck(&Value::Object(o), Keys::Snake),
+        Some(r) => {
+            for k in ["status", "car_price"] {
+                if let Some(v) = r.get(k) {
+                    o.insert(k.into(), v.clone());
+                }
+            }
+            CheckOptions::read_match(&Value::Object(o), Keys::Snake)
         }
     }
-    o
 }
 
 /// The query of `input`: `{invoice, car_price?}` or `{qr}`.
@@ -67,27 +67,21 @@ fn build_query(input: &Value) -> Result<query::VerifyQuery, Error> {
     )
 }
 
-fn status(v: Option<&Value>) -> RecordStatus {
-    match v.and_then(Value::as_str).unwrap_or("normal") {
-        "normal" => RecordStatus::Normal,
-        "voided" => RecordStatus::Voided,
-        "red_flushed" => RecordStatus::RedFlushed,
-        "partially_red_flushed" => RecordStatus::PartiallyRedFlushed,
-        other => panic!("unknown status {other}"),
-    }
-}
-
 fn matched(input: &Value) -> Result<Value, Error> {
     let q = build_query(&input["query"])?;
-    let record = match input.get("record") {
-        None | Some(Value::Null) => None,
-        Some(r) => Some(StoredRecord {
-            invoice: invoice(&r["invoice"])?,
-            status: status(r.get("status")),
-            car_price: opt_amount(r, "car_price")?,
-        }),
+    let (record, o) = match input.get("record") {
+        None | Some(Value::Null) => (None, check_options(input, Some(&Value::Null))?),
+        Some(r) => {
+            let o = check_options(input, Some(r))?;
+            let record = StoredRecord {
+                invoice: invoice(&r["invoice"])?,
+                status: o.status,
+                car_price: o.car_price,
+            };
+            (Some(record), o)
+        }
     };
-    let out = query::match_record(&q, record.as_ref(), date(input, "as_of"), &options(input));
+    let out = query::match_record(&q, record.as_ref(), o.as_of, &o.precheck);
     Ok(serde_json::to_value(out).expect("serialise"))
 }
 
@@ -118,11 +112,11 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
             qr::build(&i, input.get("hash").and_then(Value::as_str)).map(|s| json!(s))
         }),
         "verify.query" => build_query(input).map(|q| to_json(&q)),
-        "verify.precheck" => build_query(&input["query"]).map(|q| {
-            match query::precheck(&q, date(input, "as_of"), &options(input)) {
+        "verify.precheck" => check_options(input, None).and_then(|o| {
+            build_query(&input["query"]).map(|q| match query::precheck(&q, o.as_of, &o.precheck) {
                 Ok(()) => json!({"outcome": "ok"}),
                 Err(o) => to_json(&o),
-            }
+            })
         }),
         "verify.match" => matched(input),
         "dedupe.key" => Item::from_value(input)

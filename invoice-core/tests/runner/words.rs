@@ -2,9 +2,12 @@
 
 use std::str::FromStr;
 
+use invoice_core::Path;
+use invoice_core::options::Keys;
+
 use invoice_core::Error;
 use invoice_core::money::{Amount, MNY_SYNTAX};
-use invoice_core::words::{self, Excess, Mode, Options, Style};
+use invoice_core::words::{self, Excess, Mode, Options};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -21,32 +24,29 @@ pub fn run(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     })
 }
 
-/// An optional string option read with the core's own `FromStr` (unknown names give `INP-05`).
-fn opt<T: FromStr<Err = Error>>(input: &Value, key: &str) -> Result<Option<T>, Error> {
-    input
-        .get(key)
-        .and_then(Value::as_str)
-        .map(T::from_str)
-        .transpose()
+/// The options of a `words.to_words` case read by the core's one reader (`words::read_options`,
+/// snake_case keys). The vectors name the 整/正 option as JavaScript does (`zheng`); its Rust and
+/// Python name is `whole`, so the key is renamed going in and the error path coming out, as the
+/// JS runner renames camelCase paths.
+fn options(input: &Value) -> Result<(Options, Option<Excess>), Error> {
+    let mut o = input.as_object().cloned().unwrap_or_default();
+    o.remove("amount");
+    if let Some(z) = o.remove("zheng") {
+        o.insert("whole".into(), z);
+    }
+    words::read_options(&Value::Object(o), Keys::Snake).map_err(|e| {
+        if e.path().to_string() == "whole" {
+            e.at(Path::field("zheng"))
+        } else {
+            e
+        }
+    })
 }
 
 fn to_words(input: &Value) -> Result<String, Error> {
-    let style: Style = opt(input, "style")?.unwrap_or_default();
-    let mut options: Options = style.options();
-    if let Some(b) = input.get("rmb_prefix").and_then(Value::as_bool) {
-        options.rmb_prefix = b;
-    }
-    if let Some(w) = opt(input, "zheng")? {
-        options.whole = w;
-    }
-    if let Some(n) = opt(input, "negative")? {
-        options.negative = n;
-    }
-    if let Some(z) = opt(input, "zeros")? {
-        options.zeros = z;
-    }
+    let (options, excess) = options(input)?;
     let amount = str_arg(input, Some("amount"));
-    match opt::<Excess>(input, "excess")? {
+    match excess {
         None => Amount::parse(amount).map(|a| words::to_words_with(a, &options)),
         Some(excess) => {
             // Any decimal the host language can hold; text that is not one is MNY-01, as
@@ -61,7 +61,12 @@ fn to_words(input: &Value) -> Result<String, Error> {
 
 /// `words.read`: `{words, mode?}` → `{amount, deviations: [{kind, position, found}]}`.
 fn read(input: &Value) -> Result<Value, Error> {
-    let mode: Mode = opt(input, "mode")?.unwrap_or_default();
+    let mode: Mode = input
+        .get("mode")
+        .and_then(Value::as_str)
+        .map(Mode::from_str)
+        .transpose()?
+        .unwrap_or_default();
     let r = words::read_words(str_arg(input, Some("words")), mode)?;
     let deviations: Vec<Value> = r
         .deviations
