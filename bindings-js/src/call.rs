@@ -181,31 +181,37 @@ impl Args {
         }
     }
 
-    /// [`Args::value`] as an owned result (a data argument whose problem is a finding).
-    pub fn result(&self, i: usize) -> Result<Value, Error> {
-        self.value(i).cloned()
+    /// [`Args::value`] taken out of the call (a data argument read once, whose problem is a
+    /// finding): no copy of the invoice.
+    pub fn take(&mut self, i: usize) -> Result<Value, Error> {
+        self.value(i)?;
+        Ok(self
+            .values
+            .get_mut(i)
+            .map(std::mem::take)
+            .unwrap_or_default())
     }
 
-    /// Argument `i`, a list read item by item (the JS layer's `items` reading): each item's
-    /// problem stays with that item, its path relative to the item.
+    /// Argument `i` taken out of the call, a list read item by item (the JS layer's `items`
+    /// reading): each item's problem stays with that item, its path relative to the item.
     ///
     /// # Errors
     /// `INP-02` when the argument is not an array.
-    pub fn items(&self, i: usize) -> Result<Vec<Result<Value, Error>>, Error> {
-        let list = match self.value(i)? {
+    pub fn take_items(&mut self, i: usize) -> Result<Vec<Result<Value, Error>>, Error> {
+        let list = match self.take(i)? {
             Value::Array(list) => list,
             other => {
                 return Err(Error::new(INP_TYPE)
                     .with("expected", "array")
-                    .with("found", self.js_type(i).unwrap_or(type_name(other))));
+                    .with("found", self.js_type(i).unwrap_or(type_name(&other))));
             }
         };
         Ok(list
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(j, item)| match self.problem(i, Some(j)) {
                 Some(note) => Err(note.error(note.path.clone())),
-                None => Ok(item.clone()),
+                None => Ok(item),
             })
             .collect())
     }
@@ -322,8 +328,8 @@ pub fn answer(out: Out) -> String {
 
 /// One call: the arguments read ([`Args::read`]), the operation run, the answer written.
 #[inline(never)]
-pub fn call(args: &str, notes: Option<&str>, op: impl FnOnce(&Args) -> Out) -> String {
-    answer(Args::read(args, notes).and_then(|a| op(&a)))
+pub fn call(args: &str, notes: Option<&str>, op: impl FnOnce(&mut Args) -> Out) -> String {
+    answer(Args::read(args, notes).and_then(|mut a| op(&mut a)))
 }
 
 /// One catalogue entry as `{code, severity, en, zh}`.

@@ -54,8 +54,8 @@ macro_rules! for_each_op {
             core "compute" compute |a| $crate::compute(a.value(0)?, a.value(1)?);
             core "ratesInForce" rates_in_force |a| $crate::rates_in_force(a.value(0)?, a.value(1)?);
             core "parseInvoice" parse_invoice |a| $crate::parse_invoice(a.value(0)?);
-            core "validate" validate |a| $crate::validate_one(&a.result(0), a.value(1)?);
-            core "isValid" is_valid |a| $crate::is_valid(&a.result(0), a.value(1)?);
+            core "validate" validate |a| $crate::validate_one(&a.take(0), a.value(1)?);
+            core "isValid" is_valid |a| $crate::is_valid(&a.take(0), a.value(1)?);
             core "validateMany" validate_many |a| $crate::ops::validate_many(a);
             core "last6" last6 |a| $crate::last6(a.value(0)?);
             core "last5" last5 |a| $crate::last5(a.value(0)?);
@@ -191,8 +191,8 @@ pub fn amount_in_words(a: &Args) -> Out {
 
 /// `validateMany(invoices, options)`: each invoice read on its own, so one that cannot be read
 /// does not hide the others' reports.
-pub fn validate_many(a: &Args) -> Out {
-    let list = a.items(0)?;
+pub fn validate_many(a: &mut Args) -> Out {
+    let list = a.take_items(0)?;
     let ctx = crate::context(a.value(1)?)?;
     Ok(crate::validate_many(&list, &ctx))
 }

@@ -20,7 +20,7 @@ fn with_options(
 ) -> String {
     guarded(|| match input() {
         Err(e) => invoice_core_js::call::answer(Err(e)),
-        Ok(files) => call(args, notes, |a: &Args| {
+        Ok(files) => call(args, notes, |a: &mut Args| {
             let options = a.value(0)?;
             if many {
                 invoice_core_js::read_many(&files, options)

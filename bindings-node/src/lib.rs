@@ -79,8 +79,8 @@ pub fn validate_many_async(
     args: String,
     notes: Option<String>,
 ) -> Either<String, AsyncTask<ValidateMany>> {
-    let read = Args::read(&args, notes.as_deref()).and_then(|a| {
-        let list = a.items(0)?;
+    let read = Args::read(&args, notes.as_deref()).and_then(|mut a| {
+        let list = a.take_items(0)?;
         let ctx = invoice_core_js::context(a.value(1)?)?;
         Ok(ValidateMany { list, ctx })
     });
