@@ -15,7 +15,7 @@
 //!
 //! The readers themselves live with their types ([`crate::validate::Context::read`],
 //! [`crate::tax::Policy::read`], [`crate::words::read_options`],
-//! [`crate::verify::query::read_precheck`], [`crate::find::export::ExportOptions::read`]); this
+//! [`crate::verify::query::CheckOptions::read_precheck`], [`crate::find::export::ExportOptions::read`]); this
 //! module holds what they share.
 //!
 //! ```

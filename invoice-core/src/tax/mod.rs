@@ -133,7 +133,7 @@ impl Default for Policy {
     }
 }
 
-/// The policy's option names (snake_case; [`Keys`](crate::options::Keys) gives the host's).
+/// The policy's option names (snake_case; [`Keys`] gives the host's).
 pub const POLICY_KEYS: &[&str] = &[
     "quantity_price_tolerance",
     "line_tax_tolerance",

@@ -363,7 +363,7 @@ pub fn validate_json(value: &serde_json::Value, ctx: &Context) -> Report {
     validate_source(value, ctx)
 }
 
-/// Reads an invoice from any [`Source`](crate::model::Source) (a host's objects, a table row)
+/// Reads an invoice from any [`Source`] (a host's objects, a table row)
 /// and validates it: reading problems become the report's findings, as in [`validate_json`].
 pub fn validate_source<S: crate::model::Source>(value: S, ctx: &Context) -> Report {
     match Invoice::from_source_all(value) {
