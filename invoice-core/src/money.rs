@@ -120,7 +120,7 @@ fn parse_digits(s: &str, max_dp: u32, max_int: usize) -> Result<Decimal, Error> 
         for &b in int_trim.iter().chain(kept_frac) {
             m = m * 10 + i128::from(b - b'0');
             if m > i128::from(u64::MAX) << 32 {
-                return parse_slow(s, &text(int_trim), &text(kept_frac), negative);
+                return parse_slow(s, &text(int_trim), &text(kept_frac), negative, max_int);
             }
         }
         m
@@ -129,19 +129,34 @@ fn parse_digits(s: &str, max_dp: u32, max_int: usize) -> Result<Decimal, Error> 
     match Decimal::try_from_i128_with_scale(mantissa, scale) {
         // At most `max_int` integer digits were read, so the magnitude bound holds already.
         Ok(d) => Ok(d),
-        Err(_) => parse_slow(s, &text(int_trim), &text(kept_frac), negative),
+        Err(_) => parse_slow(s, &text(int_trim), &text(kept_frac), negative, max_int),
     }
 }
 
 /// Digit strings beyond a 96-bit mantissa (many decimals): rust_decimal's own parser, which
 /// rounds the digits it cannot hold. The caller bounded the integer digits already (at most 28,
-/// which always fit), so only the decimals are rounded and no range check belongs here.
-fn parse_slow(s: &str, int_trim: &str, frac: &str, negative: bool) -> Result<Decimal, Error> {
+/// which always fit), but rounding the decimals can carry into one more integer digit
+/// (`9999999999999999.9999999999999999` is 10^16), so the range is checked again.
+fn parse_slow(
+    s: &str,
+    int_trim: &str,
+    frac: &str,
+    negative: bool,
+    max_int: usize,
+) -> Result<Decimal, Error> {
     let sign = if negative { "-" } else { "" };
     let int = if int_trim.is_empty() { "0" } else { int_trim };
     let point = if frac.is_empty() { "" } else { "." };
-    Decimal::from_str(&format!("{sign}{int}{point}{frac}"))
-        .map_err(|_| Error::new(MNY_SYNTAX).with("value", shorten(s)))
+    let d = Decimal::from_str(&format!("{sign}{int}{point}{frac}"))
+        .map_err(|_| Error::new(MNY_SYNTAX).with("value", shorten(s)))?;
+    let limit = u32::try_from(max_int)
+        .ok()
+        .and_then(|n| 10i128.checked_pow(n))
+        .and_then(|l| Decimal::try_from_i128_with_scale(l, 0).ok());
+    match limit {
+        Some(l) if d.abs() >= l => Err(range_error(s)),
+        _ => Ok(d),
+    }
 }
 
 fn range_error(s: &str) -> Error {
