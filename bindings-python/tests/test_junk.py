@@ -145,3 +145,26 @@ def test_every_module_is_documented() -> None:
         assert mod.__doc__ and mod.__doc__.strip(), mod.__name__
     assert money.amount.__module__ == "invoice_core._native.money"
     assert invoice_core._native.money.__doc__ and "INP-01" in invoice_core._native.money.__doc__
+
+
+def test_areas_are_reexported_whole_and_without_collisions() -> None:
+    """The package's modules re-export their native area's __all__ (invoice_core/__init__.py): every
+    native name is reachable as the same object, no name is listed twice, and no flat area's name
+    shadows another name of the top level."""
+    native = invoice_core._native
+    assert len(invoice_core.__all__) == len(set(invoice_core.__all__))
+    flat = [n for area in invoice_core._FLAT_AREAS for n in getattr(native, area).__all__]
+    assert len(flat) == len(set(flat)), "two flat areas export one name"
+    for area in invoice_core._FLAT_AREAS:
+        for name in getattr(native, area).__all__:
+            assert getattr(invoice_core, name) is getattr(getattr(native, area), name), name
+            assert name in invoice_core.__all__
+    for mod in MODULES[1:]:
+        area = getattr(native, mod.__name__.rsplit(".", 1)[1])
+        assert sorted(mod.__all__) == sorted(area.__all__), mod.__name__
+        for name in area.__all__:
+            assert getattr(mod, name) is getattr(area, name), (mod.__name__, name)
+    # Names of the package's own that a flat area must not take over.
+    own = {"Finding", "InvoiceError", "Report", "Lifecycle", "TaxSplit", "__version__", "rule", "rules"}
+    own |= {m.__name__.rsplit(".", 1)[1] for m in MODULES[1:]}
+    assert not own & set(flat)

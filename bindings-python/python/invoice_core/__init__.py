@@ -37,114 +37,54 @@ Every failure is an ``InvoiceError`` (a ``ValueError``) with ``code``, ``path``,
 ``message_zh``, ``params`` and ``severity``. Floats are never money: pass a ``Decimal`` or a
 string (a float raises ``INP-01``).
 
-This package holds no logic: everything is implemented in Rust (``invoice_core._native``) and
-re-exported here.
+This package holds no logic: everything is implemented in Rust (``invoice_core._native``). The
+top level re-exports the native module's own names and every name of the flat areas below (each
+area's ``__all__``, which pyo3 fills as the area registers its functions and classes), so a new
+function in one of those areas appears here and in ``__all__`` by itself; its types go into
+``__init__.pyi`` (``mypy.stubtest`` fails on a public name without one). The areas with a
+namespace of their own (``money``, ``kind``, ``find``, ``lifecycle`` and the identifier schemes)
+re-export theirs the same way in their module.
 """
 
+from invoice_core import _native
 from invoice_core._native import Finding, InvoiceError, Report, __version__, rule, rules
-from invoice_core._native.invoice import (
-    Computed,
-    Invoice,
-    compute,
-    invoice_schema,
-    is_valid,
-    validate,
-    validate_many,
-)
-from invoice_core._native.number import (
-    pad_invoice_number,
-    parse_invoice_code,
-    parse_invoice_number,
-)
 from invoice_core._native.lifecycle import Lifecycle
-from invoice_core._native.files import Batch, FileReading, Reading, read_file, read_files
-from invoice_core._native.stats import Stats, stats
-from invoice_core._native.verify import (
-    CheckCodeKey,
-    DuplicateReport,
-    VerifyOutcome,
-    VerifyQuery,
-    build_qr,
-    check_code,
-    check_code_message,
-    dedupe_key,
-    find_duplicates,
-    last5,
-    last6,
-    match_record,
-    parse_qr,
-    precheck,
-    verify_check_code,
-    verify_query,
-)
-from invoice_core._native.tax import line_tax, rates_in_force, split_tax, split_with_deduction
-from invoice_core._native.words import (
-    amount_in_words,
-    amounts_in_words,
-    read_words,
-    words_match,
-    words_to_amount,
-)
 from invoice_core._types import TaxSplit
 from invoice_core import find, kind, lifecycle, money, org_code, ric, taxpayer_id, uscc
 
+# The native areas whose every name is a top-level name (invoice_core.validate,
+# invoice_core.split_tax, ...). Their names must not collide with each other or with the names
+# above (tests/test_registry.py checks it).
+_FLAT_AREAS = ("invoice", "number", "words", "tax", "verify", "stats", "files")
+
 __all__ = [
-    "Batch",
-    "CheckCodeKey",
-    "Computed",
-    "DuplicateReport",
-    "FileReading",
     "Finding",
-    "Invoice",
     "InvoiceError",
     "Lifecycle",
-    "Reading",
     "Report",
-    "Stats",
     "TaxSplit",
-    "VerifyOutcome",
-    "VerifyQuery",
     "__version__",
-    "amount_in_words",
-    "amounts_in_words",
-    "build_qr",
-    "check_code",
-    "check_code_message",
-    "compute",
-    "dedupe_key",
     "find",
-    "find_duplicates",
-    "invoice_schema",
-    "is_valid",
     "kind",
-    "last5",
-    "last6",
     "lifecycle",
-    "line_tax",
-    "match_record",
     "money",
     "org_code",
-    "pad_invoice_number",
-    "parse_invoice_code",
-    "parse_invoice_number",
-    "parse_qr",
-    "precheck",
-    "rates_in_force",
-    "read_file",
-    "read_files",
-    "read_words",
     "ric",
     "rule",
     "rules",
-    "split_tax",
-    "split_with_deduction",
-    "stats",
     "taxpayer_id",
     "uscc",
-    "validate",
-    "validate_many",
-    "verify_check_code",
-    "verify_query",
-    "words_match",
-    "words_to_amount",
 ]
+
+
+def _flatten() -> None:
+    for area in _FLAT_AREAS:
+        native = getattr(_native, area)
+        for name in native.__all__:
+            globals()[name] = getattr(native, name)
+            __all__.append(name)
+    __all__.sort()
+
+
+_flatten()
+del _flatten

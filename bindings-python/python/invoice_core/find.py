@@ -13,35 +13,9 @@
 - ``build_number`` / ``next_number`` / ``number_parts``: 20-digit 数电 numbers.
 - ``export_csv`` / ``export_jsonl``: invoices, validation reports or statistics as text.
 
-Re-exports of the Rust implementation (``invoice_core._native.find``); see its docstrings.
+Re-exports every public name of the Rust implementation (``invoice_core._native.find``, its
+``__all__``); see their docstrings. The types are in ``find.pyi``.
 """
 
-from invoice_core._native.find import (
-    Diagnosis,
-    NormalisedQuery,
-    build_number,
-    diagnose,
-    diagnose_lookup,
-    export_csv,
-    export_jsonl,
-    next_number,
-    normalise_fields,
-    normalise_query,
-    number_parts,
-    search,
-)
-
-__all__ = [
-    "Diagnosis",
-    "NormalisedQuery",
-    "build_number",
-    "diagnose",
-    "diagnose_lookup",
-    "export_csv",
-    "export_jsonl",
-    "next_number",
-    "normalise_fields",
-    "normalise_query",
-    "number_parts",
-    "search",
-]
+from invoice_core._native.find import *  # noqa: F403 (the area's __all__)
+from invoice_core._native.find import __all__

@@ -6,9 +6,9 @@ red-letter documents (数电 确认单, legacy 红字信息表), the red invoice
 ...}`` and returns the transition; a refusal raises ``InvoiceError`` with its ``LCY-`` code and
 changes nothing.
 
-Re-exports of the Rust implementation (``invoice_core._native.lifecycle``); see its docstrings.
+Re-exports every public name of the Rust implementation (``invoice_core._native.lifecycle``, its
+``__all__``); see their docstrings. The types are in ``lifecycle.pyi``.
 """
 
-from invoice_core._native.lifecycle import Lifecycle, replay, table
-
-__all__ = ["Lifecycle", "replay", "table"]
+from invoice_core._native.lifecycle import *  # noqa: F403 (the area's __all__)
+from invoice_core._native.lifecycle import __all__
