@@ -324,10 +324,27 @@ pub fn rate_allowed_in(
     category: Option<TaxpayerCategory>,
     province: Option<&str>,
 ) -> bool {
-    // Compared as rates (not scaled to integers): less code in the browser module.
+    // The rate is scaled to ten-thousandths once, so each row costs an integer comparison
+    // before its dates and provinces are looked at (validation calls this for every line).
+    let Some(per_10000) = per_10000(rate) else {
+        return false;
+    };
     RATES
         .iter()
-        .any(|r| r.in_force_in(date, province) && r.allows(category) && r.tax_rate() == Some(rate))
+        .any(|r| r.per_10000 == per_10000 && r.in_force_in(date, province) && r.allows(category))
+}
+
+/// `rate` in ten-thousandths, or `None` when it has a finer fraction (no row has one).
+fn per_10000(rate: TaxRate) -> Option<i64> {
+    let value = rate.value();
+    let mantissa = i64::try_from(value.mantissa()).ok()?;
+    let scale = value.scale();
+    if scale <= 4 {
+        mantissa.checked_mul(10_i64.checked_pow(4 - scale)?)
+    } else {
+        let divisor = 10_i64.checked_pow(scale - 4)?;
+        (mantissa % divisor == 0).then(|| mantissa / divisor)
+    }
 }
 
 #[cfg(test)]
@@ -340,6 +357,42 @@ mod tests {
 
     fn pct(v: &[TaxRate]) -> Vec<String> {
         v.iter().map(|r| r.percent()).collect()
+    }
+
+    #[test]
+    fn allowed_rates_match_rows_at_any_scale() {
+        let rates = [
+            "0", "0.01", "0.010000", "1%", "0.13", "0.1300", "0.005", "0.0050", "0.000001", "0.131",
+        ];
+        let categories = [
+            None,
+            Some(TaxpayerCategory::General),
+            Some(TaxpayerCategory::SmallScale),
+        ];
+        for rate in rates.map(|r| TaxRate::parse(r).unwrap()) {
+            for date in [
+                "2018-01-01",
+                "2020-03-01",
+                "2021-06-30",
+                "2023-01-01",
+                "2024-12-01",
+            ] {
+                for category in categories {
+                    for province in [None, Some("42"), Some("11")] {
+                        let by_value = RATES.iter().any(|r| {
+                            r.in_force_in(d(date), province)
+                                && r.allows(category)
+                                && r.tax_rate() == Some(rate)
+                        });
+                        assert_eq!(
+                            rate_allowed_in(rate, d(date), category, province),
+                            by_value,
+                            "{rate} on {date} for {category:?} in {province:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,29 +8,49 @@ use crate::number::{CodeOptions, InvoiceCode, InvoiceNumber, Kind, NumberOptions
 
 /// Counts GBK bytes as the 税控 system does: ASCII 1, everything else 2.
 pub(super) fn gbk_len(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    // Counted on the UTF-8 bytes: an ASCII byte is one GBK byte, and each non-ASCII character
+    // (one lead byte, `0xC0..`, plus continuation bytes) is two. A byte loop the compiler can
+    // vectorise, where decoding every `char` was a tenth of validation.
+    s.bytes()
+        .map(|b| match b {
+            0..0x80 => 1,
+            0xC0.. => 2,
+            _ => 0,
+        })
+        .sum()
 }
 
-/// Pushes `HDR-08` when `text` is longer than `max` GBK bytes.
+/// Pushes `HDR-08` when `text` is longer than `max` GBK bytes. The path is built only then:
+/// building it for every field checked was the larger part of this check.
 pub(super) fn max_bytes(
     out: &mut Vec<Error>,
     text: Option<&str>,
     max: usize,
     field: &str,
-    path: Path,
+    path: impl FnOnce() -> Path,
 ) {
-    if let Some(t) = text {
-        let n = gbk_len(t);
-        if n > max {
-            out.push(
-                Error::new(HDR_LENGTH)
-                    .at(path)
-                    .with("field", field)
-                    .with("actual", n)
-                    .with("unit", "GBK bytes")
-                    .with("max", max),
-            );
-        }
+    length_at_most(out, text.map(gbk_len), max, field, path);
+}
+
+/// Pushes `HDR-08` when a text of `len` GBK bytes (`None`: absent) is longer than `max`.
+pub(super) fn length_at_most(
+    out: &mut Vec<Error>,
+    len: Option<usize>,
+    max: usize,
+    field: &str,
+    path: impl FnOnce() -> Path,
+) {
+    if let Some(n) = len
+        && n > max
+    {
+        out.push(
+            Error::new(HDR_LENGTH)
+                .at(path())
+                .with("field", field)
+                .with("actual", n)
+                .with("unit", "GBK bytes")
+                .with("max", max),
+        );
     }
 }
 
@@ -140,30 +160,18 @@ pub(super) fn check(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
                 );
             }
         } else {
-            max_bytes(out, Some(r), 230, "备注", Path::field("remarks"));
+            max_bytes(out, Some(r), 230, "备注", || Path::field("remarks"));
         }
     }
-    max_bytes(
-        out,
-        inv.drawer.as_deref(),
-        16,
-        "开票人",
-        Path::field("drawer"),
-    );
-    max_bytes(
-        out,
-        inv.reviewer.as_deref(),
-        16,
-        "复核",
-        Path::field("reviewer"),
-    );
-    max_bytes(
-        out,
-        inv.payee.as_deref(),
-        16,
-        "收款人",
-        Path::field("payee"),
-    );
+    max_bytes(out, inv.drawer.as_deref(), 16, "开票人", || {
+        Path::field("drawer")
+    });
+    max_bytes(out, inv.reviewer.as_deref(), 16, "复核", || {
+        Path::field("reviewer")
+    });
+    max_bytes(out, inv.payee.as_deref(), 16, "收款人", || {
+        Path::field("payee")
+    });
 
     if let (Some(limit), Some(t), false) = (ctx.issuing_limit, &inv.totals, inv.is_red())
         && t.amount.value() >= limit.value()
@@ -238,4 +246,27 @@ fn paper_digital_fits(kind: Kind, code_kind: Kind) -> bool {
         (Kind::DigitalPaperSpecial, Kind::SpecialPaper)
             | (Kind::DigitalPaperOrdinary, Kind::OrdinaryPaper)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gbk_len;
+    use proptest::prelude::*;
+
+    #[test]
+    fn gbk_len_counts_ascii_once_and_other_characters_twice() {
+        assert_eq!(gbk_len(""), 0);
+        assert_eq!(gbk_len("ab1"), 3);
+        assert_eq!(gbk_len("餐饮服务"), 8);
+        assert_eq!(gbk_len("*餐饮服务*餐费 A-1"), 18);
+        assert_eq!(gbk_len("é𠀀"), 4);
+    }
+
+    proptest! {
+        #[test]
+        fn gbk_len_agrees_with_counting_characters(s in any::<String>()) {
+            let by_char: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+            prop_assert_eq!(gbk_len(&s), by_char);
+        }
+    }
 }

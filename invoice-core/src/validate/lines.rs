@@ -164,10 +164,12 @@ fn check_line(
         Some(&line.name),
         200,
         "货物或应税劳务、服务名称",
-        at(i, "name"),
+        || at(i, "name"),
     );
-    max_bytes(out, line.spec.as_deref(), 40, "规格型号", at(i, "spec"));
-    max_bytes(out, line.unit.as_deref(), 22, "单位", at(i, "unit"));
+    max_bytes(out, line.spec.as_deref(), 40, "规格型号", || {
+        at(i, "spec")
+    });
+    max_bytes(out, line.unit.as_deref(), 22, "单位", || at(i, "unit"));
 }
 
 fn discounts(inv: &Invoice, out: &mut Vec<Error>) {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::codes::*;
 use super::glue::tax_id_findings;
-use super::header::max_bytes;
+use super::header::{gbk_len, length_at_most, max_bytes};
 use super::{Context, NotCarried};
 use crate::error::{Error, Path};
 use crate::model::{Invoice, Party, PartyKind};
@@ -26,28 +26,25 @@ fn check_id(party: &Party, who: &'static str, out: &mut Vec<Error>) {
 
 fn lengths(party: &Party, who: &'static str, out: &mut Vec<Error>) {
     let p = || Path::field(who);
-    max_bytes(out, Some(&party.name), 100, "名称", p().key("name"));
+    max_bytes(out, Some(&party.name), 100, "名称", || p().key("name"));
+    // The two fields print as one box on the invoice: their lengths add up.
     let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
         (None, None) => None,
-        _ => Some(format!(
-            "{}{}",
-            a.as_deref().unwrap_or(""),
-            b.as_deref().unwrap_or("")
-        )),
+        _ => Some(gbk_len(a.as_deref().unwrap_or("")) + gbk_len(b.as_deref().unwrap_or(""))),
     };
-    max_bytes(
+    length_at_most(
         out,
-        joined(&party.address, &party.phone).as_deref(),
+        joined(&party.address, &party.phone),
         100,
         "地址、电话",
-        p().key("address"),
+        || p().key("address"),
     );
-    max_bytes(
+    length_at_most(
         out,
-        joined(&party.bank, &party.account).as_deref(),
+        joined(&party.bank, &party.account),
         100,
         "开户行及账号",
-        p().key("bank"),
+        || p().key("bank"),
     );
 }
 
