@@ -58,6 +58,7 @@ use crate::validate::{Context, Report, validate};
 use crate::verify::{duplicates, qr};
 use crate::{stats as core_stats, words};
 
+mod direct;
 #[cfg(feature = "read")]
 mod files;
 mod read;
@@ -407,25 +408,34 @@ impl Invoices {
         pieces(&lens, size)
     }
 
-    /// Calls `f(row, plan, i, node)` for each row of a piece: `node` is the row as the model
-    /// reader takes it.
-    fn each_row(
+    /// Calls `f(row, plan, i, invoice)` for each row of a piece: the row read into the model
+    /// straight from its typed cells ([`direct`]) or, where that road gives up on it (a cell the
+    /// model's reader would refuse or name, a red-letter reference, lines from a lines table),
+    /// by the model's reader, with every problem at its path.
+    fn each_invoice(
         &self,
         p: &Rows,
-        mut f: impl FnMut(u64, &read::Plan<'_>, usize, read::Node<'_, '_>),
+        mut f: impl FnMut(u64, &read::Plan<'_>, usize, Result<Invoice, Vec<Error>>),
     ) {
         let Some(prep) = self.preps.get(p.chunk) else {
             return;
         };
         let plan = prep.plan();
+        let direct = self.lines.is_none().then(|| direct::Direct::new(&plan));
         for (n, i) in p.range().enumerate() {
-            let lines = self.lines.as_ref().map(|m| {
-                plan.key(i)
-                    .and_then(|k| m.get(&k))
-                    .map_or(&[][..], Vec::as_slice)
-            });
-            let view = plan.view(i, lines);
-            f(p.offset.saturating_add(n as u64), &plan, i, view.node());
+            let invoice = match direct.as_ref().and_then(|d| d.invoice(i)) {
+                Some(invoice) => Ok(invoice),
+                None => {
+                    let lines = self.lines.as_ref().map(|m| {
+                        plan.key(i)
+                            .and_then(|k| m.get(&k))
+                            .map_or(&[][..], Vec::as_slice)
+                    });
+                    let view = plan.view(i, lines);
+                    Invoice::from_source_all(view.node())
+                }
+            };
+            f(p.offset.saturating_add(n as u64), &plan, i, invoice);
         }
     }
 
@@ -433,8 +443,8 @@ impl Invoices {
     /// refuses included (at its row and path).
     pub fn validate(&self, p: &Rows, ctx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
-        self.each_row(p, |row, plan, i, node| {
-            let report = match Invoice::from_source_all(node) {
+        self.each_invoice(p, |row, plan, i, invoice| {
+            let report = match invoice {
                 Ok(invoice) => validate(&invoice, ctx),
                 Err(errors) => Report::from_errors(errors),
             };
@@ -467,9 +477,9 @@ impl Invoices {
         let mut keys = Vec::with_capacity(p.len);
         let mut docs: Vec<Option<Value>> = Vec::with_capacity(p.len);
         let mut found = Vec::new();
-        self.each_row(p, |row, plan, i, node| {
+        self.each_invoice(p, |row, plan, i, invoice| {
             let key = plan.key(i);
-            match Invoice::from_source(node).and_then(|inv| tax::compute(&inv, options)) {
+            match first_error(invoice).and_then(|inv| tax::compute(&inv, options)) {
                 Ok(c) => docs.push(Some(c.invoice.to_value())),
                 Err(error) => {
                     docs.push(None);
@@ -492,9 +502,9 @@ impl Invoices {
     /// [`stats()`] and [`duplicates()`]).
     pub fn read(&self, p: &Rows) -> Vec<ReadRow> {
         let mut out = Vec::with_capacity(p.len);
-        self.each_row(p, |row, plan, i, node| {
+        self.each_invoice(p, |row, plan, i, invoice| {
             out.push(ReadRow {
-                invoice: Invoice::from_source(node),
+                invoice: first_error(invoice),
                 row,
                 key: plan.key(i),
                 status: plan.status(i),
@@ -522,6 +532,15 @@ impl Invoices {
             })
             .collect()
     }
+}
+
+/// A reading with its first problem only (as [`Invoice::from_source`]).
+fn first_error(invoice: Result<Invoice, Vec<Error>>) -> Result<Invoice, Error> {
+    invoice.map_err(|es| {
+        es.into_iter()
+            .next()
+            .unwrap_or_else(|| Error::new(INP_MISSING))
+    })
 }
 
 /// A batch of invoice documents (the core's JSON shape, e.g. [`Invoice::to_value`]) in the

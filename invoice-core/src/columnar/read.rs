@@ -142,23 +142,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn array(&self) -> Option<&dyn Array> {
-        Some(match self {
-            Reader::Null => return None,
-            Reader::Text(a) => *a,
-            Reader::Int(a) => *a,
-            Reader::Float(a) => *a,
-            Reader::Bool(a) => *a,
-            Reader::Dec(a) => *a,
-            Reader::Date(a) => *a,
-            Reader::Struct(a, _) => *a,
-            Reader::List(a, _) => *a,
-        })
-    }
-
     /// True when the cell is null.
     pub fn is_null(&self, i: usize) -> bool {
-        self.array().is_none_or(|a| a.is_null(i))
+        // Each array's own test (no call through `dyn Array`): every cell read asks it.
+        match self {
+            Reader::Null => true,
+            Reader::Text(a) => a.is_null(i),
+            Reader::Int(a) => a.is_null(i),
+            Reader::Float(a) => a.is_null(i),
+            Reader::Bool(a) => a.is_null(i),
+            Reader::Dec(a) => a.is_null(i),
+            Reader::Date(a) => a.is_null(i),
+            Reader::Struct(a, _) => a.is_null(i),
+            Reader::List(a, _) => a.is_null(i),
+        }
     }
 
     /// The cell as JSON, `None` when null.
@@ -323,7 +320,12 @@ pub struct Plan<'a> {
     status: Option<Reader<'a>>,
 }
 
-impl Plan<'_> {
+impl<'a> Plan<'a> {
+    /// The columns the plan reads, each with its reader.
+    pub(super) fn cols(&self) -> &[(&'static Col, Reader<'a>)] {
+        &self.cols
+    }
+
     /// The row's key as text, if the table has a key column and the cell is not null.
     pub fn key(&self, i: usize) -> Option<String> {
         self.key.as_ref()?.value(i).map(|v| key_text(&v))
@@ -410,7 +412,7 @@ pub enum Node<'p, 'a> {
     Lines(&'p [Value]),
 }
 
-fn typed(kind: Kind) -> bool {
+pub(super) fn typed(kind: Kind) -> bool {
     matches!(kind, Kind::Money | Kind::Decimal | Kind::Date)
 }
 
@@ -664,7 +666,7 @@ impl Source for Node<'_, '_> {
     }
 }
 
-fn list_range(a: &ListArray, i: usize) -> Option<std::ops::Range<usize>> {
+pub(super) fn list_range(a: &ListArray, i: usize) -> Option<std::ops::Range<usize>> {
     let offsets = a.value_offsets();
     let (Some(&from), Some(&to)) = (offsets.get(i), offsets.get(i + 1)) else {
         return None;
@@ -674,7 +676,7 @@ fn list_range(a: &ListArray, i: usize) -> Option<std::ops::Range<usize>> {
 
 /// What a cell is; money, quantity and date cells stay typed (`typed`), other decimals and
 /// dates are their text, as a JSON document would have them.
-fn cell_shape<'a>(reader: &Reader<'a>, i: usize, typed: bool) -> Shape<'a> {
+pub(super) fn cell_shape<'a>(reader: &Reader<'a>, i: usize, typed: bool) -> Shape<'a> {
     if reader.is_null(i) {
         return Shape::Null;
     }
