@@ -304,7 +304,7 @@ export type FullOnly =
   | 'normaliseQuery'
   | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
   | 'exportCsv' | 'exportJsonl' | 'checkCode' | 'verifyCheckCode' | 'checkCodeMessage' | 'read'
-  | 'readMany' | 'buildQr' | 'dedupeKey' | 'findDuplicates';
+  | 'readMany' | 'buildQr' | 'dedupeKey' | 'findDuplicates' | 'readWords';
 
 /** The browser module's API (`init()`): identifiers, words, reading QR texts, codes and numbers,
  * the model with compute and validate, the 查验 query of a QR text. */
@@ -349,7 +349,7 @@ export interface InvoiceCoreApi {
   amountsInWords(amounts: string[], options?: WordsOptions | null): string[];
   /** Reads 大写 words back into an amount (lenient: every unambiguous form). */
   wordsToAmount(text: string): string;
-  /** Reads 大写 words (lenient by default) with each difference from the invoice style. */
+  /** Reads 大写 words (lenient by default) with each difference from the invoice style. Full module (`initFull()`) and Node. */
   readWords(text: string, mode?: 'lenient' | 'strict' | null): { amount: string; deviations: { kind: string; position: number; found: string }[] };
   /** Whether the words read as exactly this amount. */
   wordsMatch(text: string, amount: string): boolean;

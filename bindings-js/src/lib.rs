@@ -5,15 +5,13 @@
 //! so a JS number where money is expected is `INP-01` at its path, whatever its value; `Date`s
 //! `YYYY-MM-DD` strings), a function here runs, and the answer goes back as one JSON text.
 //! [`for_each_op!`] lists every operation once; each binding expands it into its named exports.
-//! This crate holds no domain logic and no JS engine types: it reads option objects, calls the
-//! core's public API and shapes the answer. Both bindings depend on it, so they answer
-//! identically (the parity test checks it).
+//! This crate holds no domain logic and no JS engine types: it hands option objects to the core's
+//! readers (`invoice_core::options`, [`Keys::Camel`]), calls the core's public API and shapes the
+//! answer. Both bindings depend on it, so they answer identically (the parity test checks it).
 //!
 //! Data objects (invoices, parsed codes, computed results, lifecycle summaries) keep the core's
 //! snake_case JSON shape; option objects use camelCase keys (`pricesIncludeTax`); an unknown
 //! option key is `INP-05`.
-
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use invoice_core::error::{INP_JSON, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
@@ -33,13 +31,13 @@ use invoice_core::number::{
 };
 use invoice_core::options::{Keys, Opts};
 use invoice_core::stats::{self, Stats};
-use invoice_core::tax::{self, Basis, Policy, TaxpayerCategory};
-use invoice_core::validate::{Context, NotCarried, NotCarriedSet, Report, validate, validate_json};
+use invoice_core::tax::{self, TaxpayerCategory};
+use invoice_core::validate::{Context, Report, validate, validate_json};
 use invoice_core::verify::check_code::{self, CheckCodeInput, CheckCodeKey};
 use invoice_core::verify::duplicates::{self, Item};
 use invoice_core::verify::qr;
 use invoice_core::verify::query::{self, CheckOptions, StoredRecord, VerifyQuery};
-use invoice_core::words::{self, Excess, NegativeLabel, Style, WholeMark, Zeros};
+use invoice_core::words::{self, Excess, Style};
 use invoice_core::{Error, Path};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -136,114 +134,6 @@ fn wrong_type(expected: &str, v: &Value, at: &Path) -> Error {
         .at(at.clone())
 }
 
-/// An options object of an operation of the browser module (validation context, compute,
-/// 大写 options, code and number options): `null`/`undefined` is no options, an object is checked
-/// against the allowed keys (`INP-05` at an unknown key), anything else is `INP-02`. Every error
-/// is the one [`invoice_core::options`] gives (the shared vectors hold both to it); the core's
-/// generic readers cost about 2.7 KB gzipped in the browser module, which its budget does not
-/// have room for, so these operations keep this JSON-only copy until that module is split.
-struct JsOpts<'v> {
-    map: Option<&'v Map<String, Value>>,
-    at: Path,
-}
-
-impl<'v> JsOpts<'v> {
-    fn read(v: &'v Value, at: Path, allowed: &[&str]) -> Result<Self, Error> {
-        match v {
-            Value::Null => Ok(JsOpts { map: None, at }),
-            Value::Object(m) => {
-                if let Some(k) = m.keys().find(|k| !allowed.contains(&k.as_str())) {
-                    return Err(Error::new(INP_UNKNOWN_OPTION)
-                        .with("value", shorten(k))
-                        .with("allowed", allowed.join(", "))
-                        .at(at.key(shorten(k))));
-                }
-                Ok(JsOpts { map: Some(m), at })
-            }
-            other => Err(wrong_type("options object", other, &at)),
-        }
-    }
-
-    fn path(&self, key: &str) -> Path {
-        self.at.clone().key(key.to_string())
-    }
-
-    /// The value at `key`, `None` when absent or null.
-    fn get(&self, key: &str) -> Option<&'v Value> {
-        self.map.and_then(|m| m.get(key)).filter(|v| !v.is_null())
-    }
-
-    fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(wrong_type("boolean", other, &self.path(key))),
-        }
-    }
-
-    fn str(&self, key: &str) -> Result<Option<&'v str>, Error> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(other) => Err(wrong_type("string", other, &self.path(key))),
-        }
-    }
-
-    /// A name read with the core's own `FromStr` (unknown names are `INP-05` at the key).
-    fn name<T: FromStr<Err = Error>>(&self, key: &str) -> Result<Option<T>, Error> {
-        self.str(key)?
-            .map(|s| T::from_str(s).map_err(|e| e.at(self.path(key))))
-            .transpose()
-    }
-
-    /// A list of [`NotCarried`] names (unknown names are the core's `INP-05`).
-    fn not_carried(&self, key: &str) -> Result<NotCarriedSet, Error> {
-        let mut set = NotCarriedSet::new();
-        if let Some(v) = self.get(key) {
-            let items = v
-                .as_array()
-                .ok_or_else(|| wrong_type("list of names", v, &self.path(key)))?;
-            for (i, item) in items.iter().enumerate() {
-                let at = self.path(key).index(i);
-                let name = item
-                    .as_str()
-                    .ok_or_else(|| wrong_type("string", item, &at))?;
-                set.insert(name.parse::<NotCarried>().map_err(|e| e.at(at))?);
-            }
-        }
-        Ok(set)
-    }
-
-    /// A whole number in `min..=max` (JS numbers arrive as floats).
-    fn int(&self, key: &str, min: i64, max: i64) -> Result<Option<i64>, Error> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(v) => whole(v, min, max)
-                .map(Some)
-                .ok_or_else(|| wrong_type(&format!("integer {min}–{max}"), v, &self.path(key))),
-        }
-    }
-
-    fn year(&self, key: &str) -> Result<Option<i32>, Error> {
-        Ok(self.int(key, 1, 9999)?.and_then(|y| i32::try_from(y).ok()))
-    }
-
-    fn amount(&self, key: &str) -> Result<Option<Amount>, Error> {
-        self.get(key)
-            .map(|v| amount_at(v, &self.path(key)))
-            .transpose()
-    }
-
-    /// A required date: `INP-04` when absent, `INP-02` when `null` (as the core's reader).
-    fn required_date(&self, key: &str) -> Result<NaiveDate, Error> {
-        match self.map.and_then(|m| m.get(key)) {
-            None => Err(Error::new(INP_MISSING).at(self.path(key))),
-            Some(Value::Null) => Err(wrong_type("date YYYY-MM-DD", &Value::Null, &self.path(key))),
-            Some(v) => date(v, &self.path(key)),
-        }
-    }
-}
-
 /// A JSON number that is a whole number in `min..=max`.
 fn whole(v: &Value, min: i64, max: i64) -> Option<i64> {
     if let Some(i) = v.as_i64() {
@@ -334,31 +224,14 @@ fn report(r: &Report) -> Value {
 /// `parseInvoiceCode(code, {maxYear, minYear10, minYear12}?)`.
 pub fn parse_invoice_code(code: &Value, options: &Value) -> Out {
     let code = string(code, &Path::root())?;
-    let o = JsOpts::read(options, arg(1), &["maxYear", "minYear10", "minYear12"])?;
-    let mut opts = CodeOptions {
-        max_year: o.year("maxYear")?,
-        ..CodeOptions::default()
-    };
-    if let Some(y) = o.year("minYear10")? {
-        opts.min_year_10 = y;
-    }
-    if let Some(y) = o.year("minYear12")? {
-        opts.min_year_12 = y;
-    }
+    let opts = CodeOptions::read(options, Keys::Camel)?;
     InvoiceCode::parse_with(code, &opts).map(|c| ser(&c))
 }
 
 /// `parseInvoiceNumber(number, {maxYear, minYear}?)`.
 pub fn parse_invoice_number(number: &Value, options: &Value) -> Out {
     let number = string(number, &Path::root())?;
-    let o = JsOpts::read(options, arg(1), &["maxYear", "minYear"])?;
-    let mut opts = NumberOptions {
-        max_year: o.year("maxYear")?,
-        ..NumberOptions::default()
-    };
-    if let Some(y) = o.year("minYear")? {
-        opts.min_year = y;
-    }
+    let opts = NumberOptions::read(options, Keys::Camel)?;
     InvoiceNumber::parse_with(number, &opts).map(|n| ser(&n))
 }
 
@@ -429,25 +302,10 @@ pub fn ric_validate_as_of(value: &Value, as_of: &Value) -> Out {
 // ---------------------------------------------------------------------------------------------
 // Words (大写金额)
 
-const WORDS_OPTIONS: &[&str] = &["style", "rmbPrefix", "zheng", "negative", "zeros", "excess"];
-
+/// The 大写 writing options (`{style, rmbPrefix, zheng, negative, zeros, excess}`), by the core's
+/// reader (the JS name `zheng` is the core's `whole`).
 fn words_options(options: &Value) -> Result<(words::Options, Option<Excess>), Error> {
-    let o = JsOpts::read(options, arg(1), WORDS_OPTIONS)?;
-    let style: Style = o.name("style")?.unwrap_or_default();
-    let mut out = style.options();
-    if let Some(b) = o.bool("rmbPrefix")? {
-        out.rmb_prefix = b;
-    }
-    if let Some(w) = o.name::<WholeMark>("zheng")? {
-        out.whole = w;
-    }
-    if let Some(n) = o.name::<NegativeLabel>("negative")? {
-        out.negative = n;
-    }
-    if let Some(z) = o.name::<Zeros>("zeros")? {
-        out.zeros = z;
-    }
-    Ok((out, o.name::<Excess>("excess")?))
+    words::read_options(options, Keys::Camel)
 }
 
 fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Excess>) -> Out {
@@ -580,52 +438,11 @@ pub fn line_tax(amount: &Value, rate: &Value, deduction: &Value) -> Out {
     tax::tax_of(amount, rate, deduction).map(|t| json!(t.to_string()))
 }
 
-const POLICY_KEYS: &[&str] = &[
-    "quantityPriceTolerance",
-    "lineTaxTolerance",
-    "invoiceTaxTolerance",
-    "paperLineLimit",
-];
-
-fn policy(o: &JsOpts) -> Result<Policy, Error> {
-    let mut p = Policy::default();
-    let Some(v) = o.get("policy") else {
-        return Ok(p);
-    };
-    let po = JsOpts::read(v, o.path("policy"), POLICY_KEYS)?;
-    if let Some(a) = po.amount("quantityPriceTolerance")? {
-        p.quantity_price_tolerance = a;
-    }
-    if let Some(a) = po.amount("lineTaxTolerance")? {
-        p.line_tax_tolerance = a;
-    }
-    if let Some(a) = po.amount("invoiceTaxTolerance")? {
-        p.invoice_tax_tolerance = a;
-    }
-    if let Some(n) = po.int("paperLineLimit", 0, 1_000_000)? {
-        p.paper_line_limit = usize::try_from(n).unwrap_or(p.paper_line_limit);
-    }
-    Ok(p)
-}
-
 /// `compute(invoice, {pricesIncludeTax, redistribute, policy}?)`: fills amounts, taxes, totals
 /// and the 大写; returns the core's `Computed` as JSON (`{invoice, per_rate, tax_difference,
 /// adjusted_lines, split}`). Throws the first reading or computing error.
 pub fn compute(invoice: &Value, options: &Value) -> Out {
-    let o = JsOpts::read(
-        options,
-        arg(1),
-        &["pricesIncludeTax", "redistribute", "policy"],
-    )?;
-    let opts = tax::Options {
-        basis: if o.bool("pricesIncludeTax")?.unwrap_or(false) {
-            Basis::Inclusive
-        } else {
-            Basis::Exclusive
-        },
-        redistribute: o.bool("redistribute")?.unwrap_or(false),
-        policy: policy(&o)?,
-    };
+    let opts = tax::Options::read(options, Keys::Camel)?;
     let inv = Invoice::from_value(invoice)?;
     tax::compute(&inv, &opts).map(|c| ser(&c))
 }
@@ -656,23 +473,7 @@ pub fn parse_invoice(invoice: &Value) -> Out {
 
 /// The validation context from `{asOf, sellerCategory?, issuingLimit?, policy?, notCarried?}`.
 pub fn context(options: &Value) -> Result<Context, Error> {
-    let o = JsOpts::read(
-        options,
-        arg(1),
-        &[
-            "asOf",
-            "sellerCategory",
-            "issuingLimit",
-            "policy",
-            "notCarried",
-        ],
-    )?;
-    let mut ctx = Context::new(o.required_date("asOf")?);
-    ctx.seller_category = o.name::<TaxpayerCategory>("sellerCategory")?;
-    ctx.issuing_limit = o.amount("issuingLimit")?;
-    ctx.policy = policy(&o)?;
-    ctx.not_carried = o.not_carried("notCarried")?;
-    Ok(ctx)
+    Context::read(options, Keys::Camel)
 }
 
 /// The report for one invoice as the walker read it: a walker problem (a function inside the
@@ -834,15 +635,6 @@ fn invoice_arg(v: &Value) -> Result<Invoice, Error> {
     Invoice::from_value(v)
 }
 
-/// Money that the core reads without a path (as the Python binding and the runner report it);
-/// a JS number is `INP-01` at `at`.
-fn money_no_path(v: &Value, at: &Path) -> Result<Amount, Error> {
-    match v {
-        Value::String(s) => Amount::parse(s),
-        other => amount_at(other, at),
-    }
-}
-
 fn key_arg(key_hex: &Value) -> Result<CheckCodeKey, Error> {
     CheckCodeKey::from_hex(string(key_hex, &Path::root())?)
 }
@@ -893,16 +685,18 @@ fn query_arg(v: &Value, car_price: Option<Amount>) -> Result<VerifyQuery, Error>
     match v {
         Value::String(text) => query::from_qr(&qr::parse_invoice(text)?),
         Value::Object(m) if m.contains_key("invoice") || m.contains_key("qr") => {
-            let o = JsOpts::read(v, Path::root(), &["invoice", "carPrice", "qr"])?;
-            if let Some(text) = o.str("qr")? {
-                return query::from_qr(&qr::parse_invoice(text)?);
+            let o = Opts::open(
+                v,
+                Path::root(),
+                Keys::Camel,
+                &["invoice", "car_price", "qr"],
+            )?;
+            if let Some(text) = o.text("qr")? {
+                return query::from_qr(&qr::parse_invoice(&text)?);
             }
-            let price = match o.get("carPrice") {
-                None => car_price,
-                Some(p) => Some(money_no_path(p, &o.path("carPrice"))?),
-            };
+            let price = o.amount_argument("car_price")?.or(car_price);
             query::build(
-                &invoice_arg(o.get("invoice").unwrap_or(&Value::Null))?,
+                &invoice_arg(o.get("invoice")?.unwrap_or(&Value::Null))?,
                 price,
             )
         }
@@ -927,11 +721,8 @@ pub fn read_verify_query(query: &Value) -> Out {
 
 /// `verifyQuery(invoice, {carPrice}?)`: the 查验 query (the core's JSON shape).
 pub fn verify_query(invoice: &Value, options: &Value) -> Out {
-    let o = JsOpts::read(options, arg(1), &["carPrice"])?;
-    let price = o
-        .get("carPrice")
-        .map(|p| money_no_path(p, &o.path("carPrice")))
-        .transpose()?;
+    let price = Opts::open(options, Path::root(), Keys::Camel, &["car_price"])?
+        .amount_argument("car_price")?;
     query_arg(invoice, price).map(|q| ser(&q))
 }
 

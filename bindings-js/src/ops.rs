@@ -46,7 +46,7 @@ macro_rules! for_each_op {
             core "amountInWords" amount_in_words |a| $crate::ops::amount_in_words(a);
             core "amountsInWords" amounts_in_words |a| $crate::amounts_in_words(a.value(0)?, a.value(1)?);
             core "wordsToAmount" words_to_amount |a| $crate::words_to_amount(a.value(0)?);
-            core "readWords" read_words |a| $crate::read_words(a.value(0)?, a.value(1)?);
+            full "readWords" read_words |a| $crate::read_words(a.value(0)?, a.value(1)?);
             core "wordsMatch" words_match |a| $crate::words_match(a.value(0)?, a.value(1)?);
             core "splitTax" split_tax |a| $crate::split_tax(a.value(0)?, a.value(1)?);
             core "splitWithDeduction" split_with_deduction |a| $crate::split_with_deduction(a.value(0)?, a.value(1)?, a.value(2)?);

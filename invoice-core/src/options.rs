@@ -358,6 +358,24 @@ impl<S: Source> Opts<S> {
         amount_of(&v, self.path(key)).map(Some)
     }
 
+    /// Money that an options object carries as an *argument* of the operation rather than as a
+    /// setting (the 车价合计 of a 查验 query, which Rust and Python pass as a plain argument of
+    /// [`crate::verify::query::build`]): text is read by [`Amount::parse`] and its errors stay
+    /// the money reader's own, without a path, as for that argument in every host (the shared
+    /// vectors pin it); any other type is refused at the key, as by [`Opts::amount`].
+    ///
+    /// # Errors
+    /// The `MNY-` codes (no path); `INP-01` a float, `INP-02` another type, at the key.
+    pub fn amount_argument(&self, key: &'static str) -> Result<Option<Amount>, Error> {
+        let Some(v) = self.get(key)? else {
+            return Ok(None);
+        };
+        match v.shape() {
+            Shape::Text(t) => Amount::parse(&t).map(Some),
+            _ => amount_of(&v, self.path(key)).map(Some),
+        }
+    }
+
     /// A date: `YYYY-MM-DD` text read by [`crate::dates::read_day`], or a host date.
     ///
     /// # Errors
