@@ -537,6 +537,8 @@ export interface MatchOptions {
 export interface VerifyOutcome {
   /** The outcome. */
   outcome: 'match' | 'not_found' | 'mismatch' | 'voided' | 'red_flushed' | 'too_old' | 'not_yet_verifiable' | 'malformed';
+  /** The outcome's catalogue code (`rule(code)` has its messages): `VER-27` match, `VER-28` not found, `VER-29` mismatch, `VER-30` voided, `VER-31` red-flushed, `VER-32` partly red-flushed, `VER-33` too old, `VER-34` not yet verifiable, `VER-35` malformed. */
+  code: 'VER-27' | 'VER-28' | 'VER-29' | 'VER-30' | 'VER-31' | 'VER-32' | 'VER-33' | 'VER-34' | 'VER-35';
   /** The vendor status number. */
   status: number;
   /** English message. */

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
 import { readFileSync } from 'node:fs';
-import { invoices } from './fixtures.mjs';
+import { invoice, invoices } from './fixtures.mjs';
 import { registerInputs } from './inputs.mjs';
 
 const require = createRequire(import.meta.url);
@@ -71,4 +71,18 @@ test('readPath reads a shared fixture as read() reads its bytes; a path that can
   assert.ok(byPath.report.findings.every((f) => typeof f.messageZh === 'string'));
   assert.throws(() => addon.readPath('/nonexistent/invoice.ofd'),
     (e) => e instanceof addon.InvoiceError && e.code === 'READ-20' && e.params.path === '/nonexistent/invoice.ofd');
+});
+
+test('查验 outcomes carry their catalogue code (VerifyOutcome.code), the rule whose messages they give', () => {
+  const inv = invoice(5);
+  const notFound = addon.matchRecord(inv, null, { asOf: '2024-12-01' });
+  assert.equal(notFound.outcome, 'not_found');
+  assert.equal(notFound.code, 'VER-28');
+  const rule = addon.rule(notFound.code);
+  assert.deepEqual([rule.en, rule.zh], [notFound.message, notFound.message_zh]);
+  assert.equal(addon.matchRecord(inv, inv, { asOf: '2024-12-01' }).code, 'VER-27');
+  assert.equal(addon.matchRecord(inv, inv, { asOf: '2024-12-01', status: 'voided' }).code, 'VER-30');
+  const tooOld = addon.precheck(inv, { asOf: '2040-01-01' });
+  assert.deepEqual([tooOld?.outcome, tooOld?.code], ['too_old', 'VER-33']);
+  assert.equal(addon.precheck(inv, { asOf: '2024-12-01' }), null);
 });

@@ -53,6 +53,7 @@ const vq: VerifyQuery = verifyQuery('01,10,031002100411,25096213,6.56,20210903,1
 const qrp: QrPayload = parseQr('01,32,,24312000000358032546,633.00,20241118,,,');
 const pre: VerifyOutcome | null = precheck({ invoice: inv, carPrice: '1.00' }, { asOf: '2024-12-01', sameDay: 'today' });
 const out2: VerifyOutcome = matchRecord(inv, null, { asOf: new Date(), status: 'voided', lookBackYears: 5 });
+const outCode: 'VER-27' | 'VER-28' | 'VER-29' | 'VER-30' | 'VER-31' | 'VER-32' | 'VER-33' | 'VER-34' | 'VER-35' = out2.code;
 const dup: DuplicateReport = findDuplicates(['24312000000358032546', { qr: 'x' }, { invoice: inv }]);
 const st: Stats = stats([{ invoice: inv, status: 'normal' }, inv], { ownTaxId: '91310000580583950X' });
 const norm: Normalised = normaliseQuery({ number: '２４３１２０００００００３５８０３２５４６' });
@@ -62,7 +63,7 @@ const diag: Diagnosis = diagnose({ query: { number: '1' }, as_of: '2024-12-01', 
 const parts: NumberParts = numberParts('24312000000358032546');
 const more2: Array<string | boolean | number | null | undefined> = [
   checkCode(inv, '000102030405060708090a0b0c0d0e0f'), verifyCheckCode(inv, '1', 'aa'), checkCodeMessage(inv),
-  last6('1'), last5('1'), buildQr(inv, { hash: 'F168' }), vq.element, qrp.type, pre?.outcome, out2.message_zh,
+  last6('1'), last5('1'), buildQr(inv, { hash: 'F168' }), vq.element, qrp.type, pre?.outcome, pre?.code, outCode, out2.message_zh,
   dedupeKey('x')[0], dup.groups.length, st.total.amount, st.by_month[0]?.key, norm.corrections[0]?.message_zh,
   all2.errors[0]?.code, hits[0]?.index, diag.findings[0]?.messageZh, buildNumber(parts), nextNumber('1'),
   exportCsv('invoices', [inv], { lang: 'en' }), exportJsonl('stats', [inv], { statuses: ['normal', null] }),
