@@ -33,6 +33,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use invoice_core::error::input::lone_surrogate;
 use invoice_core::error::{INP_FLOAT, INP_TOO_LARGE, INP_TYPE, ill_formed_text};
 use invoice_core::{Error, Path};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
@@ -255,6 +256,11 @@ pub fn places(obj: &Bound<'_, PyAny>) -> Conv<u32> {
     }
 }
 
+/// True when `obj` is exactly a `datetime.date` (not a subclass, not a `datetime`).
+pub fn is_date(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(obj.get_type().is(date_type(obj.py())?))
+}
+
 /// A calendar date: `datetime.date` (not a `datetime`) or `"YYYY-MM-DD"` text (the core's
 /// reader).
 pub fn date_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
@@ -263,6 +269,9 @@ pub fn date_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(invoice_core::dates::read_day(&str_text(s)?)?);
     }
+    if is_date(obj)? {
+        return exact_date(obj);
+    }
     if obj.is_instance(datetime_type(py)?)? || !obj.is_instance(date_type(py)?)? {
         return Err(wrong_type(obj, EXPECTED));
     }
@@ -270,11 +279,21 @@ pub fn date_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| wrong_type(obj, EXPECTED))
 }
 
+/// The day of an object known to be a `date` (its type checked by the caller).
+pub fn exact_date(obj: &Bound<'_, PyAny>) -> Conv<NaiveDate> {
+    let (y, m, d) = ymd(obj)?;
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| wrong_type(obj, "a datetime.date or 'YYYY-MM-DD' text"))
+}
+
+/// A date's fields. The attribute names are interned once (`str()` of a `date` costs more than
+/// the three: it calls `isoformat` through a formatting routine).
 fn ymd(obj: &Bound<'_, PyAny>) -> PyResult<(i32, u32, u32)> {
+    let py = obj.py();
     Ok((
-        obj.getattr("year")?.extract()?,
-        obj.getattr("month")?.extract()?,
-        obj.getattr("day")?.extract()?,
+        obj.getattr(intern!(py, "year"))?.extract()?,
+        obj.getattr(intern!(py, "month"))?.extract()?,
+        obj.getattr(intern!(py, "day"))?.extract()?,
     ))
 }
 
@@ -289,7 +308,7 @@ pub fn datetime_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDateTime> {
     if !obj.is_instance(datetime_type(py)?)? {
         return Err(wrong_type(obj, EXPECTED));
     }
-    if !obj.getattr("tzinfo")?.is_none() {
+    if !obj.getattr(intern!(py, "tzinfo"))?.is_none() {
         return Err(Fail::Core(
             Error::new(INP_TYPE)
                 .with("expected", EXPECTED)
@@ -297,10 +316,10 @@ pub fn datetime_in(obj: &Bound<'_, PyAny>) -> Conv<NaiveDateTime> {
         ));
     }
     let (y, m, d) = ymd(obj)?;
-    let h: u32 = obj.getattr("hour")?.extract()?;
-    let mi: u32 = obj.getattr("minute")?.extract()?;
-    let s: u32 = obj.getattr("second")?.extract()?;
-    let us: u32 = obj.getattr("microsecond")?.extract()?;
+    let h: u32 = obj.getattr(intern!(py, "hour"))?.extract()?;
+    let mi: u32 = obj.getattr(intern!(py, "minute"))?.extract()?;
+    let s: u32 = obj.getattr(intern!(py, "second"))?.extract()?;
+    let us: u32 = obj.getattr(intern!(py, "microsecond"))?.extract()?;
     NaiveDate::from_ymd_opt(y, m, d)
         .and_then(|date| date.and_hms_micro_opt(h, mi, s, us))
         .ok_or_else(|| wrong_type(obj, EXPECTED))
@@ -412,6 +431,14 @@ pub const JSON_LIKE: &str = "None, bool, int, str, Decimal, date, dict or list";
 /// positional form, its ISO text), or `None` for any other object.
 pub fn scalar_text(obj: &Bound<'_, PyAny>) -> Conv<Option<String>> {
     let py = obj.py();
+    // The exact types first, by identity (a subclass takes the `isinstance` route below).
+    let ty = obj.get_type();
+    if ty.is(decimal_type(py)?) {
+        return decimal_text(obj).map(Some);
+    }
+    if ty.is(date_type(py)?) {
+        return Ok(Some(invoice_core::dates::day_text(exact_date(obj)?)));
+    }
     if obj.is_instance(decimal_type(py)?)? {
         return decimal_text(obj).map(Some);
     }

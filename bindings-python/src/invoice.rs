@@ -14,7 +14,7 @@ use invoice_core::options::Keys;
 use invoice_core::tax::{self, Computed as CoreComputed, Options};
 use invoice_core::validate::{self as core_validate, Context, Report as CoreReport};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
 
 use crate::convert::{self, Conv};
@@ -295,6 +295,27 @@ pub(crate) fn context_arg(
     policy: Option<&Bound<'_, PyAny>>,
     not_carried: Option<&Bound<'_, PyAny>>,
 ) -> Conv<Context> {
+    // The common call gives a day and nothing else: its one value is read by the core's reader
+    // straight from the argument. A `str` or `date` reads the same either way; the other
+    // arguments, and other values (a nested dict is walked by the JSON route), take the JSON
+    // route, so every code and path stays what it was.
+    if seller_category.is_none()
+        && issuing_limit.is_none()
+        && policy.is_none()
+        && not_carried.is_none()
+        && (as_of.is_instance_of::<PyString>() || convert::is_date(as_of)?)
+    {
+        let args = [
+            ("as_of", Some(as_of)),
+            ("seller_category", None),
+            ("issuing_limit", None),
+            ("policy", None),
+            ("not_carried", None),
+        ];
+        return Ok(source::read_args(as_of.py(), &args, |a| {
+            Context::read(a, Keys::Snake)
+        })??);
+    }
     let not_carried = convert::name_list(not_carried)?;
     let v = convert::options(&[
         ("as_of", Some(as_of)),

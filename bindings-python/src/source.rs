@@ -38,6 +38,104 @@ pub(crate) fn read<'py, T>(
     }
 }
 
+/// Reads keyword arguments through `read` as one options object (the core's option readers,
+/// `Context::read`): each argument a member, one not given a member holding `None`, as
+/// [`convert::options`] writes them into a JSON object, without building that object. A Python
+/// exception raised by a value is raised again here, as in [`read`].
+pub(crate) fn read_args<'py, T>(
+    py: Python<'py>,
+    args: &[(&'static str, Option<&Bound<'py, PyAny>>)],
+    read: impl FnOnce(Arg<'_, 'py>) -> T,
+) -> PyResult<T> {
+    let raised = RefCell::new(None);
+    let out = read(Arg::Args {
+        py,
+        args,
+        raised: &raised,
+    });
+    match raised.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// Keyword arguments as an object ([`read_args`]), or one of their values: what a [`Node`] is,
+/// except that a `datetime.date` is a day ([`Shape::Date`], which the option readers take as
+/// they take its ISO text).
+pub(crate) enum Arg<'a, 'py> {
+    /// The arguments: an object whose keys are their names.
+    Args {
+        py: Python<'py>,
+        args: &'a [(&'static str, Option<&'a Bound<'py, PyAny>>)],
+        raised: &'a RefCell<Option<PyErr>>,
+    },
+    /// One value, and anything under it.
+    Value(Node<'a, 'py>),
+}
+
+impl Source for Arg<'_, '_> {
+    fn shape(&self) -> Shape<'_> {
+        match self {
+            Arg::Args { .. } => Shape::Object,
+            // A `date` option is a day: handed over as one (no ISO text written and read back).
+            Arg::Value(n) => match convert::is_date(&n.obj) {
+                Ok(true) => match convert::exact_date(&n.obj) {
+                    Ok(d) => Shape::Date(d),
+                    Err(f) => n.refused(f),
+                },
+                Ok(false) => n.shape(),
+                Err(e) => n.refused(e.into()),
+            },
+        }
+    }
+
+    fn member(&self, key: &str) -> Option<Self> {
+        match self {
+            Arg::Args { py, args, raised } => {
+                let (_, v) = args.iter().find(|(name, _)| *name == key)?;
+                let obj = v.map_or_else(|| py.None().into_bound(*py), |v| v.clone());
+                Some(Arg::Value(Node { obj, raised }))
+            }
+            Arg::Value(n) => n.member(key).map(Arg::Value),
+        }
+    }
+
+    fn keys(&self, f: &mut dyn FnMut(&str)) {
+        match self {
+            Arg::Args { args, .. } => args.iter().for_each(|(name, _)| f(name)),
+            Arg::Value(n) => n.keys(f),
+        }
+    }
+
+    fn entries(&self, f: &mut dyn FnMut(&str, Self)) -> Result<(), Box<Error>> {
+        match self {
+            Arg::Args { .. } => {
+                self.keys(&mut |k| {
+                    if let Some(v) = self.member(k) {
+                        f(k, v);
+                    }
+                });
+                Ok(())
+            }
+            Arg::Value(n) => n.entries(&mut |k, v| f(k, Arg::Value(v))),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Arg::Args { .. } => 0,
+            Arg::Value(n) => n.len(),
+        }
+    }
+
+    fn item(&self, i: usize) -> Option<Self> {
+        match self {
+            Arg::Args { .. } => None,
+            Arg::Value(n) => n.item(i).map(Arg::Value),
+        }
+    }
+}
+
 /// One Python value of a JSON-like document.
 pub(crate) struct Node<'a, 'py> {
     obj: Bound<'py, PyAny>,
