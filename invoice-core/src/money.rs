@@ -79,6 +79,21 @@ fn parse_digits(s: &str, max_dp: u32, max_int: usize) -> Result<Decimal, Error> 
     } else {
         bytes
     };
+    if body.len() <= 19 {
+        return parse_short(s, body, negative, max_dp, max_int);
+    }
+    parse_long(s, body, negative, max_dp, max_int)
+}
+
+/// [`parse_digits`] of a body of any length (what [`parse_short`] does in one pass for short
+/// ones).
+fn parse_long(
+    s: &str,
+    body: &[u8],
+    negative: bool,
+    max_dp: u32,
+    max_int: usize,
+) -> Result<Decimal, Error> {
     let (int, frac) = match body.iter().position(|&b| b == b'.') {
         Some(i) => {
             let (int, rest) = body.split_at(i);
@@ -131,6 +146,59 @@ fn parse_digits(s: &str, max_dp: u32, max_int: usize) -> Result<Decimal, Error> 
         Ok(d) => Ok(d),
         Err(_) => parse_slow(s, &text(int_trim), &text(kept_frac), negative, max_int),
     }
+}
+
+/// [`parse_digits`] of a body (`s` without its `-`) of at most 19 bytes, so at most 19 digits,
+/// which a `u64` holds: one pass over the bytes, the same checks in the same order (syntax,
+/// decimals beyond `max_dp` that are not zeros, integer digits beyond `max_int`).
+fn parse_short(
+    s: &str,
+    body: &[u8],
+    negative: bool,
+    max_dp: u32,
+    max_int: usize,
+) -> Result<Decimal, Error> {
+    let syntax = || Error::new(MNY_SYNTAX).with("value", shorten(s));
+    let mut m: u64 = 0;
+    let mut int_digits = 0usize;
+    let mut frac_digits: Option<u32> = None;
+    for &b in body {
+        match b {
+            b'0'..=b'9' => {
+                // At most 19 digits: below 10^19, within a u64.
+                m = m * 10 + u64::from(b - b'0');
+                match frac_digits.as_mut() {
+                    Some(f) => *f += 1,
+                    None => int_digits += 1,
+                }
+            }
+            b'.' if frac_digits.is_none() => frac_digits = Some(0),
+            _ => return Err(syntax()),
+        }
+    }
+    if int_digits == 0 || frac_digits == Some(0) {
+        return Err(syntax());
+    }
+    let frac = frac_digits.unwrap_or(0);
+    let scale = frac.min(max_dp);
+    // The decimals beyond `max_dp` are the last digits of `m`: they may only be zeros.
+    let beyond = 10u64.pow(frac - scale);
+    if !m.is_multiple_of(beyond) {
+        return Err(Error::new(MNY_SCALE)
+            .with("value", shorten(s))
+            .with("max", max_dp));
+    }
+    let m = m / beyond;
+    // The integer part has `max_int` digits at most (leading zeros aside).
+    if let Ok(n) = u32::try_from(max_int)
+        && let Some(limit) = 10u64.checked_pow(n)
+        && m / 10u64.pow(scale) >= limit
+    {
+        return Err(range_error(s));
+    }
+    // Below 10^19 < 2^64: the low and middle words of a 96-bit mantissa. Zero has no sign.
+    let (lo, mid) = (m as u32, (m >> 32) as u32);
+    Ok(Decimal::from_parts(lo, mid, 0, negative && m != 0, scale))
 }
 
 /// Digit strings beyond a 96-bit mantissa (many decimals): rust_decimal's own parser, which
@@ -630,6 +698,26 @@ mod parse_decimal_tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The one-pass reader of short numbers gives what the general one gives: the same
+        /// value at the same scale, or the same code.
+        #[test]
+        fn short_and_long_readers_agree(s in "-?[0-9.x]{0,19}", max_dp in 0u32..9, max_int in 1usize..20) {
+            let body = s.strip_prefix('-').unwrap_or(&s).as_bytes();
+            prop_assume!(body.len() <= 19);
+            let negative = s.starts_with('-');
+            let short = parse_short(&s, body, negative, max_dp, max_int);
+            let long = parse_long(&s, body, negative, max_dp, max_int);
+            match (short, long) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!(a, b);
+                    prop_assert_eq!(a.scale(), b.scale());
+                    prop_assert_eq!(a.is_sign_negative(), b.is_sign_negative());
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code()),
+                (a, b) => prop_assert!(false, "{s}: {a:?} vs {b:?}"),
+            }
+        }
+
         /// The wide reader agrees with rust_decimal's own parser, rounding included, for every
         /// plain decimal of up to 28 integer and 28 fractional digits (most are too long for the
         /// 96-bit mantissa, so they exercise the rounding path).

@@ -381,7 +381,7 @@ fn read_totals<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Totals> 
 /// full-width asterisks, two or more `*` or any `＊`) or `免税`. Legacy 免税 invoices print the line tax and
 /// the total tax this way (formats.md §3; domain.md §6.2).
 pub fn is_exempt_tax_mark(text: &str) -> bool {
-    let t = text.trim();
+    let t = read::trim(text);
     // At least two bytes: one `*` alone is not a mark (one `＊` is three bytes, and is).
     t == "免税" || (t.len() >= 2 && t.chars().all(|c| c == '*' || c == '＊'))
 }

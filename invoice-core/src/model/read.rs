@@ -96,10 +96,31 @@ pub(crate) use field;
 /// Where `key` is in `names` (for each member of an object read). Field names are short and
 /// mostly differ in length or first letter, so those are compared before the bytes.
 fn field_index(names: &[&str], key: &str) -> Option<usize> {
+    field_index_from(names, key, 0)
+}
+
+/// [`field_index`], searching from `start` on and then the names before it. An object's
+/// members mostly come in the order of its field list (the model writes them so, and people
+/// copy that), so the search that starts after the previous member's field mostly ends at once.
+fn field_index_from(names: &[&str], key: &str, start: usize) -> Option<usize> {
     let first = key.as_bytes().first();
-    names
-        .iter()
-        .position(|n| n.len() == key.len() && n.as_bytes().first() == first && *n == key)
+    let is = |n: &&str| n.len() == key.len() && n.as_bytes().first() == first && *n == key;
+    let (before, after) = names.split_at(start.min(names.len()));
+    match after.iter().position(is) {
+        Some(i) => Some(start + i),
+        None => before.iter().position(is),
+    }
+}
+
+/// `s` without leading and trailing whitespace, as `str::trim`; text that starts and ends with
+/// something else (nearly every value) is returned without the search.
+pub(crate) fn trim(s: &str) -> &str {
+    let edge = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if edge(s.chars().next()) || edge(s.chars().next_back()) {
+        s.trim()
+    } else {
+        s
+    }
 }
 
 /// Collects the problems found while reading.
@@ -179,8 +200,10 @@ impl Reader {
             names: allowed,
             slots: std::array::from_fn(|_| None),
         };
-        let walked = v.entries(&mut |k, member| match field_index(allowed, k) {
+        let mut next = 0;
+        let walked = v.entries(&mut |k, member| match field_index_from(allowed, k, next) {
             Some(i) if i < MAX_FIELDS => {
+                next = i + 1;
                 if let Some(slot) = fields.slots.get_mut(i) {
                     *slot = Some(member);
                 }
@@ -260,17 +283,30 @@ impl Reader {
         path: &Path,
         required: bool,
     ) -> Option<String> {
-        let (_, shape) = self.value(m, key, path, required)?;
+        let shape = self.value(m, key, path, required)?.1;
+        self.text_of(shape, key, path, required, |_, t| Some(t.to_string()))
+    }
+
+    /// What [`Reader::text`] reads from a value's shape, lent to `f` instead of copied (for the
+    /// readers that parse the text: dates, times, choices).
+    fn text_of<T>(
+        &mut self,
+        shape: Shape<'_>,
+        key: Key,
+        path: &Path,
+        required: bool,
+        f: impl FnOnce(&mut Reader, &str) -> Option<T>,
+    ) -> Option<T> {
         match shape {
             Shape::Text(s) => {
-                let t = s.trim();
+                let t = trim(&s);
                 if t.is_empty() {
                     if required {
                         self.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
                     }
                     None
                 } else {
-                    Some(t.to_string())
+                    f(self, t)
                 }
             }
             other => {
@@ -278,6 +314,19 @@ impl Reader {
                 None
             }
         }
+    }
+
+    /// [`Reader::text`] lent to `f` instead of copied.
+    fn with_text<S: Source, T>(
+        &mut self,
+        m: &Fields<S>,
+        key: Key,
+        path: &Path,
+        required: bool,
+        f: impl FnOnce(&mut Reader, &str) -> Option<T>,
+    ) -> Option<T> {
+        let shape = self.value(m, key, path, required)?.1;
+        self.text_of(shape, key, path, required, f)
     }
 
     /// A boolean field, `false` when absent.
@@ -306,7 +355,7 @@ impl Reader {
     ) -> Option<T> {
         let (_, shape) = self.value(m, key, path, required)?;
         let res = match shape {
-            Shape::Text(s) => parse(s.trim()),
+            Shape::Text(s) => parse(trim(&s)),
             Shape::Float(n) => Err(Error::new(INP_FLOAT).with("value", n)),
             Shape::Int(n) => parse(&n.to_string()),
             Shape::Decimal(d) => with_decimal_text(d, parse),
@@ -334,19 +383,18 @@ impl Reader {
         from: fn(&str) -> Option<T>,
         allowed: &str,
     ) -> Option<T> {
-        let s = self.text(m, key, path, required)?;
-        match from(&s) {
+        self.with_text(m, key, path, required, |r, s| match from(s) {
             Some(t) => Some(t),
             None => {
-                self.push(
+                r.push(
                     Error::new(INP_UNKNOWN_OPTION)
                         .at(path.clone().key(key.name))
-                        .with("value", shorten(&s))
+                        .with("value", shorten(s))
                         .with("allowed", allowed),
                 );
                 None
             }
-        }
+        })
     }
 
     /// A `YYYY-MM-DD` date (or a host's date value).
@@ -357,21 +405,22 @@ impl Reader {
         path: &Path,
         required: bool,
     ) -> Option<NaiveDate> {
-        if let Some(Shape::Date(d)) = m.member(key).map(Source::shape) {
-            return Some(d);
-        }
-        let s = self.text(m, key, path, required)?;
-        match parse_date(&s) {
+        // What the value is, asked once: a host's day, or text to parse.
+        let shape = match self.value(m, key, path, required)?.1 {
+            Shape::Date(d) => return Some(d),
+            shape => shape,
+        };
+        self.text_of(shape, key, path, required, |r, s| match parse_date(s) {
             Some(d) => Some(d),
             None => {
-                self.push(
+                r.push(
                     Error::new(MDL_DATE)
                         .at(path.clone().key(key.name))
-                        .with("value", shorten(&s)),
+                        .with("value", shorten(s)),
                 );
                 None
             }
-        }
+        })
     }
 
     /// An `HH:MM:SS` time.
@@ -381,18 +430,19 @@ impl Reader {
         key: Key,
         path: &Path,
     ) -> Option<NaiveTime> {
-        let s = self.text(m, key, path, false)?;
-        match crate::dates::parse_time(&s) {
-            Some(t) => Some(t),
-            None => {
-                self.push(
-                    Error::new(MDL_TIME)
-                        .at(path.clone().key(key.name))
-                        .with("value", shorten(&s)),
-                );
-                None
+        self.with_text(m, key, path, false, |r, s| {
+            match crate::dates::parse_time(s) {
+                Some(t) => Some(t),
+                None => {
+                    r.push(
+                        Error::new(MDL_TIME)
+                            .at(path.clone().key(key.name))
+                            .with("value", shorten(s)),
+                    );
+                    None
+                }
             }
-        }
+        })
     }
 
     /// A list field; each element read by `each` with its indexed path.
@@ -425,4 +475,29 @@ impl Reader {
 /// Strict `YYYY-MM-DD` (four-digit year, real calendar date).
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     crate::dates::parse_day(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut of `trim` changes nothing: `str::trim`'s answer for any text, with
+        /// ASCII and Unicode whitespace (U+3000, U+00A0, U+2028) at either end or inside.
+        #[test]
+        fn trim_is_str_trim(s in "[ \t\n\u{b}\u{c}\r\u{3000}\u{a0}\u{2028}a甲1.]{0,8}") {
+            prop_assert_eq!(trim(&s), s.trim());
+        }
+
+        /// Searching from any place finds the same field as searching from the start.
+        #[test]
+        fn field_index_from_any_start(key in "[a-z_]{0,12}", start in 0usize..30) {
+            let names = ["kind", "code", "number", "name", "tax_code", "amount", "tax", "total"];
+            prop_assert_eq!(field_index_from(&names, &key, start), field_index(&names, &key));
+            for n in names {
+                prop_assert_eq!(field_index_from(&names, n, start), field_index(&names, n));
+            }
+        }
+    }
 }
