@@ -39,3 +39,82 @@ pub fn invoice_json(lines: usize) -> Value {
 pub fn invoice(lines: usize) -> Invoice {
     Invoice::from_value(&invoice_json(lines)).expect("bench invoice reads")
 }
+
+/// The columnar benches' three routes over the same 5-line invoices (numbers varied), each
+/// validating them all once and answering the number of findings (0: they are valid).
+#[cfg(feature = "arrow")]
+pub struct ColumnarRoutes {
+    rows: usize,
+    ctx: invoice_core::validate::Context,
+    docs: Vec<Value>,
+    batch: arrow_array::RecordBatch,
+    invoices: Vec<Invoice>,
+}
+
+#[cfg(feature = "arrow")]
+impl ColumnarRoutes {
+    /// `rows` invoices as JSON documents, as the model, and as one `RecordBatch` of the
+    /// published schema (`invoice_id` `INV000000000`, …), validated as of 2024-12-01.
+    pub fn new(rows: usize) -> ColumnarRoutes {
+        let one = invoice_json(5);
+        let docs: Vec<Value> = (0..rows)
+            .map(|i| {
+                let mut d = one.clone();
+                d["number"] = Value::from(format!("2431200000035{:07}", 8_032_546 + i));
+                d
+            })
+            .collect();
+        let keyed: Vec<(Option<String>, Option<&Value>)> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (Some(format!("INV{i:09}")), Some(d)))
+            .collect();
+        let batch = invoice_core::columnar::invoices_batch(&keyed).expect("batch");
+        let invoices = docs
+            .iter()
+            .map(|d| Invoice::from_value(d).expect("reads"))
+            .collect();
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 12, 1).expect("date");
+        ColumnarRoutes {
+            rows,
+            ctx: invoice_core::validate::Context::new(day),
+            docs,
+            batch,
+            invoices,
+        }
+    }
+
+    /// RecordBatch → model → validate (`columnar::Invoices`, one piece, one thread).
+    pub fn batch(&self) -> usize {
+        use invoice_core::columnar::Invoices;
+        let batch = std::slice::from_ref(std::hint::black_box(&self.batch));
+        let table = Invoices::new(batch, None).expect("table");
+        table
+            .pieces(self.rows)
+            .iter()
+            .map(|p| table.validate(p, &self.ctx).len())
+            .sum()
+    }
+
+    /// The model → validate (the core alone).
+    pub fn model(&self) -> usize {
+        self.invoices
+            .iter()
+            .map(|i| invoice_core::validate::validate(std::hint::black_box(i), &self.ctx))
+            .map(|r| r.findings.len())
+            .sum()
+    }
+
+    /// JSON → model → validate (`Invoice::from_value`, then `validate`).
+    pub fn json(&self) -> usize {
+        self.docs
+            .iter()
+            .map(|d| Invoice::from_value(std::hint::black_box(d)).expect("reads"))
+            .map(|i| {
+                invoice_core::validate::validate(&i, &self.ctx)
+                    .findings
+                    .len()
+            })
+            .sum()
+    }
+}

@@ -8,14 +8,7 @@
 //!
 //! `cargo build --release -p invoice-core-benches --features arrow --example columnar_calls`
 
-use std::hint::black_box;
-
-use chrono::NaiveDate;
-use invoice_core::columnar::{Invoices, invoices_batch};
-use invoice_core::model::Invoice;
-use invoice_core::validate::{Context, validate};
-use invoice_core_benches::invoice_json;
-use serde_json::Value;
+use invoice_core_benches::ColumnarRoutes;
 
 const ROWS: usize = 2048;
 
@@ -26,53 +19,16 @@ fn main() {
         eprintln!("usage: columnar_calls batch|model|json ROUNDS");
         std::process::exit(2);
     };
-    let ctx = Context::new(NaiveDate::from_ymd_opt(2024, 12, 1).expect("date"));
-    let one = invoice_json(5);
-    let docs: Vec<Value> = (0..ROWS)
-        .map(|i| {
-            let mut d = one.clone();
-            d["number"] = Value::from(format!("2431200000035{:07}", 8_032_546 + i));
-            d
-        })
-        .collect();
-    let rows: Vec<(Option<String>, Option<&Value>)> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (Some(format!("INV{i:09}")), Some(d)))
-        .collect();
-    let batch = invoices_batch(&rows).expect("batch");
-    let invoices: Vec<Invoice> = docs
-        .iter()
-        .map(|d| Invoice::from_value(d).expect("reads"))
-        .collect();
-    let mut findings = 0usize;
-    for _ in 0..rounds {
-        findings += match route.as_str() {
-            "batch" => {
-                let table =
-                    Invoices::new(std::slice::from_ref(black_box(&batch)), None).expect("table");
-                table
-                    .pieces(ROWS)
-                    .iter()
-                    .map(|p| table.validate(p, &ctx).len())
-                    .sum::<usize>()
-            }
-            "model" => invoices
-                .iter()
-                .map(|i| validate(black_box(i), &ctx).findings.len())
-                .sum(),
-            "json" => docs
-                .iter()
-                .map(|d| {
-                    let i = Invoice::from_value(black_box(d)).expect("reads");
-                    validate(&i, &ctx).findings.len()
-                })
-                .sum(),
-            _ => {
-                eprintln!("usage: columnar_calls batch|model|json ROUNDS");
-                std::process::exit(2);
-            }
-        };
-    }
+    let routes = ColumnarRoutes::new(ROWS);
+    let run: fn(&ColumnarRoutes) -> usize = match route.as_str() {
+        "batch" => ColumnarRoutes::batch,
+        "model" => ColumnarRoutes::model,
+        "json" => ColumnarRoutes::json,
+        _ => {
+            eprintln!("usage: columnar_calls batch|model|json ROUNDS");
+            std::process::exit(2);
+        }
+    };
+    let findings: usize = (0..rounds).map(|_| run(&routes)).sum();
     assert_eq!(findings, 0, "the bench invoices are valid");
 }

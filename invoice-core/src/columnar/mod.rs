@@ -39,13 +39,14 @@
 //! # Ok::<(), invoice_core::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, Int64Builder, StringBuilder};
 use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
-use arrow_schema::{ArrowError, DataType, Field, Fields};
+use arrow_schema::{ArrowError, DataType, Field, FieldRef};
 use serde_json::Value;
 
 use crate::error::{Error, INP_INTERNAL, INP_MISSING, INP_TYPE, Path, Segment};
@@ -268,6 +269,45 @@ fn json<T: serde::Serialize>(v: T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
+/// The answers of a per-cell core call over some rows of a column (`None` for a null cell).
+struct Answers(Vec<Option<Result<Value, Error>>>);
+
+impl Answers {
+    fn of(r: &Reader<'_>, rows: Range<usize>, f: impl Fn(&str) -> Result<Value, Error>) -> Self {
+        Answers(rows.map(|i| r.text(i).map(|s| f(&s))).collect())
+    }
+
+    /// The values of the cells the call answered (`None` where it refused or the cell was
+    /// null).
+    fn values(&self) -> Vec<Option<&Value>> {
+        self.0
+            .iter()
+            .map(|x| x.as_ref().and_then(|x| x.as_ref().ok()))
+            .collect()
+    }
+
+    /// A struct of `fields` and `arrays` plus `error` (the refusal's code, null when the cell was
+    /// fine), null where the cell was null.
+    fn with_errors(
+        &self,
+        mut fields: Vec<FieldRef>,
+        mut arrays: Vec<ArrayRef>,
+    ) -> Result<ArrayRef, ArrowError> {
+        let mut codes = StringBuilder::with_capacity(self.0.len(), 0);
+        for x in &self.0 {
+            codes.append_option(x.as_ref().and_then(|x| x.as_ref().err()).map(Error::code));
+        }
+        fields.push(Arc::new(Field::new("error", DataType::Utf8, true)));
+        arrays.push(Arc::new(codes.finish()));
+        let valid: Vec<bool> = self.0.iter().map(Option::is_some).collect();
+        Ok(Arc::new(StructArray::try_new(
+            fields.into(),
+            arrays,
+            Some(valid.into()),
+        )?))
+    }
+}
+
 /// The results of a fallible per-cell core call as a column of `kind`, or with `errors` as a
 /// struct {value, error} (error: the code, null when the cell was fine or null).
 fn fallible(
@@ -277,34 +317,13 @@ fn fallible(
     errors: bool,
     f: impl Fn(&str) -> Result<Value, Error>,
 ) -> Result<ArrayRef, ArrowError> {
-    let results: Vec<Option<Result<Value, Error>>> =
-        rows.map(|i| r.text(i).map(|s| f(&s))).collect();
-    let values: Vec<Option<&Value>> = results
-        .iter()
-        .map(|x| x.as_ref().and_then(|x| x.as_ref().ok()))
-        .collect();
-    let value = write::column(kind, &values)?;
+    let answers = Answers::of(r, rows, f);
+    let value = write::column(kind, &answers.values())?;
     if !errors {
         return Ok(value);
     }
-    let fields = Fields::from(vec![
-        Field::new("value", value.data_type().clone(), true),
-        Field::new("error", DataType::Utf8, true),
-    ]);
-    let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
-    Ok(Arc::new(StructArray::try_new(
-        fields,
-        vec![value, error_column(&results)],
-        Some(valid.into()),
-    )?))
-}
-
-fn error_column(results: &[Option<Result<Value, Error>>]) -> ArrayRef {
-    let mut b = StringBuilder::with_capacity(results.len(), 0);
-    for x in results {
-        b.append_option(x.as_ref().and_then(|x| x.as_ref().err()).map(Error::code));
-    }
-    Arc::new(b.finish())
+    let field = Arc::new(Field::new("value", value.data_type().clone(), true));
+    answers.with_errors(vec![field], vec![value])
 }
 
 /// A decoding call as a struct of `cols` plus `error` (the code when the cell could not be
@@ -315,22 +334,9 @@ fn decoded(
     cols: &[Col],
     f: impl Fn(&str) -> Result<Value, Error>,
 ) -> Result<ArrayRef, ArrowError> {
-    let results: Vec<Option<Result<Value, Error>>> =
-        rows.map(|i| r.text(i).map(|s| f(&s))).collect();
-    let values: Vec<Option<&Value>> = results
-        .iter()
-        .map(|x| x.as_ref().and_then(|x| x.as_ref().ok()))
-        .collect();
-    let (fields, mut arrays, _) = write::struct_array(cols, &values, None)?.into_parts();
-    let mut fields: Vec<_> = fields.iter().cloned().collect();
-    fields.push(Arc::new(Field::new("error", DataType::Utf8, true)));
-    arrays.push(error_column(&results));
-    let valid: Vec<bool> = results.iter().map(Option::is_some).collect();
-    Ok(Arc::new(StructArray::try_new(
-        fields.into(),
-        arrays,
-        Some(valid.into()),
-    )?))
+    let answers = Answers::of(r, rows, f);
+    let (fields, arrays, _) = write::struct_array(cols, &answers.values(), None)?.into_parts();
+    answers.with_errors(fields.iter().cloned().collect(), arrays)
 }
 
 fn decoded_type(cols: &[Col]) -> DataType {
@@ -408,34 +414,48 @@ impl Invoices {
         pieces(&lens, size)
     }
 
-    /// Calls `f(row, plan, i, invoice)` for each row of a piece: the row read into the model
-    /// straight from its typed cells ([`direct`]) or, where that road gives up on it (a cell the
-    /// model's reader would refuse or name, a red-letter reference, lines from a lines table),
-    /// by the model's reader, with every problem at its path.
+    /// Calls `f(row, plan, i, invoice)` for each row of a piece. A row is read into the model
+    /// straight from its typed cells ([`direct`]), into the invoice of the rows before it (its
+    /// buffers reused; `f` borrows it, and `owned` clones it); where that road gives up on a row
+    /// (a cell the model's reader would refuse or name, a red-letter reference, lines from a
+    /// lines table) the model's reader reads it, with every problem at its path, and the first
+    /// row it reads seeds the direct road's invoice.
     fn each_invoice(
         &self,
         p: &Rows,
-        mut f: impl FnMut(u64, &read::Plan<'_>, usize, Result<Invoice, Vec<Error>>),
+        owned: bool,
+        mut f: impl FnMut(u64, &read::Plan<'_>, usize, Result<Cow<'_, Invoice>, Vec<Error>>),
     ) {
         let Some(prep) = self.preps.get(p.chunk) else {
             return;
         };
         let plan = prep.plan();
         let direct = self.lines.is_none().then(|| direct::Direct::new(&plan));
+        let mut scratch: Option<Invoice> = None;
         for (n, i) in p.range().enumerate() {
-            let invoice = match direct.as_ref().and_then(|d| d.invoice(i)) {
-                Some(invoice) => Ok(invoice),
-                None => {
+            let row = p.offset.saturating_add(n as u64);
+            let read = match (&direct, scratch.as_mut()) {
+                (Some(d), Some(into)) => d.read_into(i, into),
+                _ => false,
+            };
+            let invoice = match scratch.as_ref() {
+                Some(invoice) if read && owned => Ok(Cow::Owned(invoice.clone())),
+                Some(invoice) if read => Ok(Cow::Borrowed(invoice)),
+                _ => {
                     let lines = self.lines.as_ref().map(|m| {
                         plan.key(i)
                             .and_then(|k| m.get(&k))
                             .map_or(&[][..], Vec::as_slice)
                     });
                     let view = plan.view(i, lines);
-                    Invoice::from_source_all(view.node())
+                    let model = Invoice::from_source_all(view.node());
+                    if let (Some(_), None, Ok(seed)) = (&direct, &scratch, &model) {
+                        scratch = Some(seed.clone());
+                    }
+                    model.map(Cow::Owned)
                 }
             };
-            f(p.offset.saturating_add(n as u64), &plan, i, invoice);
+            f(row, &plan, i, invoice);
         }
     }
 
@@ -443,7 +463,7 @@ impl Invoices {
     /// refuses included (at its row and path).
     pub fn validate(&self, p: &Rows, ctx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
-        self.each_invoice(p, |row, plan, i, invoice| {
+        self.each_invoice(p, false, |row, plan, i, invoice| {
             let report = match invoice {
                 Ok(invoice) => validate(&invoice, ctx),
                 Err(errors) => Report::from_errors(errors),
@@ -477,7 +497,7 @@ impl Invoices {
         let mut keys = Vec::with_capacity(p.len);
         let mut docs: Vec<Option<Value>> = Vec::with_capacity(p.len);
         let mut found = Vec::new();
-        self.each_invoice(p, |row, plan, i, invoice| {
+        self.each_invoice(p, false, |row, plan, i, invoice| {
             let key = plan.key(i);
             match first_error(invoice).and_then(|inv| tax::compute(&inv, options)) {
                 Ok(c) => docs.push(Some(c.invoice.to_value())),
@@ -502,9 +522,9 @@ impl Invoices {
     /// [`stats()`] and [`duplicates()`]).
     pub fn read(&self, p: &Rows) -> Vec<ReadRow> {
         let mut out = Vec::with_capacity(p.len);
-        self.each_invoice(p, |row, plan, i, invoice| {
+        self.each_invoice(p, true, |row, plan, i, invoice| {
             out.push(ReadRow {
-                invoice: first_error(invoice),
+                invoice: first_error(invoice).map(Cow::into_owned),
                 row,
                 key: plan.key(i),
                 status: plan.status(i),
@@ -535,7 +555,7 @@ impl Invoices {
 }
 
 /// A reading with its first problem only (as [`Invoice::from_source`]).
-fn first_error(invoice: Result<Invoice, Vec<Error>>) -> Result<Invoice, Error> {
+fn first_error<T>(invoice: Result<T, Vec<Error>>) -> Result<T, Error> {
     invoice.map_err(|es| {
         es.into_iter()
             .next()

@@ -674,6 +674,12 @@ pub(super) fn list_range(a: &ListArray, i: usize) -> Option<std::ops::Range<usiz
     Some(usize::try_from(from).ok()?..usize::try_from(to).ok()?)
 }
 
+/// A decimal cell as an exact `Decimal`, when its scale and digits fit one.
+pub(super) fn exact_decimal(a: &Decimal128Array, i: usize) -> Option<Decimal> {
+    let scale = u32::try_from(a.scale()).ok()?;
+    Decimal::try_from_i128_with_scale(a.value(i), scale).ok()
+}
+
 /// What a cell is; money, quantity and date cells stay typed (`typed`), other decimals and
 /// dates are their text, as a JSON document would have them.
 pub(super) fn cell_shape<'a>(reader: &Reader<'a>, i: usize, typed: bool) -> Shape<'a> {
@@ -692,15 +698,10 @@ pub(super) fn cell_shape<'a>(reader: &Reader<'a>, i: usize, typed: bool) -> Shap
             }
         }
         Reader::Bool(a) => Shape::Bool(a.value(i)),
-        Reader::Dec(a) => {
-            let exact = u32::try_from(a.scale())
-                .ok()
-                .and_then(|s| Decimal::try_from_i128_with_scale(a.value(i), s).ok());
-            match exact {
-                Some(d) if typed => Shape::Decimal(d),
-                _ => Shape::Text(Cow::Owned(a.value_as_string(i))),
-            }
-        }
+        Reader::Dec(a) => match exact_decimal(a, i) {
+            Some(d) if typed => Shape::Decimal(d),
+            _ => Shape::Text(Cow::Owned(a.value_as_string(i))),
+        },
         Reader::Date(a) => match a.value_as_date(i) {
             Some(d) if typed && (0..=9999).contains(&d.year()) => Shape::Date(d),
             Some(d) => Shape::Text(Cow::Owned(d.to_string())),

@@ -68,7 +68,8 @@ impl Key {
     }
 }
 
-const fn const_eq(a: &str, b: &str) -> bool {
+/// Whether two texts are the same, at compile time (for places found when the crate is compiled).
+pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
