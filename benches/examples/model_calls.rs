@@ -1,4 +1,4 @@
-//! Reads the benches' 5-line invoice from its JSON value (and optionally validates it) a given
+//! Reads the benches' 5-line invoice from its JSON value (and optionally validates or computes it) a given
 //! number of times: a driver for instruction counts of the model reader, which no other job on
 //! a shared machine changes (`valgrind --tool=callgrind target/release/examples/model_calls 2000`).
 //!
@@ -14,10 +14,13 @@ use invoice_core_benches::invoice_json;
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(n) = args.next().and_then(|n| n.parse::<u32>().ok()) else {
-        eprintln!("usage: model_calls CALLS [validate]");
+        eprintln!("usage: model_calls CALLS [validate|compute]");
         std::process::exit(2);
     };
-    let with_validate = args.next().as_deref() == Some("validate");
+    let mode = args.next();
+    let with_validate = mode.as_deref() == Some("validate");
+    let with_compute = mode.as_deref() == Some("compute");
+    let options = invoice_core::tax::Options::default();
     let json = invoice_json(5);
     let ctx = Context::new(NaiveDate::from_ymd_opt(2024, 12, 1).expect("date"));
     let mut findings = 0usize;
@@ -25,6 +28,10 @@ fn main() {
         let inv = Invoice::from_value(black_box(&json)).expect("the bench invoice reads");
         if with_validate {
             findings += black_box(validate(&inv, &ctx)).findings.len();
+        }
+        if with_compute {
+            let computed = invoice_core::tax::compute(black_box(&inv), &options);
+            findings += usize::from(black_box(computed).is_err());
         }
         black_box(inv);
     }

@@ -233,15 +233,7 @@ fn range_error(s: &str) -> Error {
         .with("limit", "10000000000000000")
 }
 
-fn check_range(d: Decimal, shown: &str) -> Result<Decimal, Error> {
-    if d.abs() >= LIMIT {
-        Err(range_error(shown))
-    } else {
-        Ok(d)
-    }
-}
-
-/// Like [`check_range`] but formats the value only when it is out of range (a hot path).
+/// `d` when it is within the amount range; the value is written out only for the error.
 fn check_range_of(d: Decimal) -> Result<Decimal, Error> {
     if d.abs() >= LIMIT {
         Err(range_error(&d.to_string()))
@@ -279,7 +271,8 @@ fn exact(d: Decimal, max_dp: u32) -> Result<Decimal, Error> {
     if n.scale() > max_dp {
         return Err(Error::new(MNY_SCALE).with("value", d).with("max", max_dp));
     }
-    check_range(d, &d.to_string())
+    // Every sum of amounts comes here: the value is written out only for an error.
+    check_range_of(d)
 }
 
 macro_rules! decimal_serde {

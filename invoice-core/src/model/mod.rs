@@ -48,6 +48,7 @@ use crate::error::INP_JSON;
 use crate::error::{Error, Path, rules};
 use crate::money::{Amount, shorten};
 use crate::number::Kind;
+#[cfg(feature = "arrow")]
 pub(crate) use read::const_eq;
 use read::{Reader, field};
 pub use source::{Shape, Source, json_shape};

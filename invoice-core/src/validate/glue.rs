@@ -34,7 +34,10 @@ mod tests {
 
     fn slow(words: &str, total: Amount) -> (bool, bool) {
         let reading = crate::words::read_words(words, crate::words::Mode::Lenient).unwrap();
-        (reading.amount == total, reading.style_warning(words).is_some())
+        (
+            reading.amount == total,
+            reading.style_warning(words).is_some(),
+        )
     }
 
     proptest! {
