@@ -304,7 +304,7 @@ export type FullOnly =
   | 'normaliseQuery'
   | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
   | 'exportCsv' | 'exportJsonl' | 'checkCode' | 'verifyCheckCode' | 'checkCodeMessage' | 'read'
-  | 'readMany' | 'buildQr' | 'dedupeKey' | 'findDuplicates' | 'readWords';
+  | 'readMany' | 'buildQr' | 'dedupeKey' | 'findDuplicates' | 'readWords' | 'ratesInForce';
 
 /** The browser module's API (`init()`): identifiers, words, reading QR texts, codes and numbers,
  * the model with compute and validate, the 查验 query of a QR text. */
@@ -361,7 +361,7 @@ export interface InvoiceCoreApi {
   lineTax(amount: string, rate: string, deduction?: string | null): string;
   /** Computes amounts, taxes, totals and the 大写; throws the first error. */
   compute(invoice: InvoiceInput, options?: ComputeOptions | null): Computed;
-  /** The rates (percentages) in force on a day. */
+  /** The rates (percentages) in force on a day. Full module (`initFull()`) and Node. */
   ratesInForce(date: string | Date, category?: string | null): string[];
   /** Reads an invoice into the core's normal form; throws the first reading error. */
   parseInvoice(invoice: InvoiceInput): Record<string, any>;

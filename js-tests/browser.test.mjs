@@ -22,7 +22,7 @@ const FULL_ONLY = ['rules', 'rule', 'lifecycle', 'stats', 'precheck', 'matchReco
   'normaliseQuery',
   'normaliseQueryAll', 'search', 'diagnose', 'buildNumber', 'numberParts', 'nextNumber', 'exportCsv',
   'exportJsonl', 'checkCode', 'verifyCheckCode', 'checkCodeMessage', 'read', 'readMany', 'buildQr', 'dedupeKey',
-  'findDuplicates', 'readWords'];
+  'findDuplicates', 'readWords', 'ratesInForce'];
 mkdirSync(OUTPUT, { recursive: true });
 
 let server;

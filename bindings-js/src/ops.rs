@@ -52,7 +52,7 @@ macro_rules! for_each_op {
             core "splitWithDeduction" split_with_deduction |a| $crate::split_with_deduction(a.value(0)?, a.value(1)?, a.value(2)?);
             core "lineTax" line_tax |a| $crate::line_tax(a.value(0)?, a.value(1)?, a.value(2)?);
             core "compute" compute |a| $crate::compute(a.value(0)?, a.value(1)?);
-            core "ratesInForce" rates_in_force |a| $crate::rates_in_force(a.value(0)?, a.value(1)?);
+            full "ratesInForce" rates_in_force |a| $crate::rates_in_force(a.value(0)?, a.value(1)?);
             core "parseInvoice" parse_invoice |a| $crate::parse_invoice(a.value(0)?);
             core "validate" validate |a| $crate::validate_one(&a.take(0), a.value(1)?);
             core "isValid" is_valid |a| $crate::is_valid(&a.take(0), a.value(1)?);
