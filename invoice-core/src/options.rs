@@ -512,6 +512,43 @@ mod tests {
     }
 
     #[test]
+    fn money_as_an_argument() {
+        let v = json!({"carPrice": "12.345", "n": 12.0, "ok": "85000.00", "b": true});
+        let o = Opts::open(
+            &v,
+            Path::root(),
+            Keys::Camel,
+            &["car_price", "n", "ok", "b"],
+        )
+        .unwrap();
+        let placed =
+            |r: Result<Option<Amount>, Error>| r.map_err(|e| (e.code(), e.path().to_string()));
+        // The money reader's own error, without a path, as for the argument of query::build.
+        assert_eq!(
+            placed(o.amount_argument("car_price")),
+            Err(("MNY-02", String::new()))
+        );
+        // A setting's money error is at its key.
+        assert_eq!(
+            placed(o.amount("car_price")),
+            Err(("MNY-02", "carPrice".to_string()))
+        );
+        // Not text: refused at the key, as by `amount`.
+        assert_eq!(
+            placed(o.amount_argument("n")),
+            Err(("INP-01", "n".to_string()))
+        );
+        assert_eq!(
+            placed(o.amount_argument("b")),
+            Err(("INP-02", "b".to_string()))
+        );
+        assert_eq!(
+            placed(o.amount_argument("ok")).map(|a| a.map(|a| a.to_string())),
+            Ok(Some("85000.00".to_string()))
+        );
+    }
+
+    #[test]
     fn ints_from_js_floats() {
         let v = json!({"n": 3.0, "m": 3.5, "big": 1e300});
         let o = Opts::open(&v, Path::root(), Keys::Snake, &["n", "m", "big"]).unwrap();
