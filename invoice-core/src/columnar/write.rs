@@ -2,6 +2,7 @@
 //! payloads, statistics) become columns of the published types (see [`super::schema`]), and
 //! errors become rows of a findings table.
 
+use std::fmt::Write as _;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -151,15 +152,15 @@ pub fn batch(
     keys: &[Option<String>],
     rows: &[Option<&Value>],
 ) -> Result<RecordBatch, ArrowError> {
-    let mut arrays = vec![key_column(keys)];
+    let mut arrays = vec![key_column(keys.iter().map(Option::as_deref))];
     arrays.extend(columns(cols, rows)?);
     RecordBatch::try_new(schema, arrays)
 }
 
-fn key_column(keys: &[Option<String>]) -> ArrayRef {
+fn key_column<'k>(keys: impl ExactSizeIterator<Item = Option<&'k str>>) -> ArrayRef {
     let mut b = StringBuilder::with_capacity(keys.len(), keys.len() * 8);
     for k in keys {
-        b.append_option(k.as_deref());
+        b.append_option(k);
     }
     Arc::new(b.finish())
 }
@@ -183,19 +184,21 @@ pub fn findings(items: &[Finding]) -> Result<RecordBatch, ArrowError> {
     let mut path = StringBuilder::with_capacity(n, n * 12);
     let mut en = StringBuilder::with_capacity(n, n * 60);
     let mut zh = StringBuilder::with_capacity(n, n * 60);
-    let keys: Vec<Option<String>> = items.iter().map(|f| f.key.clone()).collect();
     for f in items {
         rows.append_value(i64::try_from(f.row).unwrap_or(i64::MAX));
         code.append_value(f.error.code());
         severity.append_value(f.error.severity().as_str());
-        path.append_value(f.error.path().to_string());
+        // The path written straight into the column (the builder takes text until the row
+        // is closed), not through a String of its own.
+        write!(path, "{}", f.error.path()).map_err(|e| ArrowError::ExternalError(Box::new(e)))?;
+        path.append_value("");
         en.append_value(f.error.message());
         zh.append_value(f.error.message_zh());
     }
     RecordBatch::try_new(
         findings_schema(),
         vec![
-            key_column(&keys),
+            key_column(items.iter().map(|f| f.key.as_deref())),
             Arc::new(rows.finish()),
             Arc::new(code.finish()),
             Arc::new(severity.finish()),
@@ -204,4 +207,47 @@ pub fn findings(items: &[Finding]) -> Result<RecordBatch, ArrowError> {
             Arc::new(zh.finish()),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use arrow_array::cast::AsArray;
+
+    use super::*;
+    use crate::error::{INP_MISSING, Path};
+
+    /// Each finding's key, code and path land in their row, written straight into the columns.
+    #[test]
+    fn findings_columns_hold_each_finding() {
+        let at = |p: Path| Error::new(INP_MISSING).at(p);
+        let items = [
+            Finding {
+                key: Some("a".into()),
+                row: 3,
+                error: at(Path::field("lines").at_index(2).key("amount")),
+            },
+            Finding {
+                key: None,
+                row: 7,
+                error: at(Path::field("seller").key("name")),
+            },
+        ];
+        let b = findings(&items).expect("batch");
+        let text = |name: &str| -> Vec<Option<String>> {
+            let col = b.column_by_name(name).expect("column").as_string::<i32>();
+            col.iter().map(|v| v.map(str::to_owned)).collect()
+        };
+        assert_eq!(text("invoice_id"), [Some("a".to_owned()), None]);
+        assert_eq!(
+            text("path"),
+            [
+                Some("lines[2].amount".to_owned()),
+                Some("seller.name".to_owned())
+            ]
+        );
+        assert_eq!(
+            text("code"),
+            [Some("INP-04".to_owned()), Some("INP-04".to_owned())]
+        );
+    }
 }
