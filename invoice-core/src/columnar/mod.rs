@@ -1,6 +1,8 @@
 //! Invoices as Arrow columns and tables (列式处理, feature `arrow`): the published invoice table
-//! schema ([`schema`]), reading its record batches straight into the model (each row is a
-//! [`Source`](crate::model::Source) over typed cells: no JSON document is built), and the results
+//! schema ([`schema`]), reading its record batches straight into the model (no JSON document is
+//! built: a row the model would take as it is goes from its typed cells into the invoice of the
+//! row before, its buffers reused; any other row is a [`Source`](crate::model::Source) over its
+//! cells, read by the model's reader with every problem at its path), and the results
 //! written back as Arrow: findings, computed invoices, statistics, duplicate groups, and column
 //! operations (identifiers, 大写 both ways, code and number decoding, QR text → struct, the
 //! duplicate key).

@@ -1,11 +1,13 @@
-//! Arrow → the core's model (读取列): each cell becomes the `serde_json::Value` the core's reader
-//! takes, and a header row with its lines becomes one invoice document.
+//! Arrow → the core's model (读取列): a table's columns prepared and read cell by cell, a row as a
+//! [`Source`] for the model's reader ([`Node`]; money, quantity and date cells typed, other
+//! decimals and dates as their text), and a row as an invoice document in the core's JSON shape
+//! (for `documents` and a separate lines table).
 //!
 //! Columns are first cast to a few plain types (text → `utf8`, integers → `int64`, `date64` →
-//! `date32`, large and view lists → `list`), so each cell is read by one match. A decimal cell
-//! becomes its exact decimal text, a date its ISO text. A `float` column where money or a
-//! quantity belongs is refused as a whole with `INP-01` naming the column (floats are not money);
-//! every other problem is left to the core's reader, which reports it at its row.
+//! `date32`, large and view lists → `list`), so each cell is read by one match. A `float` column
+//! where money or a quantity belongs is refused as a whole with `INP-01` naming the column
+//! (floats are not money); every other problem is left to the core's reader, which reports it at
+//! its row.
 
 use std::borrow::Cow;
 
