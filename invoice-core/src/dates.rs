@@ -124,11 +124,15 @@ pub fn parse_date_time(s: &str) -> Option<NaiveDateTime> {
 
 /// Writes `n` with at least `width` digits.
 fn push_padded(out: &mut String, n: u32, width: usize) {
-    let digits = n.to_string();
-    for _ in digits.len()..width {
-        out.push('0');
+    // Digit by digit from the last, each inserted before the ones written (no `to_string`:
+    // bindings write every date a host hands over as a date object).
+    let start = out.len();
+    let (mut n, mut written) = (n, 0);
+    while n > 0 || written < width.max(1) {
+        out.insert(start, char::from(b'0' + (n % 10) as u8));
+        n /= 10;
+        written += 1;
     }
-    out.push_str(&digits);
 }
 
 /// The year as four digits, or chrono's signed form outside 0000–9999 (`+12345`, `-0001`).

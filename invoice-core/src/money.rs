@@ -148,6 +148,17 @@ fn parse_long(
     }
 }
 
+/// 10^0 to 10^19 (the largest power of ten in a u64).
+const POW10: [u64; 20] = {
+    let mut t = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
 /// [`parse_digits`] of a body (`s` without its `-`) of at most 19 bytes, so at most 19 digits,
 /// which a `u64` holds: one pass over the bytes, the same checks in the same order (syntax,
 /// decimals beyond `max_dp` that are not zeros, integer digits beyond `max_int`).
@@ -181,18 +192,21 @@ fn parse_short(
     }
     let frac = frac_digits.unwrap_or(0);
     let scale = frac.min(max_dp);
+    // Powers of ten up to 10^19 from a table; fewer than 19 digits were read, so every power
+    // used is in it (`1` is never used for a missing one: the `get`s cannot fail).
+    let pow10 = |n: u32| POW10.get(n as usize).copied().unwrap_or(1);
     // The decimals beyond `max_dp` are the last digits of `m`: they may only be zeros.
-    let beyond = 10u64.pow(frac - scale);
+    let beyond = pow10(frac - scale);
     if !m.is_multiple_of(beyond) {
         return Err(Error::new(MNY_SCALE)
             .with("value", shorten(s))
             .with("max", max_dp));
     }
     let m = m / beyond;
-    // The integer part has `max_int` digits at most (leading zeros aside).
-    if let Ok(n) = u32::try_from(max_int)
-        && let Some(limit) = 10u64.checked_pow(n)
-        && m / 10u64.pow(scale) >= limit
+    // The integer part has `max_int` digits at most (leading zeros aside); 20 and more digits
+    // are beyond any u64.
+    if let Some(&limit) = POW10.get(max_int)
+        && m / pow10(scale) >= limit
     {
         return Err(range_error(s));
     }

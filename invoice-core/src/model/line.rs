@@ -214,8 +214,14 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Line
     let unit_price = r.decimal(m, field!(&FIELDS, "unit_price"), path, false, Price::parse);
     let amount = r.decimal(m, field!(&FIELDS, "amount"), path, false, Amount::parse);
     let rate = r.decimal(m, field!(&FIELDS, "rate"), path, true, LineRate::parse);
-    let exempt_tax = Reader::peek_text(m, field!(&FIELDS, "tax"), super::is_exempt_tax_mark);
-    let tax = r.decimal(m, field!(&FIELDS, "tax"), path, false, super::parse_tax);
+    let (tax, exempt_tax) = r.decimal_marked(
+        m,
+        field!(&FIELDS, "tax"),
+        path,
+        false,
+        super::parse_tax,
+        super::is_exempt_tax_mark,
+    );
     // A tax printed `***` beside a rate printed `***` is the 免税 layout of legacy files
     // (formats.md §3): the line is exempt. A numeric rate is kept and judged by the arithmetic.
     let rate = match rate {

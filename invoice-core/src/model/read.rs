@@ -264,18 +264,6 @@ impl Reader {
         }
     }
 
-    /// The text under `key`, if it is text (no finding either way: for choosing how to read).
-    pub(crate) fn peek_text<S: Source>(
-        m: &Fields<S>,
-        key: Key,
-        f: impl FnOnce(&str) -> bool,
-    ) -> bool {
-        match m.member(key).map(Source::shape) {
-            Some(Shape::Text(t)) => f(&t),
-            _ => false,
-        }
-    }
-
     /// A text field: trimmed, inner runs of whitespace kept; empty counts as absent.
     pub(crate) fn text<S: Source>(
         &mut self,
@@ -354,7 +342,25 @@ impl Reader {
         required: bool,
         parse: fn(&str) -> Result<T, Error>,
     ) -> Option<T> {
-        let (_, shape) = self.value(m, key, path, required)?;
+        self.decimal_marked(m, key, path, required, parse, |_| false)
+            .0
+    }
+
+    /// [`Reader::decimal`], and whether the value is text that `mark` accepts (untrimmed; a
+    /// printed mark such as `***` beside the number it stands for), from one look at the value.
+    pub(crate) fn decimal_marked<S: Source, T>(
+        &mut self,
+        m: &Fields<S>,
+        key: Key,
+        path: &Path,
+        required: bool,
+        parse: fn(&str) -> Result<T, Error>,
+        mark: fn(&str) -> bool,
+    ) -> (Option<T>, bool) {
+        let Some((_, shape)) = self.value(m, key, path, required) else {
+            return (None, false);
+        };
+        let marked = matches!(&shape, Shape::Text(s) if mark(s));
         let res = match shape {
             Shape::Text(s) => parse(trim(&s)),
             Shape::Float(n) => Err(Error::new(INP_FLOAT).with("value", n)),
@@ -364,14 +370,15 @@ impl Reader {
                 .with("expected", "decimal string")
                 .with("found", other.type_name())),
         };
-        match res {
+        let value = match res {
             Ok(x) => Some(x),
             Err(e) => {
                 // The path is built only on failure: reading valid input allocates no paths.
                 self.push(e.at(path.clone().key(key.name)));
                 None
             }
-        }
+        };
+        (value, marked)
     }
 
     /// One of a fixed set of names (`"normal"`, `"discount"` …), looked up by `from`.
