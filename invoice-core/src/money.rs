@@ -192,8 +192,8 @@ fn parse_short(
     }
     let frac = frac_digits.unwrap_or(0);
     let scale = frac.min(max_dp);
-    // Powers of ten up to 10^19 from a table; fewer than 19 digits were read, so every power
-    // used is in it (`1` is never used for a missing one: the `get`s cannot fail).
+    // Powers of ten from a table: at most 19 digits were read, so every power used (10^0 to
+    // 10^18) is in it, and the `1` for a missing one is never taken.
     let pow10 = |n: u32| POW10.get(n as usize).copied().unwrap_or(1);
     // The decimals beyond `max_dp` are the last digits of `m`: they may only be zeros.
     let beyond = pow10(frac - scale);
