@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Path};
+use crate::error::{Error, Path, Rule};
 use crate::error::{INP_FLOAT, INP_MISSING, INP_TYPE, INP_UNKNOWN_OPTION};
 use crate::money::shorten;
 
@@ -418,16 +418,8 @@ impl Reader {
             Shape::Date(d) => return Some(d),
             shape => shape,
         };
-        self.text_of(shape, key, path, required, |r, s| match parse_date(s) {
-            Some(d) => Some(d),
-            None => {
-                r.push(
-                    Error::new(MDL_DATE)
-                        .at(path.clone().key(key.name))
-                        .with("value", shorten(s)),
-                );
-                None
-            }
+        self.text_of(shape, key, path, required, |r, s| {
+            r.parsed(s, parse_date, MDL_DATE, key, path)
         })
     }
 
@@ -439,18 +431,28 @@ impl Reader {
         path: &Path,
     ) -> Option<NaiveTime> {
         self.with_text(m, key, path, false, |r, s| {
-            match crate::dates::parse_time(s) {
-                Some(t) => Some(t),
-                None => {
-                    r.push(
-                        Error::new(MDL_TIME)
-                            .at(path.clone().key(key.name))
-                            .with("value", shorten(s)),
-                    );
-                    None
-                }
-            }
+            r.parsed(s, crate::dates::parse_time, MDL_TIME, key, path)
         })
+    }
+
+    /// `parse(s)`, or `rule` at the field (with the value shown) when `s` does not parse.
+    fn parsed<T>(
+        &mut self,
+        s: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+        rule: &'static Rule,
+        key: Key,
+        path: &Path,
+    ) -> Option<T> {
+        let parsed = parse(s);
+        if parsed.is_none() {
+            self.push(
+                Error::new(rule)
+                    .at(path.clone().key(key.name))
+                    .with("value", shorten(s)),
+            );
+        }
+        parsed
     }
 
     /// A list field; each element read by `each` with its indexed path.
