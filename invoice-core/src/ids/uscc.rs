@@ -143,7 +143,12 @@ fn check_of(chars: &[char]) -> Option<char> {
         sum += value(*c)? * w;
     }
     let idx = (31 - sum % 31) % 31;
-    ALPHABET.chars().nth(idx as usize)
+    // The alphabet is ASCII: its byte at `idx` is its character at `idx`.
+    ALPHABET
+        .as_bytes()
+        .get(idx as usize)
+        .copied()
+        .map(char::from)
 }
 
 /// The normalised form: trimmed, without spaces or hyphens, full-width mapped to half-width,

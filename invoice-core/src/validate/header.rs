@@ -29,7 +29,14 @@ pub(super) fn max_bytes(
     field: &str,
     path: impl FnOnce() -> Path,
 ) {
-    length_at_most(out, text.map(gbk_len), max, field, path);
+    // UTF-8 never spends fewer bytes on a character than GBK (ASCII one each, every other
+    // character two to four against two), so a text within `max` UTF-8 bytes is within `max`
+    // GBK bytes: nearly every field is, and is not counted.
+    if let Some(t) = text
+        && t.len() > max
+    {
+        length_at_most(out, Some(gbk_len(t)), max, field, path);
+    }
 }
 
 /// Pushes `HDR-08` when a text of `len` GBK bytes (`None`: absent) is longer than `max`.
@@ -250,7 +257,8 @@ fn paper_digital_fits(kind: Kind, code_kind: Kind) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::gbk_len;
+    use super::{gbk_len, max_bytes};
+    use crate::error::Path;
     use proptest::prelude::*;
 
     #[test]
@@ -267,6 +275,15 @@ mod tests {
         fn gbk_len_agrees_with_counting_characters(s in any::<String>()) {
             let by_char: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
             prop_assert_eq!(gbk_len(&s), by_char);
+            // What `max_bytes` relies on to skip counting.
+            prop_assert!(gbk_len(&s) <= s.len());
+        }
+
+        #[test]
+        fn max_bytes_finds_what_counting_every_text_finds(s in any::<String>(), max in 0usize..40) {
+            let mut out = Vec::new();
+            max_bytes(&mut out, Some(&s), max, "f", || Path::field("f"));
+            prop_assert_eq!(out.len(), usize::from(gbk_len(&s) > max));
         }
     }
 }

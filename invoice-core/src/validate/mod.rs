@@ -37,6 +37,7 @@ mod header;
 mod lines;
 mod parties;
 mod red;
+mod scaled;
 mod special;
 
 use chrono::NaiveDate;

@@ -12,12 +12,13 @@ use crate::number::Numbering;
 
 fn check_id(party: &Party, who: &'static str, out: &mut Vec<Error>) {
     let Some(id) = &party.tax_id else { return };
-    let at = Path::field(who).key("tax_id");
+    // Built only for a finding: nearly every id has none.
+    let at = || Path::field(who).key("tax_id");
     match tax_id_findings(id) {
-        Ok(warnings) => out.extend(warnings.into_iter().map(|w| w.at(at.clone()))),
+        Ok(warnings) => out.extend(warnings.into_iter().map(|w| w.at(at()))),
         Err(e) => out.push(
             Error::new(PTY_TAX_ID_INVALID)
-                .at(at)
+                .at(at())
                 .with("value", crate::money::shorten(id))
                 .caused_by(&e),
         ),
@@ -28,9 +29,10 @@ fn lengths(party: &Party, who: &'static str, out: &mut Vec<Error>) {
     let p = || Path::field(who);
     max_bytes(out, Some(&party.name), 100, "名称", || p().key("name"));
     // The two fields print as one box on the invoice: their lengths add up.
-    let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
-        (None, None) => None,
-        _ => Some(gbk_len(a.as_deref().unwrap_or("")) + gbk_len(b.as_deref().unwrap_or(""))),
+    // Counted only beyond 100 UTF-8 bytes, which `max_bytes` explains.
+    let joined = |a: &Option<String>, b: &Option<String>| {
+        let (a, b) = (a.as_deref().unwrap_or(""), b.as_deref().unwrap_or(""));
+        (a.len() + b.len() > 100).then(|| gbk_len(a) + gbk_len(b))
     };
     length_at_most(
         out,
