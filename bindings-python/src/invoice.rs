@@ -7,6 +7,7 @@
 //! handed to the core's reader as JSON, floats included, so the core's own codes and paths
 //! decide every problem (a float amount is `INP-01` at `lines[0].amount`).
 
+use chrono::NaiveDate;
 use invoice_core::Error;
 use invoice_core::model::Invoice as CoreInvoice;
 use invoice_core::money::Amount;
@@ -305,6 +306,12 @@ pub(crate) fn context_arg(
         && not_carried.is_none()
         && (as_of.is_instance_of::<PyString>() || convert::is_date(as_of)?)
     {
+        // A day that reads is the whole context: what `Context::read` makes of `{as_of}` alone
+        // (`Context::new`: the default policy, nothing else known), without opening an options
+        // object. A value that does not read goes to the reader for its code and path.
+        if let Some(day) = plain_day(as_of) {
+            return Ok(Context::new(day));
+        }
         let args = [
             ("as_of", Some(as_of)),
             ("seller_category", None),
@@ -325,6 +332,15 @@ pub(crate) fn context_arg(
         ("not_carried", not_carried.as_ref()),
     ])?;
     Ok(Context::read(&v, Keys::Snake)?)
+}
+
+/// The day of an `as_of` that is a `str` or exactly a `date`, when it reads (the core's strict
+/// `YYYY-MM-DD`, as `Context::read` reads text; a `date`'s fields).
+fn plain_day(as_of: &Bound<'_, PyAny>) -> Option<NaiveDate> {
+    match as_of.cast::<PyString>() {
+        Ok(s) => invoice_core::dates::parse_day(s.to_str().ok()?),
+        Err(_) => convert::exact_date(as_of).ok(),
+    }
 }
 
 /// What a validation reads from one invoice argument, under the GIL.

@@ -139,6 +139,28 @@ def test_context_errors_raise() -> None:
     assert info.value.code == "INP-02"
 
 
+def test_a_day_alone_is_the_general_context() -> None:
+    """`as_of` alone takes a shortcut (the day read, the default context): every answer, report
+    or error, is the one the general options reader gives (an empty policy takes that route)."""
+    from datetime import datetime
+
+    def answer(**kw: Any) -> Any:
+        try:
+            r = validate(sample(), **kw)
+        except InvoiceError as e:
+            return ("error", e.code, e.path, e.message, e.params)
+        return [(f.code, f.path, f.message, f.severity) for f in r.findings]
+
+    days = [AS_OF, date(2024, 11, 17), date(2024, 11, 18), "2024-12-01", "2024-11-17",
+            "2024-02-30", "2024-12-1", " 2024-12-01", "", "２０２４-12-01", "\ud800",
+            datetime(2024, 12, 1, 8, 0), None, 20241201]
+    for day in days:
+        general = answer(as_of=day, policy={})
+        assert answer(as_of=day) == general, day
+    assert answer(as_of=date(2024, 11, 17)) != answer(as_of=AS_OF)
+    assert answer(as_of="2024-02-30")[0] == "error"
+
+
 def test_not_carried_lifts_only_absence() -> None:
     inv = sample()
     del inv["lines"][0]["tax_code"]

@@ -21,6 +21,9 @@ use super::{MDL_DATE, MDL_TIME, MDL_UNKNOWN_FIELD};
 /// its field list within it).
 pub(crate) const MAX_FIELDS: usize = 24;
 
+/// The most items a list's vector is sized for before they are read (more grow it as usual).
+const MAX_RESERVED_ITEMS: usize = 1024;
+
 /// An object's members by field name, taken in one pass over the object.
 pub(crate) struct Fields<S> {
     names: &'static [&'static str],
@@ -306,7 +309,7 @@ impl Reader {
     }
 
     /// [`Reader::text`] lent to `f` instead of copied.
-    fn with_text<S: Source, T>(
+    pub(crate) fn with_text<S: Source, T>(
         &mut self,
         m: &Fields<S>,
         key: Key,
@@ -473,12 +476,19 @@ impl Reader {
             self.push(wrong_type(p, "list", &shape));
             return Vec::new();
         }
-        (0..v.len())
-            .filter_map(|i| {
-                let item = v.item(i)?;
-                each(self, &item, &p.at_index(i))
-            })
-            .collect()
+        // Sized once: collecting through `filter_map` knows no length and grows the vector
+        // (copying every item read so far) twice for a 5-line invoice. Bounded, so a long list
+        // of things that are not items (a million numbers) reserves no room for a million.
+        let n = v.len();
+        let mut out = Vec::with_capacity(n.min(MAX_RESERVED_ITEMS));
+        for i in 0..n {
+            if let Some(item) = v.item(i)
+                && let Some(x) = each(self, &item, &p.at_index(i))
+            {
+                out.push(x);
+            }
+        }
+        out
     }
 }
 
