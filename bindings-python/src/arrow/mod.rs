@@ -406,13 +406,29 @@ fn validate<'py>(
             context_arg(as_of, seller_category, issuing_limit, policy, None)
         })
         .or_raise(py)?;
-        let found: Vec<Finding> = py.detach(|| {
-            par::map(&pieces, n, |p| inv.validate(p, &ctx))
-                .into_iter()
-                .flatten()
-                .collect()
+        // Each worker writes its pieces' findings tables (the messages formatted on both
+        // cores, not on the caller's thread after them); the pieces are then put end to end.
+        let parts = py.detach(|| {
+            par::map(&pieces, n, |p| {
+                let found = inv.validate(p, &ctx);
+                (!found.is_empty())
+                    .then(|| columnar::findings_batch(&found))
+                    .transpose()
+            })
         });
-        findings_out(py, &found)
+        let mut batches = Vec::with_capacity(parts.len());
+        for part in parts {
+            batches.extend(part.or_raise(py)?);
+        }
+        let schema = findings_schema();
+        let one = match batches.as_slice() {
+            [] => columnar::findings_batch(&[]).or_raise(py)?,
+            [b] => b.clone(),
+            many => arrow_select::concat::concat_batches(&schema, many)
+                .map_err(arrow_failed)
+                .or_raise(py)?,
+        };
+        table_out(py, vec![one], schema)
     })
 }
 

@@ -48,9 +48,9 @@ use crate::error::INP_JSON;
 use crate::error::{Error, Path, rules};
 use crate::money::{Amount, shorten};
 use crate::number::Kind;
-#[cfg(feature = "arrow")]
-pub(crate) use read::const_eq;
 use read::{Reader, field};
+#[cfg(feature = "arrow")]
+pub(crate) use read::{const_eq, trim};
 pub use source::{Shape, Source, json_shape};
 
 /// The JSON type name of a value as messages show it: `null`, `boolean`, `integer`, `float`,
