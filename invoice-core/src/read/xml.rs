@@ -9,6 +9,8 @@
 //! Limits are part of the contract: no DTD (so no entity can expand), at most [`MAX_DEPTH`]
 //! levels and [`MAX_NODES`] elements; crossing one is a coded error, never a crash.
 
+use std::cell::OnceCell;
+
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
@@ -82,6 +84,17 @@ pub(crate) struct Doc {
     buf: String,
     nodes: Vec<Node>,
     attrs: Vec<Attr>,
+    /// Each element's place among its parent's children of its name, worked out for every
+    /// element the first time a path is built (see [`Doc::places`]).
+    places: OnceCell<Vec<Place>>,
+}
+
+/// An element's place among the siblings of its name: the 1-based `nth`, and whether the
+/// name repeats there at all (a path writes `[nth]` only then).
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    nth: u32,
+    repeats: bool,
 }
 
 /// A handle on one element of a [`Doc`].
@@ -143,6 +156,54 @@ impl Doc {
 
     fn end(&self, id: usize) -> usize {
         self.nodes.get(id).map_or(id, |n| n.end)
+    }
+
+    /// Every element's [`Place`], in one pass over each element's children: a path then costs
+    /// its depth, where counting the siblings of every ancestor for every path made a file's
+    /// paths quadratic in its lines (a 100-line invoice spent a quarter of its read there).
+    fn places(&self) -> &[Place] {
+        self.places.get_or_init(|| {
+            let mut places = vec![
+                Place {
+                    nth: 1,
+                    repeats: false,
+                };
+                self.nodes.len()
+            ];
+            // Per parent: one entry per distinct child name (its first child, how many).
+            let mut names: Vec<(usize, u32)> = Vec::new();
+            let mut group_of: Vec<usize> = Vec::new();
+            for p in 0..self.nodes.len() {
+                names.clear();
+                group_of.clear();
+                for c in (El { doc: self, id: p }).children() {
+                    let qname = self.qname(c.id);
+                    let g = match names
+                        .iter()
+                        .position(|&(first, _)| self.has_qname(first, qname))
+                    {
+                        Some(g) => g,
+                        None => {
+                            names.push((c.id, 0));
+                            names.len() - 1
+                        }
+                    };
+                    if let Some(entry) = names.get_mut(g) {
+                        entry.1 += 1;
+                        if let Some(place) = places.get_mut(c.id) {
+                            place.nth = entry.1;
+                        }
+                    }
+                    group_of.push(g);
+                }
+                for (c, &g) in (El { doc: self, id: p }).children().zip(&group_of) {
+                    if let (Some(place), Some(&(_, count))) = (places.get_mut(c.id), names.get(g)) {
+                        place.repeats = count > 1;
+                    }
+                }
+            }
+            places
+        })
     }
 }
 
@@ -272,6 +333,7 @@ impl<'d> El<'d> {
             }
             id = doc.parent(i);
         }
+        let places = doc.places();
         let mut out = String::with_capacity(doc.part.len() + 16 * n);
         out.push_str(&doc.part);
         out.push(':');
@@ -279,21 +341,11 @@ impl<'d> El<'d> {
             let qname = doc.qname(id);
             out.push('/');
             out.push_str(qname);
-            if let Some(p) = doc.parent(id) {
-                // Its place among the siblings of its name: those before it are counted, and
-                // the first one after it (if any) says that the name repeats.
-                let (mut before, mut after) = (0usize, false);
-                for s in (El { doc, id: p }).children() {
-                    if s.id < id {
-                        before += usize::from(doc.has_qname(s.id, qname));
-                    } else if s.id > id && doc.has_qname(s.id, qname) {
-                        after = true;
-                        break;
-                    }
-                }
-                if before > 0 || after {
-                    let _ = write!(out, "[{}]", before + 1);
-                }
+            if let Some(place) = places.get(id)
+                && doc.parent(id).is_some()
+                && place.repeats
+            {
+                let _ = write!(out, "[{}]", place.nth);
             }
         }
         out
@@ -709,6 +761,7 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Doc, Error> {
         buf: b.buf,
         nodes: b.nodes,
         attrs: b.attrs,
+        places: OnceCell::new(),
     })
 }
 
@@ -735,6 +788,59 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Paths as they were built before [`Doc::places`]: every ancestor's siblings counted.
+    fn path_by_counting(el: El<'_>) -> String {
+        let doc = el.doc;
+        let mut chain = vec![el.id];
+        while let Some(p) = chain.last().and_then(|&i| doc.parent(i)) {
+            chain.push(p);
+        }
+        let mut out = format!("{}:", doc.part);
+        for &id in chain.iter().rev() {
+            let qname = doc.qname(id);
+            out.push('/');
+            out.push_str(qname);
+            if let Some(p) = doc.parent(id) {
+                let same: Vec<usize> = (El { doc, id: p })
+                    .children()
+                    .filter(|s| doc.has_qname(s.id, qname))
+                    .map(|s| s.id)
+                    .collect();
+                if same.len() > 1 {
+                    let nth = same.iter().position(|&s| s == id).unwrap() + 1;
+                    out.push_str(&format!("[{nth}]"));
+                }
+            }
+        }
+        out
+    }
+
+    /// A random tree of a few names (repeats likely), written as XML.
+    fn tree() -> impl Strategy<Value = String> {
+        let leaf =
+            prop::sample::select(vec!["a", "b", "x:a", "c"]).prop_map(|n| format!("<{n}>t</{n}>"));
+        leaf.prop_recursive(4, 64, 6, |inner| {
+            (
+                prop::sample::select(vec!["a", "b", "x:a"]),
+                prop::collection::vec(inner, 0..6),
+            )
+                .prop_map(|(n, kids)| format!("<{n}>{}</{n}>", kids.concat()))
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn paths_from_places_are_paths_by_counting(body in tree()) {
+            let xml = format!("<r xmlns:x=\"urn:x\">{body}{body}</r>");
+            let doc = parse(xml.as_bytes(), "p.xml").unwrap();
+            for id in 0..doc.nodes.len() {
+                let el = El { doc: &doc, id };
+                prop_assert_eq!(el.path(), path_by_counting(el));
+            }
+        }
+    }
 
     /// Found by the `read` fuzz target: a non-UTF-8 byte right after `encoding=` made the message
     /// builder slice inside a character and panic.
