@@ -5,9 +5,9 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::read::{Reader, field};
+use super::read::{At, Reader, field};
 use super::source::Source;
-use crate::error::{Error, Path};
+use crate::error::Error;
 use crate::money::{Amount, Price, Quantity, TaxRate};
 
 /// The nature of a line (发票行性质, domain.md §7.4).
@@ -202,7 +202,7 @@ static FIELDS: [&str; 10] = [
 ];
 const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Line> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Line> {
     let m = &r.object(v, path, &FIELDS)?;
     let tax_code = r
         .text(m, field!(&FIELDS, "tax_code"), path, false)

@@ -48,7 +48,7 @@ use crate::error::INP_JSON;
 use crate::error::{Error, Path, rules};
 use crate::money::{Amount, shorten};
 use crate::number::Kind;
-use read::{Reader, field};
+use read::{At, Reader, field};
 #[cfg(feature = "arrow")]
 pub(crate) use read::{const_eq, trim};
 pub use source::{Shape, Source, json_shape};
@@ -280,7 +280,7 @@ impl<'de> Deserialize<'de> for Invoice {
 }
 
 fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
-    let root = Path::root();
+    let root = At::Root;
     let m = &r.object(&v, &root, &INVOICE_FIELDS)?;
     let kind = r.choice(
         m,
@@ -303,14 +303,14 @@ fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     let issue_time = r.time(m, field!(&INVOICE_FIELDS, "issue_time"), &root);
     let seller = r
         .get(m, field!(&INVOICE_FIELDS, "seller"), &root, true)
-        .and_then(|v| party::read(r, v, &root.clone().key("seller")));
+        .and_then(|v| party::read(r, v, &root.key("seller")));
     let buyer = r
         .get(m, field!(&INVOICE_FIELDS, "buyer"), &root, true)
-        .and_then(|v| party::read(r, v, &root.clone().key("buyer")));
+        .and_then(|v| party::read(r, v, &root.key("buyer")));
     let lines = r.list(m, field!(&INVOICE_FIELDS, "lines"), &root, true, line::read);
     let totals = r
         .get(m, field!(&INVOICE_FIELDS, "totals"), &root, false)
-        .and_then(|v| read_totals(r, v, &root.clone().key("totals")));
+        .and_then(|v| read_totals(r, v, &root.key("totals")));
     let deduction = r.decimal(
         m,
         field!(&INVOICE_FIELDS, "deduction"),
@@ -328,10 +328,10 @@ fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     let has_list = r.flag(m, field!(&INVOICE_FIELDS, "has_list"), &root);
     let red = r
         .get(m, field!(&INVOICE_FIELDS, "red"), &root, false)
-        .and_then(|v| red::read(r, v, &root.clone().key("red")));
+        .and_then(|v| red::read(r, v, &root.key("red")));
     let special = r
         .get(m, field!(&INVOICE_FIELDS, "special"), &root, false)
-        .and_then(|v| special::read(r, v, &root.clone().key("special")));
+        .and_then(|v| special::read(r, v, &root.key("special")));
     Some(Invoice {
         kind: kind?,
         code,
@@ -357,7 +357,7 @@ fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
 
 static TOTALS_FIELDS: [&str; 4] = ["amount", "tax", "total", "total_in_words"];
 
-fn read_totals<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Totals> {
+fn read_totals<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Totals> {
     let m = &r.object(v, path, &TOTALS_FIELDS)?;
     let amount = r.decimal(
         m,

@@ -3,9 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::{Reader, field};
+use super::read::{At, Reader, field};
 use super::source::Source;
-use crate::error::Path;
 
 /// What kind of party a buyer is; decides which fields a 普票 needs (domain.md §1.3).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -108,7 +107,7 @@ static FIELDS: [&str; 7] = [
 ];
 const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Party> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Party> {
     let m = &r.object(v, path, &FIELDS)?;
     let name = r.text(m, field!(&FIELDS, "name"), path, true);
     // Compacted from the lent text: one copy, not a copy and then a compacted copy.

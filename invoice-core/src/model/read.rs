@@ -21,6 +21,39 @@ use super::{MDL_DATE, MDL_TIME, MDL_UNKNOWN_FIELD};
 /// its field list within it).
 pub(crate) const MAX_FIELDS: usize = 24;
 
+/// Where a value is: built on the stack as the reader goes down (a key, an index) and written
+/// out as a [`Path`] only for a finding, so reading valid input allocates no path at all.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum At<'a> {
+    /// The input as a whole.
+    Root,
+    /// A member of the object at the first place.
+    Key(&'a At<'a>, &'static str),
+    /// An item of the list at the first place.
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    /// The member `key` of the object here.
+    pub(crate) fn key(&'a self, key: &'static str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    /// Item `i` of the list here.
+    pub(crate) fn index(&'a self, i: usize) -> At<'a> {
+        At::Index(self, i)
+    }
+
+    /// This place as a path (for a finding).
+    pub(crate) fn path(&self) -> Path {
+        match self {
+            At::Root => Path::root(),
+            At::Key(up, key) => up.path().key(*key),
+            At::Index(up, i) => up.path().index(*i),
+        }
+    }
+}
+
 /// The most items a list's vector is sized for before they are read (more grow it as usual).
 const MAX_RESERVED_ITEMS: usize = 1024;
 
@@ -186,17 +219,17 @@ impl Reader {
     pub(crate) fn object<S: Source>(
         &mut self,
         v: &S,
-        path: &Path,
+        path: &At<'_>,
         allowed: &'static [&'static str],
     ) -> Option<Fields<S>> {
         match v.shape() {
             Shape::Object => {}
             Shape::Refused(e) => {
-                self.push(e.at(path.clone()));
+                self.push(e.at(path.path()));
                 return None;
             }
             other => {
-                self.push(wrong_type(path.clone(), "object", &other));
+                self.push(wrong_type(path.path(), "object", &other));
                 return None;
             }
         }
@@ -214,13 +247,13 @@ impl Reader {
             }
             _ => self.push(
                 Error::new(MDL_UNKNOWN_FIELD)
-                    .at(path.clone().key(shorten(k)))
+                    .at(path.path().key(shorten(k)))
                     .with("field", shorten(k))
                     .with("allowed", allowed.join(", ")),
             ),
         });
         if let Err(e) = walked {
-            self.push(e.at(path.clone()));
+            self.push(e.at(path.path()));
         }
         Some(fields)
     }
@@ -230,7 +263,7 @@ impl Reader {
         &mut self,
         m: &'m Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
     ) -> Option<&'m S> {
         self.value(m, key, path, required).map(|(v, _)| v)
@@ -242,12 +275,12 @@ impl Reader {
         &mut self,
         m: &'m Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
     ) -> Option<(&'m S, Shape<'m>)> {
         let missing = |r: &mut Reader| {
             if required {
-                r.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
+                r.push(Error::new(INP_MISSING).at(path.path().key(key.name)));
             }
         };
         let Some(v) = m.member(key) else {
@@ -260,7 +293,7 @@ impl Reader {
                 None
             }
             Shape::Refused(e) => {
-                self.push(e.at(path.clone().key(key.name)));
+                self.push(e.at(path.path().key(key.name)));
                 None
             }
             shape => Some((v, shape)),
@@ -272,7 +305,7 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
     ) -> Option<String> {
         let shape = self.value(m, key, path, required)?.1;
@@ -285,7 +318,7 @@ impl Reader {
         &mut self,
         shape: Shape<'_>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
         f: impl FnOnce(&mut Reader, &str) -> Option<T>,
     ) -> Option<T> {
@@ -294,7 +327,7 @@ impl Reader {
                 let t = trim(&s);
                 if t.is_empty() {
                     if required {
-                        self.push(Error::new(INP_MISSING).at(path.clone().key(key.name)));
+                        self.push(Error::new(INP_MISSING).at(path.path().key(key.name)));
                     }
                     None
                 } else {
@@ -302,7 +335,7 @@ impl Reader {
                 }
             }
             other => {
-                self.push(wrong_type(path.clone().key(key.name), "string", &other));
+                self.push(wrong_type(path.path().key(key.name), "string", &other));
                 None
             }
         }
@@ -313,7 +346,7 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
         f: impl FnOnce(&mut Reader, &str) -> Option<T>,
     ) -> Option<T> {
@@ -322,14 +355,14 @@ impl Reader {
     }
 
     /// A boolean field, `false` when absent.
-    pub(crate) fn flag<S: Source>(&mut self, m: &Fields<S>, key: Key, path: &Path) -> bool {
+    pub(crate) fn flag<S: Source>(&mut self, m: &Fields<S>, key: Key, path: &At<'_>) -> bool {
         let Some((_, shape)) = self.value(m, key, path, false) else {
             return false;
         };
         match shape {
             Shape::Bool(b) => b,
             other => {
-                self.push(wrong_type(path.clone().key(key.name), "boolean", &other));
+                self.push(wrong_type(path.path().key(key.name), "boolean", &other));
                 false
             }
         }
@@ -341,7 +374,7 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
         parse: fn(&str) -> Result<T, Error>,
     ) -> Option<T> {
@@ -355,7 +388,7 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
         parse: fn(&str) -> Result<T, Error>,
         mark: fn(&str) -> bool,
@@ -377,7 +410,7 @@ impl Reader {
             Ok(x) => Some(x),
             Err(e) => {
                 // The path is built only on failure: reading valid input allocates no paths.
-                self.push(e.at(path.clone().key(key.name)));
+                self.push(e.at(path.path().key(key.name)));
                 None
             }
         };
@@ -389,7 +422,7 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
         from: fn(&str) -> Option<T>,
         allowed: &str,
@@ -399,7 +432,7 @@ impl Reader {
             None => {
                 r.push(
                     Error::new(INP_UNKNOWN_OPTION)
-                        .at(path.clone().key(key.name))
+                        .at(path.path().key(key.name))
                         .with("value", shorten(s))
                         .with("allowed", allowed),
                 );
@@ -413,7 +446,7 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
     ) -> Option<NaiveDate> {
         // What the value is, asked once: a host's day, or text to parse.
@@ -431,7 +464,7 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
     ) -> Option<NaiveTime> {
         self.with_text(m, key, path, false, |r, s| {
             r.parsed(s, crate::dates::parse_time, MDL_TIME, key, path)
@@ -445,13 +478,13 @@ impl Reader {
         parse: impl FnOnce(&str) -> Option<T>,
         rule: &'static Rule,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
     ) -> Option<T> {
         let parsed = parse(s);
         if parsed.is_none() {
             self.push(
                 Error::new(rule)
-                    .at(path.clone().key(key.name))
+                    .at(path.path().key(key.name))
                     .with("value", shorten(s)),
             );
         }
@@ -463,17 +496,17 @@ impl Reader {
         &mut self,
         m: &Fields<S>,
         key: Key,
-        path: &Path,
+        path: &At<'_>,
         required: bool,
-        mut each: impl FnMut(&mut Reader, &S, &Path) -> Option<T>,
+        mut each: impl FnMut(&mut Reader, &S, &At<'_>) -> Option<T>,
     ) -> Vec<T> {
         let Some((v, shape)) = self.value(m, key, path, required) else {
             return Vec::new();
         };
-        let p = path.clone().key(key.name);
+        let p = path.key(key.name);
         if shape != Shape::List {
             // (A refused value was reported by `get`.)
-            self.push(wrong_type(p, "list", &shape));
+            self.push(wrong_type(p.path(), "list", &shape));
             return Vec::new();
         }
         // Sized once: collecting through `filter_map` knows no length and grows the vector
@@ -483,7 +516,7 @@ impl Reader {
         let mut out = Vec::with_capacity(n.min(MAX_RESERVED_ITEMS));
         for i in 0..n {
             if let Some(item) = v.item(i)
-                && let Some(x) = each(self, &item, &p.at_index(i))
+                && let Some(x) = each(self, &item, &p.index(i))
             {
                 out.push(x);
             }
@@ -501,6 +534,17 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A place built on the stack writes the path a finding carries.
+    #[test]
+    fn at_writes_its_path() {
+        let root = At::Root;
+        let lines = root.key("lines");
+        let third = lines.index(2);
+        assert_eq!(third.path().key("amount").to_string(), "lines[2].amount");
+        assert_eq!(third.path(), Path::root().key("lines").index(2));
+        assert_eq!(root.path(), Path::root());
+    }
 
     proptest! {
         /// The shortcut of `trim` changes nothing: `str::trim`'s answer for any text, with

@@ -3,9 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::{Reader, field};
+use super::read::{At, Reader, field};
 use super::source::Source;
-use crate::error::Path;
 
 /// Why an invoice is reversed (冲红原因, domain.md §9.3–9.4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -62,7 +61,7 @@ static FIELDS: [&str; 5] = [
 ];
 const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<RedReference> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<RedReference> {
     let m = &r.object(v, path, &FIELDS)?;
     let original_number = r
         .text(m, field!(&FIELDS, "original_number"), path, true)

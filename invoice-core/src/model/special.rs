@@ -3,11 +3,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::{Reader, field};
+use super::read::{At, Reader, field};
 use super::source::{Shape, Source};
 use crate::error::Error;
 use crate::error::INP_UNKNOWN_OPTION;
-use crate::error::Path;
 
 /// 建筑服务: where and what (国家税务总局公告2016年第23号).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -87,7 +86,7 @@ static REAL_ESTATE: [&str; 4] = ["type", "address", "certificate", "area_unit"];
 static FREIGHT: [&str; 2] = ["type", "legs"];
 static LEG: [&str; 5] = ["from", "to", "vehicle_kind", "plate", "goods"];
 
-pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<SpecialBusiness> {
+pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<SpecialBusiness> {
     let ty_node = v.member("type");
     let ty_shape = ty_node.as_ref().map(Source::shape);
     let ty: &str = match &ty_shape {
@@ -150,7 +149,7 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &Path) -> Option<Spec
         other => {
             r.push(
                 Error::new(INP_UNKNOWN_OPTION)
-                    .at(path.clone().key("type"))
+                    .at(path.path().key("type"))
                     .with("value", crate::money::shorten(other))
                     .with(
                         "allowed",
