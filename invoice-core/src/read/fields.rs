@@ -109,79 +109,112 @@ impl Out {
         );
     }
 
+    /// Records where a value came from, taking its place (the value's text is used up by
+    /// then): one allocation fewer per value than copying it.
+    fn came_from(&mut self, field: impl Into<String>, at: String) {
+        self.origins.push(Origin {
+            field: field.into(),
+            at,
+        });
+    }
+
     /// Text as printed.
-    pub fn text(&mut self, field: &str, v: Option<Val>) -> Option<String> {
-        let v = v?;
-        self.origin(field, &v);
-        Some(v.text)
+    pub fn text(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<String> {
+        let Val { text, at } = v?;
+        self.came_from(field, at);
+        Some(text)
     }
 
     /// An identifier or code: spaces dropped; a masked value is kept as printed (validation
     /// will say it is not valid) and reported here as masked.
-    pub fn id(&mut self, field: &str, v: Option<Val>) -> Option<String> {
+    pub fn id<F: Into<String> + AsRef<str>>(&mut self, field: F, v: Option<Val>) -> Option<String> {
         let v = v?;
-        self.origin(field, &v);
         if is_masked(&v.text) {
-            self.masked(field, &v);
+            self.masked(field.as_ref(), &v);
         }
-        Some(v.text.chars().filter(|c| !c.is_whitespace()).collect())
+        let id = v.text.chars().filter(|c| !c.is_whitespace()).collect();
+        self.came_from(field, v.at);
+        Some(id)
     }
 
     /// An amount (two decimals; six-decimal forms with zeros beyond the cents pass).
-    pub fn amount(&mut self, field: &str, v: Option<Val>) -> Option<Amount> {
+    pub fn amount<F: Into<String> + AsRef<str>>(
+        &mut self,
+        field: F,
+        v: Option<Val>,
+    ) -> Option<Amount> {
         let v = v?;
-        self.origin(field, &v);
-        if is_masked(&v.text) {
-            self.masked(field, &v);
-            return None;
-        }
-        match Amount::parse(&clean_number(&v.text)) {
-            Ok(a) => Some(a),
-            Err(_) => {
-                self.bad(field, &v, "an amount", "金额");
-                None
+        let amount = if is_masked(&v.text) {
+            self.masked(field.as_ref(), &v);
+            None
+        } else {
+            match Amount::parse(&clean_number(&v.text)) {
+                Ok(a) => Some(a),
+                Err(_) => {
+                    self.bad(field.as_ref(), &v, "an amount", "金额");
+                    None
+                }
             }
-        }
+        };
+        self.came_from(field, v.at);
+        amount
     }
 
     /// A tax amount: `***` and 免税 are no tax (the exemption is the line's rate).
-    pub fn tax(&mut self, field: &str, v: Option<Val>) -> Option<Amount> {
+    pub fn tax<F: Into<String> + AsRef<str>>(
+        &mut self,
+        field: F,
+        v: Option<Val>,
+    ) -> Option<Amount> {
         let v = v?;
         if crate::model::is_exempt_tax_mark(&v.text) {
-            self.origin(field, &v);
+            self.came_from(field, v.at);
             return Some(Amount::default());
         }
         self.amount(field, Some(v))
     }
 
-    pub fn price(&mut self, field: &str, v: Option<Val>) -> Option<Price> {
+    pub fn price<F: Into<String> + AsRef<str>>(
+        &mut self,
+        field: F,
+        v: Option<Val>,
+    ) -> Option<Price> {
         let v = v?;
-        self.origin(field, &v);
-        match Price::parse(&clean_number(&v.text)) {
+        let price = match Price::parse(&clean_number(&v.text)) {
             Ok(p) => Some(p),
             Err(_) => {
-                self.bad(field, &v, "a unit price", "单价");
+                self.bad(field.as_ref(), &v, "a unit price", "单价");
                 None
             }
-        }
+        };
+        self.came_from(field, v.at);
+        price
     }
 
-    pub fn quantity(&mut self, field: &str, v: Option<Val>) -> Option<Quantity> {
+    pub fn quantity<F: Into<String> + AsRef<str>>(
+        &mut self,
+        field: F,
+        v: Option<Val>,
+    ) -> Option<Quantity> {
         let v = v?;
-        self.origin(field, &v);
-        match Quantity::parse(&clean_number(&v.text)) {
+        let quantity = match Quantity::parse(&clean_number(&v.text)) {
             Ok(q) => Some(q),
             Err(_) => {
-                self.bad(field, &v, "a quantity", "数量");
+                self.bad(field.as_ref(), &v, "a quantity", "数量");
                 None
             }
-        }
+        };
+        self.came_from(field, v.at);
+        quantity
     }
 
     /// A rate column: `0.060000`, `6%`, `13.00%`, `免税`, `不征税`, `***`.
-    pub fn rate(&mut self, field: &str, v: Option<Val>) -> Option<LineRate> {
+    pub fn rate<F: Into<String> + AsRef<str>>(
+        &mut self,
+        field: F,
+        v: Option<Val>,
+    ) -> Option<LineRate> {
         let v = v?;
-        self.origin(field, &v);
         let t = clean_number(&v.text).replace('％', "%");
         let parsed = if t.chars().all(|c| c == '*' || c == '＊') {
             Ok(LineRate::Unstated)
@@ -190,13 +223,15 @@ impl Out {
         } else {
             LineRate::parse(&t)
         };
-        match parsed {
+        let rate = match parsed {
             Ok(r) => Some(r),
             Err(_) => {
-                self.bad(field, &v, "a tax rate", "税率");
+                self.bad(field.as_ref(), &v, "a tax rate", "税率");
                 None
             }
-        }
+        };
+        self.came_from(field, v.at);
+        rate
     }
 
     /// A date, or a date with a time.
@@ -247,11 +282,13 @@ impl LineVals {
 impl Out {
     /// Line `i` from its printed values; a rate that is not printed is `***` (unstated).
     pub fn line(&mut self, i: usize, v: LineVals) -> Line {
-        let p = |k: &str| format!("lines[{i}].{k}");
-        let name = self.text(&p("name"), v.name);
-        let rate = self.rate(&p("rate"), v.rate);
-        let amount = self.amount(&p("amount"), v.amount);
-        let tax = self.tax(&p("tax"), v.tax);
+        // Formatted once per line; each field's name is the prefix and a key.
+        let prefix = format!("lines[{i}].");
+        let p = |k: &str| [prefix.as_str(), k].concat();
+        let name = self.text(p("name"), v.name);
+        let rate = self.rate(p("rate"), v.rate);
+        let amount = self.amount(p("amount"), v.amount);
+        let tax = self.tax(p("tax"), v.tax);
         let mut line = Line::new(
             name.as_deref().unwrap_or(""),
             amount.unwrap_or_default(),
@@ -259,11 +296,11 @@ impl Out {
             tax,
         );
         line.amount = amount;
-        line.tax_code = self.id(&p("tax_code"), v.tax_code);
-        line.spec = self.text(&p("spec"), v.spec);
-        line.unit = self.text(&p("unit"), v.unit);
-        line.quantity = self.quantity(&p("quantity"), v.quantity);
-        line.unit_price = self.price(&p("unit_price"), v.price);
+        line.tax_code = self.id(p("tax_code"), v.tax_code);
+        line.spec = self.text(p("spec"), v.spec);
+        line.unit = self.text(p("unit"), v.unit);
+        line.quantity = self.quantity(p("quantity"), v.quantity);
+        line.unit_price = self.price(p("unit_price"), v.price);
         line
     }
 

@@ -182,10 +182,10 @@ pub(super) fn contact(
     addr_tel: Option<Val>,
     bank_acc: Option<Val>,
 ) {
-    if let Some(a) = out.text(&format!("{who}.address"), addr_tel) {
+    if let Some(a) = out.text(format!("{who}.address"), addr_tel) {
         (p.address, p.phone) = split_trailing_number(&a, 7);
     }
-    if let Some(b) = out.text(&format!("{who}.bank"), bank_acc) {
+    if let Some(b) = out.text(format!("{who}.bank"), bank_acc) {
         (p.bank, p.account) = split_trailing_number(&b, 8);
     }
 }

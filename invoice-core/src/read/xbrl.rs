@@ -183,10 +183,7 @@ fn einv(doc: &Doc) -> Reading {
                 subsidiary: e
                     .child_text("NameOfSubsidiaryLedgerSubject")
                     .map(str::to_string),
-                amount: out.amount(
-                    &format!("accounting.vouchers.entries[{i}].amount"),
-                    amount_v,
-                ),
+                amount: out.amount(format!("accounting.vouchers.entries[{i}].amount"), amount_v),
             });
         }
         acc.vouchers.push(v);

@@ -207,6 +207,30 @@ impl Doc {
     }
 }
 
+/// Writes `[n]`: every value of a line has one in its path, and the formatting machinery
+/// cost more than the rest of the path.
+fn push_index(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            // `rest % 10` is a digit.
+            *d = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    out.push('[');
+    for &d in digits.get(at..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
+    out.push(']');
+}
+
 /// The children of an element, in document order.
 pub(crate) struct Children<'d> {
     doc: &'d Doc,
@@ -319,7 +343,6 @@ impl<'d> El<'d> {
 
     /// Where this element is: `part:/root/child[2]/leaf` (an index only where names repeat).
     pub fn path(&self) -> String {
-        use std::fmt::Write as _;
         let doc = self.doc;
         // The parser keeps nesting within MAX_DEPTH, so the chain fits; a longer one (never
         // built) would only lose its top.
@@ -345,7 +368,7 @@ impl<'d> El<'d> {
                 && doc.parent(id).is_some()
                 && place.repeats
             {
-                let _ = write!(out, "[{}]", place.nth);
+                push_index(&mut out, place.nth);
             }
         }
         out
@@ -831,6 +854,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn push_index_writes_the_number(n in any::<u32>()) {
+            let mut s = String::new();
+            push_index(&mut s, n);
+            prop_assert_eq!(s, format!("[{n}]"));
+        }
+
         #[test]
         fn paths_from_places_are_paths_by_counting(body in tree()) {
             let xml = format!("<r xmlns:x=\"urn:x\">{body}{body}</r>");
