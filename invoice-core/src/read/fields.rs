@@ -144,20 +144,12 @@ impl Out {
         v: Option<Val>,
     ) -> Option<Amount> {
         let v = v?;
-        let amount = if is_masked(&v.text) {
+        if is_masked(&v.text) {
             self.masked(field.as_ref(), &v);
-            None
-        } else {
-            match Amount::parse(&clean_number(&v.text)) {
-                Ok(a) => Some(a),
-                Err(_) => {
-                    self.bad(field.as_ref(), &v, "an amount", "金额");
-                    None
-                }
-            }
-        };
-        self.came_from(field, v.at);
-        amount
+            self.came_from(field, v.at);
+            return None;
+        }
+        self.number(field, Some(v), Amount::parse, ("an amount", "金额"))
     }
 
     /// A tax amount: `***` and 免税 are no tax (the exemption is the line's rate).
@@ -179,16 +171,7 @@ impl Out {
         field: F,
         v: Option<Val>,
     ) -> Option<Price> {
-        let v = v?;
-        let price = match Price::parse(&clean_number(&v.text)) {
-            Ok(p) => Some(p),
-            Err(_) => {
-                self.bad(field.as_ref(), &v, "a unit price", "单价");
-                None
-            }
-        };
-        self.came_from(field, v.at);
-        price
+        self.number(field, v, Price::parse, ("a unit price", "单价"))
     }
 
     pub fn quantity<F: Into<String> + AsRef<str>>(
@@ -196,16 +179,28 @@ impl Out {
         field: F,
         v: Option<Val>,
     ) -> Option<Quantity> {
+        self.number(field, v, Quantity::parse, ("a quantity", "数量"))
+    }
+
+    /// A figure as printed (thousands commas, currency signs dropped) read by `parse`, or
+    /// `READ-10` naming what was `expected` (English, Chinese).
+    fn number<T, F: Into<String> + AsRef<str>>(
+        &mut self,
+        field: F,
+        v: Option<Val>,
+        parse: fn(&str) -> Result<T, Error>,
+        expected: (&str, &str),
+    ) -> Option<T> {
         let v = v?;
-        let quantity = match Quantity::parse(&clean_number(&v.text)) {
-            Ok(q) => Some(q),
+        let read = match parse(&clean_number(&v.text)) {
+            Ok(x) => Some(x),
             Err(_) => {
-                self.bad(field.as_ref(), &v, "a quantity", "数量");
+                self.bad(field.as_ref(), &v, expected.0, expected.1);
                 None
             }
         };
         self.came_from(field, v.at);
-        quantity
+        read
     }
 
     /// A rate column: `0.060000`, `6%`, `13.00%`, `免税`, `不征税`, `***`.

@@ -415,26 +415,22 @@ fn totals(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
     };
     // Without lines (an accounting XBRL, a QR text) there is nothing to sum.
     let lines_known = !inv.lines.is_empty() || ctx.carries(NotCarried::Lines);
-    if lines_known && differs(total_of(|l| l.amount), t.amount) {
-        let amount_sum = sum(|l| l.amount);
-        if amount_sum != t.amount.value() {
-            out.push(
-                Error::new(tax::CAL_TOTAL_AMOUNT)
-                    .at(tp("amount"))
-                    .with("declared", t.amount)
-                    .with("computed", amount_sum),
-            );
-        }
-    }
-    if lines_known && differs(total_of(|l| l.tax), t.tax) {
-        let tax_sum = sum(|l| l.tax);
-        if tax_sum != t.tax.value() {
-            out.push(
-                Error::new(tax::CAL_TOTAL_TAX)
-                    .at(tp("tax"))
-                    .with("declared", t.tax)
-                    .with("computed", tax_sum),
-            );
+    let amounts: fn(&Line) -> Option<Amount> = |l| l.amount;
+    let taxes: fn(&Line) -> Option<Amount> = |l| l.tax;
+    for (of, declared, rule, key) in [
+        (amounts, t.amount, tax::CAL_TOTAL_AMOUNT, "amount"),
+        (taxes, t.tax, tax::CAL_TOTAL_TAX, "tax"),
+    ] {
+        if lines_known && differs(total_of(of), declared) {
+            let computed = sum(of);
+            if computed != declared.value() {
+                out.push(
+                    Error::new(rule)
+                        .at(tp(key))
+                        .with("declared", declared)
+                        .with("computed", computed),
+                );
+            }
         }
     }
     let grand = Scaled::of(t.amount.value()).add(Scaled::of(t.tax.value()));
