@@ -60,7 +60,9 @@ pub fn round_half_up(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, ROUNDING)
 }
 
-/// Exclusive bound on the magnitude of amounts, prices and quantities: 10^16 (one 万亿亿 short).
+/// Exclusive bound on the magnitude of amounts, prices and quantities: 10^16 (one 万亿亿 short),
+/// as a decimal; the code checks it on integers (`within_range`), the tests against this.
+#[cfg(test)]
 const LIMIT: Decimal = Decimal::from_parts(1_874_919_424, 2_328_306, 0, false, 0); // 10^16
 
 /// Parses a strict decimal string with at most `max_dp` decimals.
@@ -247,9 +249,30 @@ fn range_error(s: &str) -> Error {
         .with("limit", "10000000000000000")
 }
 
+/// `|d| < 10^16`, as `|mantissa| < 10^(16 + scale)`: an integer comparison where comparing
+/// decimals rescales one of them (every amount read or summed is checked).
+fn within_range(d: Decimal) -> bool {
+    // 10^(16 + scale) for every scale a Decimal has (0–28); beyond `u128` (scale ≥ 23) no
+    // 96-bit mantissa reaches it.
+    const LIMITS: [u128; 29] = {
+        let mut t = [u128::MAX; 29];
+        let mut i = 0;
+        while i < t.len() && 16 + i <= 38 {
+            t[i] = 10u128.pow(16 + i as u32);
+            i += 1;
+        }
+        t
+    };
+    let limit = usize::try_from(d.scale())
+        .ok()
+        .and_then(|s| LIMITS.get(s).copied())
+        .unwrap_or(u128::MAX);
+    d.mantissa().unsigned_abs() < limit
+}
+
 /// `d` when it is within the amount range; the value is written out only for the error.
 fn check_range_of(d: Decimal) -> Result<Decimal, Error> {
-    if d.abs() >= LIMIT {
+    if !within_range(d) {
         Err(range_error(&d.to_string()))
     } else {
         Ok(d)
@@ -418,7 +441,17 @@ impl Amount {
             .0
             .checked_add(other.0)
             .ok_or_else(|| Error::new(MNY_OVERFLOW).with("what", "sum"))?;
-        Amount::from_decimal(s)
+        Amount::of_sum(s)
+    }
+
+    /// A sum or difference of amounts: two decimals already (the decimals of the operands),
+    /// so only the range is checked; `from_decimal`'s normalising is for other values.
+    fn of_sum(s: Decimal) -> Result<Amount, Error> {
+        if s.scale() == 2 {
+            check_range_of(s).map(Amount)
+        } else {
+            Amount::from_decimal(s)
+        }
     }
 
     /// `self - other`.
@@ -430,7 +463,7 @@ impl Amount {
             .0
             .checked_sub(other.0)
             .ok_or_else(|| Error::new(MNY_OVERFLOW).with("what", "difference"))?;
-        Amount::from_decimal(s)
+        Amount::of_sum(s)
     }
 
     /// `round_half_up(self × rate)`: the tax on a tax-exclusive amount.
@@ -704,7 +737,32 @@ mod parse_decimal_tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        (any::<i64>(), any::<u32>(), 0u32..=28).prop_map(|(hi, lo, s)| {
+            Decimal::from_i128_with_scale(i128::from(hi) * (1 << 32) + i128::from(lo), s)
+        })
+    }
+
     proptest! {
+        /// The integer range check is the decimal comparison it replaced.
+        #[test]
+        fn within_range_is_below_the_limit(d in any_decimal(), near in -1_000i64..1_000, s in 0u32..=12) {
+            prop_assert_eq!(within_range(d), d.abs() < LIMIT);
+            // Values at the limit's edge, at every scale.
+            let edge = Decimal::from_i128_with_scale(10i128.pow(16 + s) + i128::from(near), s);
+            prop_assert_eq!(within_range(edge), edge.abs() < LIMIT);
+            prop_assert_eq!(within_range(-edge), edge.abs() < LIMIT);
+        }
+
+        /// Sums and differences through `of_sum` are what `from_decimal` makes of them.
+        #[test]
+        fn sums_of_amounts_are_from_decimal(a in -(10i64.pow(18))..10i64.pow(18), b in -(10i64.pow(18))..10i64.pow(18)) {
+            let (x, y) = (Amount::from_fen(a).unwrap(), Amount::from_fen(b).unwrap());
+            let via = |d: Option<Decimal>| d.map(|d| Amount::from_decimal(d).map_err(|e| e.code().to_string()));
+            prop_assert_eq!(Some(x.checked_add(y).map_err(|e| e.code().to_string())), via(x.0.checked_add(y.0)));
+            prop_assert_eq!(Some(x.checked_sub(y).map_err(|e| e.code().to_string())), via(x.0.checked_sub(y.0)));
+        }
+
         /// The one-pass reader of short numbers gives what the general one gives: the same
         /// value at the same scale, or the same code.
         #[test]
