@@ -6,6 +6,7 @@ import { registerCorpus, registerJunk } from './node-suite.mjs';
 import { readFileSync } from 'node:fs';
 import { invoice, invoices } from './fixtures.mjs';
 import { registerInputs } from './inputs.mjs';
+import { registerEncodings } from './encodings.mjs';
 
 const require = createRequire(import.meta.url);
 // api.js: the package entry (surface.js over napi's index.js).
@@ -13,6 +14,7 @@ const addon = require('../bindings-node/api.js');
 registerCorpus('node addon', addon);
 registerJunk('node addon', addon);
 registerInputs('node addon', addon);
+registerEncodings('node addon', require('../bindings-node/index.js'), require('../bindings-node/surface.js'));
 
 test('validateManyAsync resolves to what validateMany returns, off the main thread', async () => {
   const list = invoices(200);

@@ -5,12 +5,15 @@ import wasm, { InvoiceError } from '../bindings-wasm/js/node.js';
 import { createRequire } from 'node:module';
 import { registerCorpus, registerJunk } from './node-suite.mjs';
 import { registerInputs } from './inputs.mjs';
+import { registerEncodings } from './encodings.mjs';
+import * as surface from '../bindings-wasm/js/surface.js';
 import { invoice, invoices } from './fixtures.mjs';
 
 registerCorpus('wasm (node)', wasm);
 registerJunk('wasm (node)', wasm);
 registerInputs('wasm (node)', wasm);
 const raw = createRequire(import.meta.url)('../bindings-wasm/pkg-node/invoice_core_wasm.js');
+registerEncodings('wasm (node)', raw, surface);
 
 test('wasm (node): errors are InvoiceError instances (a real Error subclass)', () => {
   assert.equal(wasm.InvoiceError, InvoiceError);

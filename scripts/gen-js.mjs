@@ -25,7 +25,7 @@ const consts = (api, names) => names.map((n) => `export declare const ${n}: ${ap
 
 const commonjs = surface
   .replace(/^export (class|function) /gm, '$1 ')
-  .concat('\nmodule.exports = { InvoiceError, encode, answer, makeApi };\n');
+  .concat('\nmodule.exports = { InvoiceError, encode, answer, bare, bareAnswer, makeApi };\n');
 if (/^export /m.test(commonjs)) throw new Error('surface.js: an export gen-js.mjs cannot turn into CommonJS');
 
 const files = {

@@ -4,10 +4,14 @@
 // Run: node benches/js/bench.mjs [--quick]   (after building bindings-node and bindings-wasm,
 // and `npm ci` here). Prints a table and whether each target holds.
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import wasm from '../../bindings-wasm/js/node.js';
 import { invoice } from '../../js-tests/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
+// The load average beside every figure: on a shared machine, absolute times move with it.
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadBefore = load();
 const addon = require('../../bindings-node/api.js');
 const nzh = require('nzh/cn');
 
@@ -72,7 +76,7 @@ const validateMany = {
 rows.push([`validateMany, ${many.length} 5-line invoices (per invoice)`, validateMany]);
 
 const fmt = (ns) => (ns === undefined ? '—' : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
-console.log(`node ${process.version}, ${quick ? 'quick' : 'full'} run`);
+console.log(`node ${process.version}, ${quick ? 'quick' : 'full'} run; load average ${loadBefore} before, ${load()} after`);
 console.log('| case | addon | wasm | nzh |');
 console.log('|---|---|---|---|');
 for (const [name, r] of rows) console.log(`| ${name} | ${fmt(r.addon)} | ${fmt(r.wasm)} | ${fmt(r.nzh)} |`);

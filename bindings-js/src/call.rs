@@ -26,6 +26,16 @@
 //!
 //! The answer goes back as one text: the JSON of the value, or `!` and the JSON of the error
 //! ([`error_json`]), which the JS layer throws as an `InvoiceError`.
+//!
+//! **The bare encoding.** A call whose whole argument list is one well-formed string that does
+//! not begin with `[` (`amountInWords("1234.50")`, `parseQr(text)`, `last6(n)`) is written
+//! cheaper on the same route: the text *is* that string (no `JSON.stringify`, no JSON parse), and
+//! [`Args`] holds the same one string value the JSON text `["1234.50"]` would give, so the very
+//! same operation runs with the same errors and paths. A text the JSON encoding writes always
+//! begins with `[`, so the two cannot be mistaken ([`Encoding::of`]). Its answer skips the JSON
+//! too: a string answer is the string itself; anything else (another value, an error, a string
+//! that begins with the marker U+0000) is the marker followed by the JSON encoding's answer
+//! ([`Encoding::answer`]).
 
 use invoice_core::error::{INP_FLOAT, INP_INTERNAL, INP_TOO_LARGE, INP_TYPE, ill_formed_text};
 use invoice_core::{Error, Path};
@@ -142,6 +152,14 @@ fn as_doubles(v: &mut Value) {
 }
 
 impl Args {
+    /// The arguments of a call in the bare encoding: the one string `text` (see the module docs).
+    pub fn bare(text: String) -> Args {
+        Args {
+            values: vec![Value::String(text)],
+            notes: Vec::new(),
+        }
+    }
+
     /// Reads the argument text and the notes text (`None`: no notes).
     ///
     /// # Errors
@@ -326,10 +344,59 @@ pub fn answer(out: Out) -> String {
     }
 }
 
-/// One call: the arguments read ([`Args::read`]), the operation run, the answer written.
-#[inline(never)]
-pub fn call(args: &str, notes: Option<&str>, op: impl FnOnce(&mut Args) -> Out) -> String {
+/// The first character of a bare answer that is not the answer string itself (module docs):
+/// U+0000. A string answer that begins with it is written the long way, marker and JSON.
+pub const BARE_MARK: char = '\0';
+
+/// How the JS layer wrote a call's arguments: two encodings of the one route (module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// The argument list as a JSON array text, with optional notes.
+    Json,
+    /// The argument list is the one string the text is.
+    Bare,
+}
+
+impl Encoding {
+    /// The encoding of an argument text: JSON when it begins with `[` or has notes, else bare.
+    pub fn of(args: &str, notes: Option<&str>) -> Encoding {
+        if notes.is_some() || args.starts_with('[') {
+            Encoding::Json
+        } else {
+            Encoding::Bare
+        }
+    }
+
+    /// The answer text of a call in this encoding ([`answer`] for JSON; module docs for bare).
+    pub fn answer(self, out: Out) -> String {
+        match (self, out) {
+            (Encoding::Bare, Ok(Value::String(s))) if !s.starts_with(BARE_MARK) => s,
+            (Encoding::Bare, other) => {
+                let mut text = String::from(BARE_MARK);
+                text.push_str(&answer(other));
+                text
+            }
+            (Encoding::Json, out) => answer(out),
+        }
+    }
+}
+
+/// One call whose arguments are always the JSON encoding (the file reader's options, written
+/// after its bytes): the arguments read, the operation run, the answer written.
+pub fn call_json(args: &str, notes: Option<&str>, op: impl FnOnce(&mut Args) -> Out) -> String {
     answer(Args::read(args, notes).and_then(|mut a| op(&mut a)))
+}
+
+/// One call: the arguments read ([`Args::read`], or [`Args::bare`] in the bare encoding), the
+/// operation run, the answer written in the arguments' encoding.
+#[inline(never)]
+pub fn call(args: String, notes: Option<&str>, op: impl FnOnce(&mut Args) -> Out) -> String {
+    let encoding = Encoding::of(&args, notes);
+    let read = match encoding {
+        Encoding::Bare => Ok(Args::bare(args)),
+        Encoding::Json => Args::read(&args, notes),
+    };
+    encoding.answer(read.and_then(|mut a| op(&mut a)))
 }
 
 /// One catalogue entry as `{code, severity, en, zh}`.
@@ -340,4 +407,71 @@ pub fn rule_json(r: &invoice_core::Rule) -> Value {
     m.insert("en".into(), json!(r.en));
     m.insert("zh".into(), json!(r.zh));
     Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The argument `a.value(0)` as the operation sees it, and the JS type a plain reader names.
+    fn seen(a: &mut Args) -> Out {
+        let text = a.text(0, &Path::root()).map(str::to_string);
+        Ok(json!([a.value(0)?, a.value(1)?, text.ok()]))
+    }
+
+    #[test]
+    fn the_encoding_is_told_by_the_first_character_and_the_notes() {
+        assert_eq!(Encoding::of("[\"1.00\"]", None), Encoding::Json);
+        assert_eq!(Encoding::of("[]", None), Encoding::Json);
+        assert_eq!(Encoding::of("1.00", None), Encoding::Bare);
+        assert_eq!(Encoding::of("", None), Encoding::Bare);
+        assert_eq!(Encoding::of(" [1]", None), Encoding::Bare);
+        assert_eq!(Encoding::of("[null]", Some("[]")), Encoding::Json);
+        assert_eq!(Encoding::of("x", Some("[]")), Encoding::Json);
+    }
+
+    #[test]
+    fn a_bare_string_is_the_same_argument_list_as_its_json_text() {
+        for s in [
+            "1234.50",
+            "",
+            "!x",
+            "\"q\"",
+            "null",
+            "\0",
+            "a]",
+            "{\"a\":1}",
+            "壹圆整",
+        ] {
+            let json = serde_json::to_string(&[s]).unwrap_or_default();
+            let long = call(json, None, seen);
+            let bare = call(s.to_string(), None, seen);
+            // The bare answer of a non-string value is the marker and the JSON answer.
+            assert_eq!(bare, format!("\0{long}"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_answer_is_the_string_itself_unless_it_could_be_mistaken() {
+        let bare = |out: Out| Encoding::Bare.answer(out);
+        assert_eq!(bare(Ok(json!("壹圆整"))), "壹圆整");
+        assert_eq!(bare(Ok(json!(""))), "");
+        assert_eq!(bare(Ok(json!("!x"))), "!x");
+        assert_eq!(bare(Ok(json!("\0x"))), "\0\"\\u0000x\"");
+        assert_eq!(bare(Ok(Value::Null)), "\0null");
+        assert_eq!(bare(Ok(json!({"a": "b"}))), "\0{\"a\":\"b\"}");
+        let e = Error::new(INP_TYPE)
+            .with("expected", "string")
+            .with("found", "null");
+        assert_eq!(bare(Err(e.clone())), format!("\0{}", answer(Err(e))));
+    }
+
+    #[test]
+    fn notes_or_a_broken_text_never_read_as_bare() {
+        let long = call("x".into(), Some("[]"), seen);
+        assert!(long.starts_with("!{"), "{long}");
+        assert!(long.contains("INP-99"), "{long}");
+        let broken = call("[\"x\"".into(), None, seen);
+        assert!(broken.contains("INP-99"), "{broken}");
+    }
 }

@@ -3,7 +3,9 @@
 //! The shared JS layer (`js/surface.js`, copied into both packages) writes every call's arguments
 //! as one JSON text; [`call`] reads it into [`serde_json::Value`]s (numbers always JSON *floats*,
 //! so a JS number where money is expected is `INP-01` at its path, whatever its value; `Date`s
-//! `YYYY-MM-DD` strings), a function here runs, and the answer goes back as one JSON text.
+//! `YYYY-MM-DD` strings), a function here runs, and the answer goes back as one JSON text (a call
+//! whose arguments are one plain string crosses in the same route's bare encoding: the string
+//! itself in, a string answer itself out; see [`call`]).
 //! [`for_each_op!`] lists every operation once; each binding expands it into its named exports.
 //! This crate holds no domain logic and no JS engine types: it hands option objects to the core's
 //! readers (`invoice_core::options`, [`Keys::Camel`]), calls the core's public API and shapes the
@@ -309,21 +311,27 @@ fn words_options(options: &Value) -> Result<(words::Options, Option<Excess>), Er
 }
 
 fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Excess>) -> Out {
-    let text = match amount {
-        Value::String(s) => s,
-        other => {
-            return Err(amount_at(other, at)
-                .err()
-                .unwrap_or_else(|| wrong_type("string", other, at)));
-        }
-    };
+    match amount {
+        Value::String(s) => words_of_text(s, at, opts, excess).map(Value::String),
+        other => Err(amount_at(other, at)
+            .err()
+            .unwrap_or_else(|| wrong_type("string", other, at))),
+    }
+}
+
+fn words_of_text(
+    text: &str,
+    at: &Path,
+    opts: &words::Options,
+    excess: Option<Excess>,
+) -> Result<String, Error> {
     match excess {
-        None => Amount::parse(text).map(|a| Value::String(words::to_words_with(a, opts))),
+        None => Amount::parse(text).map(|a| words::to_words_with(a, opts)),
         // Any decimal the core's wide reader takes, so that the words' own range check (WRD-16)
         // decides, not the amount range (MNY-03).
-        Some(excess) => parse_decimal_wide(text)
-            .and_then(|d| words::decimal_to_words(d, excess, opts))
-            .map(Value::String),
+        Some(excess) => {
+            parse_decimal_wide(text).and_then(|d| words::decimal_to_words(d, excess, opts))
+        }
     }
     .map_err(|e| e.under(at))
 }
@@ -336,15 +344,7 @@ pub fn amount_in_words_text(amount: &str, options: &Value) -> Result<String, Err
     } else {
         words_options(options)?
     };
-    match words_of(
-        &Value::String(amount.to_string()),
-        &Path::root(),
-        &opts,
-        excess,
-    )? {
-        Value::String(s) => Ok(s),
-        _ => Ok(String::new()),
-    }
+    words_of_text(amount, &Path::root(), &opts, excess)
 }
 
 /// `amountsInWords(list, options?)`: the 大写 of each amount (an error names its index).

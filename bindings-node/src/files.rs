@@ -4,7 +4,7 @@
 //! `readPath` reads the file here and a path that cannot be opened is `READ-20`.
 
 use invoice_core::Path;
-use invoice_core_js::call::{Args, call};
+use invoice_core_js::call::{Args, Encoding, call_json};
 use napi::bindgen_prelude::{JsObjectValue, JsValue, Unknown};
 use napi_derive::napi;
 
@@ -18,9 +18,9 @@ fn with_options(
     notes: Option<&str>,
     many: bool,
 ) -> String {
-    guarded(|| match input() {
+    guarded(Encoding::Json, || match input() {
         Err(e) => invoice_core_js::call::answer(Err(e)),
-        Ok(files) => call(args, notes, |a: &mut Args| {
+        Ok(files) => call_json(args, notes, |a: &mut Args| {
             let options = a.value(0)?;
             if many {
                 invoice_core_js::read_many(&files, options)

@@ -17,23 +17,23 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use invoice_core::Error;
 use invoice_core::error::INP_INTERNAL;
 use invoice_core::validate::Context;
-use invoice_core_js::call::{Args, answer};
+use invoice_core_js::call::{Args, Encoding, answer};
 use napi::Either;
 use napi::bindgen_prelude::AsyncTask;
 use napi::{Env, ScopedTask};
 use napi_derive::napi;
 use serde_json::Value;
 
-/// Runs one call: a panic (which the core promises never happens) answers `INP-99` instead of
-/// aborting the Node process.
-pub(crate) fn guarded(f: impl FnOnce() -> String) -> String {
+/// Runs one call: a panic (which the core promises never happens) answers `INP-99` (in the
+/// call's `encoding`) instead of aborting the Node process.
+pub(crate) fn guarded(encoding: Encoding, f: impl FnOnce() -> String) -> String {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
         let reason = panic
             .downcast_ref::<&str>()
             .map(|s| (*s).to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "panic".to_string());
-        answer(Err(Error::new(INP_INTERNAL).with("reason", reason)))
+        encoding.answer(Err(Error::new(INP_INTERNAL).with("reason", reason)))
     })
 }
 
@@ -43,7 +43,8 @@ macro_rules! napi_exports {
         #[doc = concat!("`", $js, "`: see the package's declarations (`api.d.ts`).")]
         #[napi(js_name = $js)]
         pub fn $name(args: String, notes: Option<String>) -> String {
-            guarded(|| invoice_core_js::call::call(&args, notes.as_deref(), $body))
+            let encoding = Encoding::of(&args, notes.as_deref());
+            guarded(encoding, || invoice_core_js::call::call(args, notes.as_deref(), $body))
         }
     )*};
 }
@@ -61,7 +62,7 @@ impl<'env> ScopedTask<'env> for ValidateMany {
     type JsValue = String;
 
     fn compute(&mut self) -> napi::Result<String> {
-        Ok(guarded(|| {
+        Ok(guarded(Encoding::Json, || {
             answer(Ok(invoice_core_js::validate_many(&self.list, &self.ctx)))
         }))
     }

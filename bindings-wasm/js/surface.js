@@ -12,6 +12,10 @@
 //    an argument JSON does not show (`undefined`, a Date). A number that is not a safe integer
 //    crosses as its IEEE-754 bits, so Rust has JS's exact double. Dates are written as their
 //    local calendar day (`YYYY-MM-DD`; with the time for lifecycle steps);
+//    A call whose whole argument list is one well-formed string not beginning with `[` is written
+//    cheaper on the same route (the *bare* encoding, see `invoice_core_js::call`): the text is
+//    the string itself, Rust holds the same one string argument and runs the same operation;
+//    its answer is the answer string itself, or U+0000 followed by the usual answer text;
 // 2. reads the answer text: a value, or `!` and an error thrown as an `InvoiceError`;
 // 3. groups the raw exports `area__name` into namespaces (`kind.fromQr`), and builds the
 //    identifier namespaces (`uscc.compact`) from the core's list of schemes (`__idSchemes`).
@@ -217,6 +221,23 @@ export function answer(text) {
 }
 
 /**
+ * The argument list's one string when the call can cross in the bare encoding (one well-formed
+ * string that does not begin with `[`, which every JSON-encoded argument text begins with), or
+ * undefined.
+ * @param {unknown[]} args
+ */
+export function bare(args) {
+  if (args.length !== 1) return undefined;
+  const s = args[0];
+  return typeof s === 'string' && s.charCodeAt(0) !== 91 /* [ */ && s.isWellFormed() ? s : undefined;
+}
+
+/** The value of a bare answer text: the string itself, or after U+0000 the usual answer text. */
+export function bareAnswer(text) {
+  return text.charCodeAt(0) === 0 ? answer(text.slice(1)) : text;
+}
+
+/**
  * The public API over a binding's raw exports (the addon's `index.js`, a wasm-bindgen module):
  * each `name(text, notes)` export becomes `name(...args)`, `area__name` becomes `area.name`.
  * @param {Record<string, unknown>} raw
@@ -236,7 +257,10 @@ export function makeApi(raw) {
         return typeof pending === 'string' ? answer(pending) : pending.then(answer);
       };
     } else {
-      call = (...args) => answer(fn(...encode(args, name)));
+      call = (...args) => {
+        const s = bare(args);
+        return s === undefined ? answer(fn(...encode(args, name))) : bareAnswer(fn(s));
+      };
     }
     const [area, inner] = name.split('__');
     if (inner === undefined) api[name] = call;

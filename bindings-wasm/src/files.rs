@@ -5,7 +5,7 @@
 //! shared JSON text. The browser and full modules leave the reader out (their gzip budgets).
 
 use invoice_core::{Error, Path};
-use invoice_core_js::call::{answer, call};
+use invoice_core_js::call::{answer, call_json};
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -28,7 +28,7 @@ fn with_options(
 ) -> String {
     match files {
         Err(e) => answer(Err(e)),
-        Ok(files) => call(args, notes.as_deref(), |a| {
+        Ok(files) => call_json(args, notes.as_deref(), |a| {
             let options = a.value(0)?;
             if many {
                 invoice_core_js::read_many(&files, options)

@@ -45,7 +45,7 @@ macro_rules! wasm_exports {
         tier! { $tier
             #[doc = concat!("`", $js, "`: see the package's declarations (`js/types.d.ts`).")]
             #[wasm_bindgen(js_name = $js)]
-            pub fn $name(args: &str, notes: Option<String>) -> String {
+            pub fn $name(args: String, notes: Option<String>) -> String {
                 invoice_core_js::call::call(args, notes.as_deref(), $body)
             }
         }
