@@ -298,17 +298,28 @@ export interface LifecycleApi {
 }
 
 /** Everything the binding exports. Money is always a decimal string. */
-/** The members only the full module has (`initFull()` in the browser; the Node build has all). */
+/** The members only the full module has (`initFull()` in the browser; the Node build has all);
+ * `ns.name` is a member of a namespace. */
 export type FullOnly =
   | 'rules' | 'rule' | 'lifecycle' | 'stats' | 'precheck' | 'matchRecord' | 'readVerifyQuery'
   | 'normaliseQuery'
   | 'normaliseQueryAll' | 'search' | 'diagnose' | 'buildNumber' | 'numberParts' | 'nextNumber'
   | 'exportCsv' | 'exportJsonl' | 'checkCode' | 'verifyCheckCode' | 'checkCodeMessage' | 'read'
-  | 'readMany' | 'buildQr' | 'dedupeKey' | 'findDuplicates' | 'readWords' | 'ratesInForce';
+  | 'readMany' | 'buildQr' | 'dedupeKey' | 'findDuplicates' | 'readWords' | 'ratesInForce'
+  | 'parseInvoiceCode' | 'parseInvoiceNumber' | 'splitWithDeduction' | 'kind.fromCode'
+  | 'kind.refineQr' | 'kind.checkQr' | 'ric.validateAsOf';
 
-/** The browser module's API (`init()`): identifiers, words, reading QR texts, codes and numbers,
- * the model with compute and validate, the 查验 query of a QR text. */
-export type BrowserApi = Omit<InvoiceCoreApi, FullOnly>;
+/** The top-level names of `F` (no `ns.` prefix). */
+type TopNames<F> = F extends `${string}.${string}` ? never : F;
+/** The member names of namespace `NS` in `F` (`ns.name` → `name`). */
+type InnerNames<F, NS extends string> = F extends `${NS}.${infer M}` ? M : never;
+
+/** The browser module's API (`init()`): identifiers, words, reading QR texts, padding invoice
+ * numbers, the model with compute and validate, the 查验 query of a QR text. */
+export type BrowserApi = Omit<InvoiceCoreApi, TopNames<FullOnly> | 'kind' | 'ric'> & {
+  kind: Omit<KindApi, InnerNames<FullOnly, 'kind'>>;
+  ric: Omit<RicApi, InnerNames<FullOnly, 'ric'>>;
+};
 
 /** The files module's API (`initFiles()`): the browser module's with the file reader and `stats`.
  * The full module (`initFull()`) has everything but the file reader. */

@@ -5,7 +5,7 @@
 # A plain stable build: no nightly flags, the standard library as shipped.
 set -euo pipefail
 cd "$(dirname "$0")"
-# The browser module (default features: identifiers, words, QR, codes and numbers,
+# The browser module (default features: identifiers, words, QR, 数电 number padding,
 # the model with compute and validate) for --target web in pkg-web/, and
 # the full module (--features full: + lifecycle, statistics, find, 查验, check codes, the rule catalogue) for
 # --target web in pkg-web-full/ (loaded on demand) and --target nodejs in pkg-node/. Each has a

@@ -1,5 +1,5 @@
 // Browser entry. `const api = await init();` loads the browser module from pkg-web/ (identifiers,
-// words, QR, codes and numbers, the model with compute and validate);
+// words, QR, 数电 number padding, the model with compute and validate);
 // `const full = await initFull();` loads the full module from pkg-web-full/ (everything, with
 // the lifecycle, statistics, find, 查验 and the rule catalogue), e.g. when a page first needs it.
 // Either takes an optional `input`: a URL, Response, BufferSource or WebAssembly.Module.

@@ -6,7 +6,7 @@
 //! builds the public API (namespaces, `InvoiceError`) over them. The file reader takes bytes
 //! ([`files`]).
 //!
-//! Three builds: the default is the browser module (identifiers, words, QR, codes and numbers,
+//! Three builds: the default is the browser module (identifiers, words, QR, 数电 number padding,
 //! the model with compute and validate), kept within 150 KiB gzipped (`build.sh`
 //! fails above it); the `full` feature adds the operations of the `full` and `stats` tiers (the
 //! lifecycle, statistics, find, 查验, the keyed check codes, writing QR payloads, duplicates and the

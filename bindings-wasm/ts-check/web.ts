@@ -28,8 +28,14 @@ export async function fromUrl(): Promise<string> {
   api.amount(1.5);
   // @ts-expect-error the lifecycle is in the full module only
   api.lifecycle.table(null);
+  // @ts-expect-error decoding a legacy 发票代码 is in the full module only
+  api.parseInvoiceCode('144031900111');
+  // @ts-expect-error a namespace's member can be full-only too
+  api.kind.fromCode('144031900111');
+  api.kind.fromQr('10');
   const full = await initFull(new URL('./pkg-web-full/invoice_core_wasm_bg.wasm', 'https://example.invalid/'));
   full.lifecycle.table(null);
+  full.kind.fromCode('144031900111');
   return api.roundHalfUp('2.665', 2);
 }
 
