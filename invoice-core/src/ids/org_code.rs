@@ -32,7 +32,7 @@ use super::{ORG_CHARSET, ORG_CHECK, ORG_LENGTH, ORG_RESERVED, first_bad, fixed, 
 use crate::Error;
 
 /// The weights of the 8 body characters.
-pub(crate) const WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
+const WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /// GB 11714 value of a character: `0`–`9` → 0–9, `A`–`Z` → 10–35.
 pub(crate) fn value(c: char) -> Option<u32> {

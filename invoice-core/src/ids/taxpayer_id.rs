@@ -228,13 +228,17 @@ fn individual_business(c: &mut Classification, code: &str, lens: &[usize]) {
 pub fn warnings(s: &str) -> Result<Vec<Error>, Error> {
     // Fast path for the common case in invoice validation: an already compact, valid USCC with
     // a listed authority/category pair has no warning; skip classification's allocations.
-    if uscc::ascii_verdict(s.as_bytes()) == Some(true)
-        && let [a, b, ..] = s.as_bytes()
-        && uscc::TABLE
-            .category(char::from(*a), char::from(*b))
-            .is_some()
+    if s.len() == 18
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && uscc::check(s).is_ok()
     {
-        return Ok(Vec::new());
+        let mut ch = s.chars();
+        if let (Some(a), Some(b)) = (ch.next(), ch.next())
+            && uscc::TABLE.category(a, b).is_some()
+        {
+            return Ok(Vec::new());
+        }
     }
     let c = classify(s)?;
     let code = c.code.as_str();

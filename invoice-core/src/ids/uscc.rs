@@ -151,49 +151,6 @@ fn check_of(chars: &[char]) -> Option<char> {
         .map(char::from)
 }
 
-/// The verdict of the strict checks ([`check`]) on 18 bytes of the alphabet, in one pass over
-/// the bytes: `None` for anything else (another length, a byte outside the alphabet, lower
-/// case), which the general path judges. Validation checks every party's id and the columnar
-/// API millions of cells; decoding characters and searching the alphabet was most of the cost.
-pub(crate) fn ascii_verdict(code: &[u8]) -> Option<bool> {
-    let bytes: &[u8; 18] = code.try_into().ok()?;
-    let mut values = [0u32; 18];
-    for (slot, &b) in values.iter_mut().zip(bytes) {
-        let v = *VALUES.get(usize::from(b))?;
-        if v == u8::MAX {
-            return None;
-        }
-        *slot = u32::from(v);
-    }
-    // The region (characters 3-8) is digits, whose values are below 10.
-    if values.get(2..8)?.iter().any(|&v| v >= 10) {
-        return Some(false);
-    }
-    // The embedded organisation code (characters 9-17) by GB 11714's values (A = 10 … Z = 35).
-    let mut org = 0u32;
-    for (&b, w) in bytes.get(8..16)?.iter().zip(org_code::WEIGHTS) {
-        let v = if b.is_ascii_digit() {
-            b - b'0'
-        } else {
-            b - b'A' + 10
-        };
-        org += u32::from(v) * w;
-    }
-    let org_check = match 11 - org % 11 {
-        10 => b'X',
-        11 => b'0',
-        n => b'0' + u8::try_from(n).ok()?,
-    };
-    if bytes.get(16) != Some(&org_check) {
-        return Some(false);
-    }
-    let sum: u32 = values.iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
-    let check = ALPHABET
-        .as_bytes()
-        .get(usize::try_from((31 - sum % 31) % 31).ok()?)?;
-    Some(bytes.get(17) == Some(check))
-}
-
 /// The normalised form: trimmed, without spaces or hyphens, full-width mapped to half-width,
 /// upper-case. Never fails and judges nothing.
 pub fn compact(s: &str) -> String {
@@ -292,10 +249,6 @@ pub fn validate_strict(s: &str) -> Result<String, Error> {
 /// True when [`validate`] accepts `s` (the same checks on the same compact form, without
 /// building the compact text or an error).
 pub fn is_valid(s: &str) -> bool {
-    // Already compact upper-case text is its own normal form.
-    if let Some(valid) = ascii_verdict(s.as_bytes()) {
-        return valid;
-    }
     super::normalised_fixed::<18>(s).is_ok_and(|chars| fault(&chars).is_none())
 }
 
@@ -485,49 +438,6 @@ pub struct UsccParts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    /// 18 characters of the alphabet: a valid USCC, or one with a character changed.
-    fn candidates() -> impl Strategy<Value = String> {
-        let alphabet: Vec<char> = ALPHABET.chars().collect();
-        let ch = proptest::sample::select(alphabet);
-        (
-            proptest::collection::vec(ch.clone(), 16),
-            proptest::option::of((0usize..18, ch)),
-        )
-            .prop_map(|(body, change)| {
-                let mut c: Vec<char> = body;
-                // A region of digits most of the time, as real ids have.
-                for x in c.iter_mut().skip(2).take(6) {
-                    if !x.is_ascii_digit() && !(*x as u32).is_multiple_of(4) {
-                        *x = char::from(b'0' + (*x as u8) % 10);
-                    }
-                }
-                let org = org_code::check_of(&c[8..16]).unwrap();
-                c.push(if ALPHABET.contains(org) { org } else { '0' });
-                c.push(check_of(&c).unwrap());
-                if let Some((i, x)) = change {
-                    c[i] = x;
-                }
-                c.into_iter().collect()
-            })
-    }
-
-    proptest! {
-        #[test]
-        fn ascii_verdict_is_the_strict_checks_verdict(s in candidates()) {
-            prop_assert_eq!(ascii_verdict(s.as_bytes()), Some(check(&s).is_ok()));
-            prop_assert_eq!(is_valid(&s), check(&s).is_ok());
-        }
-
-        #[test]
-        fn ascii_verdict_leaves_other_text_to_the_general_path(s in "[0-9A-Za-z -]{0,20}") {
-            if let Some(v) = ascii_verdict(s.as_bytes()) {
-                prop_assert_eq!(v, check(&s).is_ok());
-            }
-            prop_assert_eq!(is_valid(&s), validate(&s).is_ok());
-        }
-    }
 
     #[test]
     fn weights_are_powers_of_three() {

@@ -111,26 +111,31 @@ impl Out {
 
     /// Records where a value came from, taking its place (the value's text is used up by
     /// then): one allocation fewer per value than copying it.
-    fn came_from(&mut self, field: impl Into<String>, at: String) {
-        self.origins.push(Origin {
-            field: field.into(),
-            at,
-        });
+    fn came_from(&mut self, field: String, at: String) {
+        self.origins.push(Origin { field, at });
     }
+
+    // The readers below take the field's name as a literal or as a `String` built for it (a
+    // line's `lines[3].amount`), and convert it only when there is a value; each hands the
+    // work to one non-generic function, so the generic part stays a line long.
 
     /// Text as printed.
     pub fn text(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<String> {
         let Val { text, at } = v?;
-        self.came_from(field, at);
+        self.came_from(field.into(), at);
         Some(text)
     }
 
     /// An identifier or code: spaces dropped; a masked value is kept as printed (validation
     /// will say it is not valid) and reported here as masked.
-    pub fn id<F: Into<String> + AsRef<str>>(&mut self, field: F, v: Option<Val>) -> Option<String> {
+    pub fn id(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<String> {
         let v = v?;
+        self.id_of(field.into(), v)
+    }
+
+    fn id_of(&mut self, field: String, v: Val) -> Option<String> {
         if is_masked(&v.text) {
-            self.masked(field.as_ref(), &v);
+            self.masked(&field, &v);
         }
         let id = v.text.chars().filter(|c| !c.is_whitespace()).collect();
         self.came_from(field, v.at);
@@ -138,64 +143,54 @@ impl Out {
     }
 
     /// An amount (two decimals; six-decimal forms with zeros beyond the cents pass).
-    pub fn amount<F: Into<String> + AsRef<str>>(
-        &mut self,
-        field: F,
-        v: Option<Val>,
-    ) -> Option<Amount> {
+    pub fn amount(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<Amount> {
         let v = v?;
+        self.amount_of(field.into(), v)
+    }
+
+    fn amount_of(&mut self, field: String, v: Val) -> Option<Amount> {
         if is_masked(&v.text) {
-            self.masked(field.as_ref(), &v);
+            self.masked(&field, &v);
             self.came_from(field, v.at);
             return None;
         }
-        self.number(field, Some(v), Amount::parse, ("an amount", "金额"))
+        self.number(field, v, Amount::parse, ("an amount", "金额"))
     }
 
     /// A tax amount: `***` and 免税 are no tax (the exemption is the line's rate).
-    pub fn tax<F: Into<String> + AsRef<str>>(
-        &mut self,
-        field: F,
-        v: Option<Val>,
-    ) -> Option<Amount> {
+    pub fn tax(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<Amount> {
         let v = v?;
+        let field = field.into();
         if crate::model::is_exempt_tax_mark(&v.text) {
             self.came_from(field, v.at);
             return Some(Amount::default());
         }
-        self.amount(field, Some(v))
+        self.amount_of(field, v)
     }
 
-    pub fn price<F: Into<String> + AsRef<str>>(
-        &mut self,
-        field: F,
-        v: Option<Val>,
-    ) -> Option<Price> {
-        self.number(field, v, Price::parse, ("a unit price", "单价"))
+    pub fn price(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<Price> {
+        let v = v?;
+        self.number(field.into(), v, Price::parse, ("a unit price", "单价"))
     }
 
-    pub fn quantity<F: Into<String> + AsRef<str>>(
-        &mut self,
-        field: F,
-        v: Option<Val>,
-    ) -> Option<Quantity> {
-        self.number(field, v, Quantity::parse, ("a quantity", "数量"))
+    pub fn quantity(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<Quantity> {
+        let v = v?;
+        self.number(field.into(), v, Quantity::parse, ("a quantity", "数量"))
     }
 
     /// A figure as printed (thousands commas, currency signs dropped) read by `parse`, or
     /// `READ-10` naming what was `expected` (English, Chinese).
-    fn number<T, F: Into<String> + AsRef<str>>(
+    fn number<T>(
         &mut self,
-        field: F,
-        v: Option<Val>,
+        field: String,
+        v: Val,
         parse: fn(&str) -> Result<T, Error>,
         expected: (&str, &str),
     ) -> Option<T> {
-        let v = v?;
         let read = match parse(&clean_number(&v.text)) {
             Ok(x) => Some(x),
             Err(_) => {
-                self.bad(field.as_ref(), &v, expected.0, expected.1);
+                self.bad(&field, &v, expected.0, expected.1);
                 None
             }
         };
@@ -204,12 +199,12 @@ impl Out {
     }
 
     /// A rate column: `0.060000`, `6%`, `13.00%`, `免税`, `不征税`, `***`.
-    pub fn rate<F: Into<String> + AsRef<str>>(
-        &mut self,
-        field: F,
-        v: Option<Val>,
-    ) -> Option<LineRate> {
+    pub fn rate(&mut self, field: impl Into<String>, v: Option<Val>) -> Option<LineRate> {
         let v = v?;
+        self.rate_of(field.into(), v)
+    }
+
+    fn rate_of(&mut self, field: String, v: Val) -> Option<LineRate> {
         let t = clean_number(&v.text).replace('％', "%");
         let parsed = if t.chars().all(|c| c == '*' || c == '＊') {
             Ok(LineRate::Unstated)
@@ -221,7 +216,7 @@ impl Out {
         let rate = match parsed {
             Ok(r) => Some(r),
             Err(_) => {
-                self.bad(field.as_ref(), &v, "a tax rate", "税率");
+                self.bad(&field, &v, "a tax rate", "税率");
                 None
             }
         };

@@ -170,35 +170,35 @@ impl Doc {
                 };
                 self.nodes.len()
             ];
-            // Per parent: one entry per distinct child name (its first child, how many).
+            // Per parent: one entry per distinct child name (its first child, how many so far).
+            // A name's second child marks the first as repeating; every later one repeats.
             let mut names: Vec<(usize, u32)> = Vec::new();
-            let mut group_of: Vec<usize> = Vec::new();
             for p in 0..self.nodes.len() {
                 names.clear();
-                group_of.clear();
                 for c in (El { doc: self, id: p }).children() {
                     let qname = self.qname(c.id);
-                    let g = match names
-                        .iter()
-                        .position(|&(first, _)| self.has_qname(first, qname))
+                    let (first, nth) = match names
+                        .iter_mut()
+                        .find(|(first, _)| self.has_qname(*first, qname))
                     {
-                        Some(g) => g,
+                        Some(entry) => {
+                            entry.1 += 1;
+                            *entry
+                        }
                         None => {
-                            names.push((c.id, 0));
-                            names.len() - 1
+                            names.push((c.id, 1));
+                            (c.id, 1)
                         }
                     };
-                    if let Some(entry) = names.get_mut(g) {
-                        entry.1 += 1;
-                        if let Some(place) = places.get_mut(c.id) {
-                            place.nth = entry.1;
+                    if nth > 1 {
+                        for id in [first, c.id] {
+                            if let Some(place) = places.get_mut(id) {
+                                place.repeats = true;
+                            }
                         }
                     }
-                    group_of.push(g);
-                }
-                for (c, &g) in (El { doc: self, id: p }).children().zip(&group_of) {
-                    if let (Some(place), Some(&(_, count))) = (places.get_mut(c.id), names.get(g)) {
-                        place.repeats = count > 1;
+                    if let Some(place) = places.get_mut(c.id) {
+                        place.nth = nth;
                     }
                 }
             }

@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 use super::codes::*;
 use super::glue::words_state;
 use super::header::max_bytes;
-use super::scaled::Scaled;
 use super::{Context, NotCarried};
 use crate::error::{Error, Path};
 use crate::model::{Invoice, Line, LineNature, LineRate};
@@ -272,31 +271,20 @@ pub(super) fn arithmetic(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
             .then(|| inv.remarks.as_deref().and_then(tax::deduction_from_remarks))
             .flatten()
     });
-    let qp_tol = Scaled::of(policy.quantity_price_tolerance.value());
-    let line_tol = Scaled::of(policy.line_tax_tolerance.value());
-    let mut deltas: Vec<Scaled> = Vec::with_capacity(inv.lines.len());
+    let mut deltas: Vec<Decimal> = Vec::with_capacity(inv.lines.len());
     for (i, line) in inv.lines.iter().enumerate() {
         let Some(a) = line.amount else { continue };
-        if let (Some(q), Some(p)) = (line.quantity, line.unit_price) {
-            let (qv, pv, av) = (q.value(), p.value(), a.value());
-            let off = Scaled::of(qv)
-                .mul(Scaled::of(pv))
-                .and_then(|qp| qp.sub(Scaled::of(av)))
-                .and_then(|d| d.abs_exceeds(qp_tol));
-            let off = off.unwrap_or_else(|| {
-                qv.checked_mul(pv)
-                    .is_some_and(|qp| (qp - av).abs() > policy.quantity_price_tolerance.value())
-            });
-            // A product beyond `Decimal` is no finding, as before the integers.
-            if off && let Some(qp) = qv.checked_mul(pv) {
-                out.push(
-                    Error::new(tax::CAL_QTY_PRICE)
-                        .at(at(i, "amount"))
-                        .with("expected", round_half_up(qp, 2))
-                        .with("amount", a)
-                        .with("tolerance", policy.quantity_price_tolerance),
-                );
-            }
+        if let (Some(q), Some(p)) = (line.quantity, line.unit_price)
+            && let Some(qp) = q.value().checked_mul(p.value())
+            && (qp - a.value()).abs() > policy.quantity_price_tolerance.value()
+        {
+            out.push(
+                Error::new(tax::CAL_QTY_PRICE)
+                    .at(at(i, "amount"))
+                    .with("expected", round_half_up(qp, 2))
+                    .with("amount", a)
+                    .with("tolerance", policy.quantity_price_tolerance),
+            );
         }
         let Some(t) = line.tax else { continue };
         let rate = if line.rate == LineRate::Unstated && t.is_zero() && deduction.is_none() {
@@ -323,12 +311,8 @@ pub(super) fn arithmetic(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
         } else {
             line.rate
         };
-        let d = line_difference(a, rate, t, deduction);
-        let off = d.abs_exceeds(line_tol).unwrap_or_else(|| {
-            d.decimal()
-                .is_none_or(|d| d.abs() > policy.line_tax_tolerance.value())
-        });
-        if off {
+        let d = tax::line_difference(a, rate, t, deduction);
+        if d.abs() > policy.line_tax_tolerance.value() {
             let base = a.value() - deduction.map_or(Decimal::ZERO, Amount::value);
             out.push(
                 Error::new(tax::CAL_LINE_TAX)
@@ -342,53 +326,27 @@ pub(super) fn arithmetic(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
             deltas.push(d);
         }
     }
-    invoice_difference(&deltas, policy.invoice_tax_tolerance, out);
-    totals(inv, ctx, out);
-}
-
-/// `金额 × 税率 − 税额` (the base net of a 差额征税 deduction), exactly: the integers of
-/// [`Scaled`], or [`tax::line_difference`] when a figure does not fit them (never for amounts
-/// within the model's range: below 10^18 fen, rates of six decimals).
-fn line_difference(a: Amount, rate: LineRate, t: Amount, deduction: Option<Amount>) -> Scaled {
-    let base = match deduction {
-        Some(d) => Scaled::of(a.value()).sub(Scaled::of(d.value())),
-        None => Some(Scaled::of(a.value())),
-    };
-    base.and_then(|b| b.mul(Scaled::of(rate.rate().value())))
-        .and_then(|x| x.sub(Scaled::of(t.value())))
-        .unwrap_or_else(|| Scaled::of(tax::line_difference(a, rate, t, deduction)))
-}
-
-/// `CAL-…` on the sum of the line differences beyond the invoice tolerance, naming the first
-/// line where the running sum leaves it.
-fn invoice_difference(deltas: &[Scaled], tolerance: Amount, out: &mut Vec<Error>) {
-    let tol = Scaled::of(tolerance.value());
-    // An `i128` holds the sum of 10^13 line differences of the largest amounts: `None` is out
-    // of reach of any invoice, and then the sum is reported as beyond the tolerance.
-    let sum = deltas.iter().try_fold(Scaled::ZERO, |acc, d| acc.add(*d));
-    if sum.and_then(|s| s.abs_exceeds(tol)) == Some(false) {
-        return;
-    }
-    let mut acc = Scaled::ZERO;
-    let mut split_at = 0;
-    for (i, d) in deltas.iter().enumerate() {
-        let next = acc.add(*d);
-        if next.and_then(|n| n.abs_exceeds(tol)) != Some(false) {
-            split_at = i;
-            break;
+    let sum: Decimal = deltas.iter().copied().sum();
+    let tol = policy.invoice_tax_tolerance.value();
+    if sum.abs() > tol {
+        let mut acc = Decimal::ZERO;
+        let mut split_at = 0;
+        for (i, d) in deltas.iter().enumerate() {
+            if (acc + d).abs() > tol {
+                split_at = i;
+                break;
+            }
+            acc += d;
         }
-        acc = next.unwrap_or(acc);
+        out.push(
+            Error::new(tax::CAL_INVOICE_TAX)
+                .at(Path::field("totals").key("tax"))
+                .with("difference", sum.normalize())
+                .with("tolerance", policy.invoice_tax_tolerance)
+                .with("split_at", split_at),
+        );
     }
-    out.push(
-        Error::new(tax::CAL_INVOICE_TAX)
-            .at(Path::field("totals").key("tax"))
-            .with(
-                "difference",
-                sum.map_or_else(|| "beyond range".to_string(), |s| s.to_string()),
-            )
-            .with("tolerance", tolerance)
-            .with("split_at", split_at),
-    );
+    totals(inv, ctx, out);
 }
 
 fn totals(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
@@ -397,53 +355,37 @@ fn totals(inv: &Invoice, ctx: &Context, out: &mut Vec<Error>) {
         return;
     };
     let tp = |k: &'static str| Path::field("totals").key(k);
-    // Sums and comparisons on the integers of `Scaled` (amounts have two decimals), with the
-    // `Decimal` sum as the answer only where a figure does not fit them.
     let sum = |f: fn(&Line) -> Option<Amount>| -> Decimal {
         inv.lines.iter().filter_map(f).map(Amount::value).sum()
     };
-    let total_of = |f: fn(&Line) -> Option<Amount>| {
-        inv.lines
-            .iter()
-            .filter_map(f)
-            .try_fold(Scaled::ZERO, |acc, a| acc.add(Scaled::of(a.value())))
-    };
-    let differs = |computed: Option<Scaled>, declared: Amount| {
-        computed
-            .and_then(|c| c.same_as(Scaled::of(declared.value())))
-            .is_none_or(|same| !same)
-    };
+    let amount_sum = sum(|l| l.amount);
+    let tax_sum = sum(|l| l.tax);
     // Without lines (an accounting XBRL, a QR text) there is nothing to sum.
     let lines_known = !inv.lines.is_empty() || ctx.carries(NotCarried::Lines);
-    let amounts: fn(&Line) -> Option<Amount> = |l| l.amount;
-    let taxes: fn(&Line) -> Option<Amount> = |l| l.tax;
-    for (of, declared, rule, key) in [
-        (amounts, t.amount, tax::CAL_TOTAL_AMOUNT, "amount"),
-        (taxes, t.tax, tax::CAL_TOTAL_TAX, "tax"),
-    ] {
-        if lines_known && differs(total_of(of), declared) {
-            let computed = sum(of);
-            if computed != declared.value() {
-                out.push(
-                    Error::new(rule)
-                        .at(tp(key))
-                        .with("declared", declared)
-                        .with("computed", computed),
-                );
-            }
-        }
+    if lines_known && amount_sum != t.amount.value() {
+        out.push(
+            Error::new(tax::CAL_TOTAL_AMOUNT)
+                .at(tp("amount"))
+                .with("declared", t.amount)
+                .with("computed", amount_sum),
+        );
     }
-    let grand = Scaled::of(t.amount.value()).add(Scaled::of(t.tax.value()));
-    if differs(grand, t.total) {
-        let grand = t.amount.value() + t.tax.value();
-        if grand != t.total.value() {
-            out.push(
-                Error::new(tax::CAL_GRAND_TOTAL)
-                    .at(tp("total"))
-                    .with("declared", t.total)
-                    .with("computed", grand),
-            );
-        }
+    if lines_known && tax_sum != t.tax.value() {
+        out.push(
+            Error::new(tax::CAL_TOTAL_TAX)
+                .at(tp("tax"))
+                .with("declared", t.tax)
+                .with("computed", tax_sum),
+        );
+    }
+    let grand = t.amount.value() + t.tax.value();
+    if grand != t.total.value() {
+        out.push(
+            Error::new(tax::CAL_GRAND_TOTAL)
+                .at(tp("total"))
+                .with("declared", t.total)
+                .with("computed", grand),
+        );
     }
     if let Some(w) = &t.total_in_words {
         match words_state(w, t.total) {

@@ -37,7 +37,6 @@ mod header;
 mod lines;
 mod parties;
 mod red;
-mod scaled;
 mod special;
 
 use chrono::NaiveDate;
