@@ -456,18 +456,7 @@ fn is_exempt_mark(cell: Cell<'_, '_>, i: usize) -> bool {
 /// own `trim` (the same answer, a third of these reads' time before).
 #[inline]
 fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let plain_start = matches!(b.first(), Some(0x21..=0x7E | 0xE4..=0xE9));
-    // A lead byte 0xE0–0xEF three from the end starts the last character (UTF-8 is valid).
-    let plain_end = match b.last() {
-        Some(0x21..=0x7E) => true,
-        Some(0x80..=0xBF) => matches!(
-            b.len().checked_sub(3).and_then(|k| b.get(k)),
-            Some(0xE4..=0xE9)
-        ),
-        _ => false,
-    };
-    if plain_start && plain_end {
+    if crate::model::plain_edges(s) {
         s
     } else {
         trim_search(s)

@@ -50,7 +50,7 @@ use crate::money::{Amount, shorten};
 use crate::number::Kind;
 use read::{At, Reader, field};
 #[cfg(feature = "arrow")]
-pub(crate) use read::{const_eq, trim};
+pub(crate) use read::{const_eq, plain_edges, trim};
 pub use source::{Shape, Source, json_shape};
 
 /// The JSON type name of a value as messages show it: `null`, `boolean`, `integer`, `float`,

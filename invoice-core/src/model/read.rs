@@ -149,13 +149,11 @@ fn field_index_from(names: &[&str], key: &str, start: usize) -> Option<usize> {
     }
 }
 
-/// `s` without leading and trailing whitespace, as `str::trim`; text that starts and ends with
-/// something else (nearly every value) is returned without the search.
-///
-/// Nearly every value starts and ends with a printable ASCII character or a CJK ideograph
-/// (U+4000–U+9FFF, UTF-8 lead bytes 0xE4–0xE9), none of them whitespace: those are told from
-/// their edge bytes without decoding a character (the test the columnar reader makes of a cell).
-pub(crate) fn trim(s: &str) -> &str {
+/// Whether `s` starts and ends with a printable ASCII character or a CJK ideograph (U+4000–U+9FFF,
+/// UTF-8 lead bytes 0xE4–0xE9), none of them whitespace: told from the edge bytes alone. The
+/// model's reader and the columnar reader both trim by it.
+#[inline]
+pub(crate) fn plain_edges(s: &str) -> bool {
     let b = s.as_bytes();
     let plain_start = matches!(b.first(), Some(0x21..=0x7E | 0xE4..=0xE9));
     // A lead byte three from the end starts the last character (the text is valid UTF-8).
@@ -167,7 +165,17 @@ pub(crate) fn trim(s: &str) -> &str {
         ),
         _ => false,
     };
-    if plain_start && plain_end {
+    plain_start && plain_end
+}
+
+/// `s` without leading and trailing whitespace, as `str::trim`; text that starts and ends with
+/// something else (nearly every value) is returned without the search.
+///
+/// Nearly every value starts and ends with a printable ASCII character or a CJK ideograph
+/// (U+4000–U+9FFF, UTF-8 lead bytes 0xE4–0xE9), none of them whitespace: those are told from
+/// their edge bytes without decoding a character (the test the columnar reader makes of a cell).
+pub(crate) fn trim(s: &str) -> &str {
+    if plain_edges(s) {
         return s;
     }
     let edge = |c: Option<char>| c.is_some_and(char::is_whitespace);
