@@ -82,13 +82,6 @@ fn clean_number(s: &str) -> String {
 }
 
 impl Out {
-    pub fn origin(&mut self, field: &str, v: &Val) {
-        self.origins.push(Origin {
-            field: field.to_string(),
-            at: v.at.clone(),
-        });
-    }
-
     fn bad(&mut self, field: &str, v: &Val, expected: &str, expected_zh: &str) {
         self.findings.push(
             Error::new(FIELD_BAD)
@@ -227,7 +220,8 @@ impl Out {
     /// A date, or a date with a time.
     pub fn date(&mut self, field: &str, v: Option<&Val>) -> Option<(NaiveDate, Option<NaiveTime>)> {
         let v = v?;
-        self.origin(field, v);
+        // The caller keeps the value, so its place is copied.
+        self.came_from(field.to_string(), v.at.clone());
         let r = parse_date(&v.text);
         if r.is_none() {
             self.bad(field, v, "a date", "日期");
