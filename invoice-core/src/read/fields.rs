@@ -69,7 +69,7 @@ pub(crate) fn is_masked(s: &str) -> bool {
 
 /// An amount as printed: currency signs, spaces, thousands separators and full-width digits
 /// removed; `(1.00)` is not a form invoices use.
-fn clean_number(s: &str) -> String {
+pub(crate) fn clean_number(s: &str) -> String {
     s.chars()
         .filter_map(|c| match c {
             '¥' | '￥' | ' ' | '\u{3000}' | ',' | '，' => None,
@@ -400,9 +400,27 @@ pub(crate) fn red(
 }
 
 /// `2020年07月23日`, `2023-02-23`, `2023/02/23`, `20230223`, each optionally followed by a
-/// time (`10:08:05`, after a space or `T`).
+/// time (`10:08:05`, after a space or `T`); digits, spaces and colons may be full-width, as
+/// amounts may (`２０２０年０７月２３日`).
 pub(crate) fn parse_date(s: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
-    let s = s.trim();
+    let wide: String;
+    let s = if s.is_ascii() {
+        s.trim()
+    } else {
+        wide = s
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => {
+                    char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c)
+                }
+                '\u{3000}' => ' ',
+                '：' => ':',
+                c => c,
+            })
+            .collect();
+        wide.as_str()
+    };
     let (day, time) = match s.find([' ', 'T']) {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),
         None => (s, None),
@@ -479,6 +497,8 @@ mod tests {
             "2020/7/23",
             "20200723",
             " 2020-07-23 ",
+            "２０２０年０７月２３日",
+            "２０２０-０７-２３\u{3000}１０：０８：０５",
         ] {
             assert_eq!(parse_date(s).map(|x| x.0), Some(d), "{s}");
         }

@@ -13,7 +13,7 @@ use std::io::Cursor;
 
 use zip::{CompressionMethod, ZipArchive};
 
-use super::fields::{Val, parse_date};
+use super::fields::{Val, clean_number, is_masked, parse_date};
 use super::xml::{self, Doc, El};
 use super::{Format, LIMIT, NO_INVOICE_DATA, NOT_OFD, Reading, SOURCES_DISAGREE, ZIP_DAMAGED};
 use crate::error::{Error, Path};
@@ -88,9 +88,10 @@ pub(crate) fn resolve(base_dir: &str, loc: &str) -> String {
     out.join("/")
 }
 
-/// The folder of a part (`Doc_0/Document.xml` → `Doc_0`).
+/// The folder of a part (`Doc_0/Document.xml` → `Doc_0`; a stored name may use Windows
+/// separators, `Doc_0\Document.xml`, as .NET 4.5's ZIP writer did).
 pub(crate) fn dir_of(path: &str) -> &str {
-    path.rfind('/').map_or("", |i| &path[..i])
+    path.rfind(['/', '\\']).map_or("", |i| &path[..i])
 }
 
 impl<'a> Container<'a> {
@@ -413,13 +414,9 @@ fn from_attachments(
 /// `CustomData` names and the invoice value each is checked against.
 fn cross_check_custom_data(inv: &Invoice, cd: &CustomData, out: &mut Vec<Error>) {
     let totals = inv.totals.as_ref();
+    // Read as the data's own amounts are (signs, separators, full-width digits).
     let amount_eq = |v: &str, a: Option<Amount>| -> Option<bool> {
-        let a = a?;
-        let cleaned: String = v
-            .chars()
-            .filter(|c| !matches!(c, '¥' | '￥' | ' ' | ','))
-            .collect();
-        Some(Amount::parse(&cleaned).ok() == Some(a))
+        Some(Amount::parse(&clean_number(v)).ok() == Some(a?))
     };
     let digits = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     for (name, v) in cd {
@@ -468,7 +465,8 @@ fn cross_check_custom_data(inv: &Invoice, cd: &CustomData, out: &mut Vec<Error>)
             "销售方名称" => (Some(v.text == inv.seller.name), inv.seller.name.clone()),
             _ => (None, String::new()),
         };
-        if ok == Some(false) {
+        // A masked value on either side cannot be checked: the masking is its finding.
+        if ok == Some(false) && !is_masked(&v.text) && !is_masked(&ours) {
             out.push(
                 Error::new(SOURCES_DISAGREE)
                     .with("field", name)

@@ -573,7 +573,12 @@ pub(crate) fn walk<S: Sink>(bytes: &[u8], part: &str, sink: &mut S) -> Result<()
             Event::Decl(d) => {
                 if let Some(Ok(enc)) = d.encoding() {
                     let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
-                    if enc != "utf-8" && enc != "utf8" {
+                    // A part of ASCII bytes reads the same in every ASCII-based encoding it
+                    // may declare (GBK, GB18030, ISO-8859-1…): only other bytes are refused.
+                    let same_as_utf8 = enc == "utf-8"
+                        || enc == "utf8"
+                        || (text.is_ascii() && !enc.starts_with("utf") && !enc.starts_with("ucs"));
+                    if !same_as_utf8 {
                         return Err(Error::new(XML_ENCODING)
                             .with("part", part)
                             .with("encoding", enc));
@@ -946,5 +951,10 @@ mod tests {
         );
         let gbk = b"<?xml version=\"1.0\" encoding=\"GBK\"?><r>\xc4\xe3</r>";
         assert_eq!(parse(gbk, "t").unwrap_err().code(), "READ-08");
+        // The same declaration over ASCII bytes (other characters as references) is read.
+        let ascii = b"<?xml version=\"1.0\" encoding=\"GBK\"?><r>&#x4F60;</r>";
+        assert_eq!(parse(ascii, "t").unwrap().root().text(), "\u{4f60}");
+        let utf16 = b"<?xml version=\"1.0\" encoding=\"UTF-16\"?><r/>";
+        assert_eq!(parse(utf16, "t").unwrap_err().code(), "READ-08");
     }
 }
