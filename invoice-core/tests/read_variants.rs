@@ -1838,3 +1838,85 @@ fn the_comparison_sees_what_it_should() {
     );
     assert_eq!(out, "<X><![CDATA[]]></X>");
 }
+
+/// A data attachment with a Chinese name (`发票数据.xml`, listed so in `Attachments.xml`), its
+/// entry name stored as UTF-8 or as GBK bytes without the ZIP's UTF-8 flag (as Chinese ZIP
+/// writers store names; readers then see CP437 text): the same reading, under that name.
+#[test]
+fn a_data_attachment_with_a_chinese_name_reads_the_same() {
+    const CN: &str = "发票数据.xml";
+    // 发票数据 in GBK.
+    const GBK: &[u8] = b"\xb7\xa2\xc6\xb1\xca\xfd\xbe\xdd.xml";
+    let mut fails = Vec::new();
+    let mut checked = 0;
+    for (name, bytes) in inputs() {
+        let Ok(original) = read(&bytes) else {
+            continue;
+        };
+        let Some(part) = original.source.part.clone() else {
+            continue;
+        };
+        let Some((dir, base)) = part.rsplit_once('/') else {
+            continue;
+        };
+        if !dir.to_lowercase().ends_with("attachs") {
+            continue;
+        }
+        let want = view(&Ok(original)).to_string();
+        for stored in [CN.as_bytes(), GBK] {
+            let placeholder = format!("{}.xml", "X".repeat(stored.len() - 4));
+            let entries: Vec<Entry> = unzip(&bytes)
+                .into_iter()
+                .map(|mut e| {
+                    if e.name == part {
+                        e.name = format!("{dir}/{placeholder}");
+                    } else if e.name.to_lowercase().ends_with("attachments.xml") {
+                        let t = String::from_utf8(e.data).unwrap();
+                        e.data = t.replace(base, CN).into_bytes();
+                    }
+                    e
+                })
+                .collect();
+            let mut z = rezip(&entries, &ZIP);
+            // The name is written twice (local header, central directory), never compressed.
+            let from = format!("{dir}/{placeholder}").into_bytes();
+            let to = [format!("{dir}/").as_bytes(), stored].concat();
+            let mut at = 0;
+            while let Some(i) = z[at..].windows(from.len()).position(|w| w == from) {
+                z.splice(at + i..at + i + from.len(), to.iter().copied());
+                at += i + to.len();
+            }
+            let stored_name = unzip(&z)
+                .into_iter()
+                .map(|e| e.name)
+                .find(|n| {
+                    n.starts_with(dir)
+                        && !n.contains(&placeholder)
+                        && n.len() > dir.len() + 1
+                        && !n.to_lowercase().ends_with("attachments.xml")
+                })
+                .unwrap();
+            checked += 1;
+            let got = view(&read(&z))
+                .to_string()
+                .replace(&stored_name.to_lowercase(), &part.to_lowercase())
+                .replace(&stored_name, &part);
+            let what = format!(
+                "{name} / attachment named {:?}",
+                String::from_utf8_lossy(stored)
+            );
+            let (want, got): (Value, Value) = (
+                serde_json::from_str(&want).unwrap(),
+                serde_json::from_str(&got).unwrap(),
+            );
+            if let Some(d) = diff(&want, &got, "") {
+                fails.push(format!("{what}: {d}"));
+            }
+        }
+    }
+    assert!(
+        checked >= 2,
+        "no OFD with a data attachment among the inputs"
+    );
+    report(fails, checked);
+}
