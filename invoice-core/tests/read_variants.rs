@@ -1667,6 +1667,11 @@ const IDS: &[&str] = &[
     "BuyerTaxID",
     "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfPurchaser",
     "TaxpayerIdentificationNumberUnifiedSocialCreditCodeOfSeller",
+    // 20-digit 数电 numbers and check codes are masked in public samples too.
+    "EIid",
+    "InvoiceNumber",
+    "InvoiceCheckCode",
+    "IdentifyingCode",
 ];
 
 /// The findings of a reading as (code, place) pairs.
@@ -1730,8 +1735,14 @@ fn a_masked_id_is_a_finding_at_its_field() {
                 if !ok {
                     fails.push(format!("{what}: new findings {new:?}"));
                 }
+                // The number changes only where the masked copy is the file's only one (the
+                // value is then kept as printed).
+                let masked_number = got["invoice"]["number"]
+                    .as_str()
+                    .is_some_and(|n| n.contains("***") || n.contains("XXX"));
                 for k in ["number", "issue_date", "totals", "lines", "kind"] {
-                    if got["invoice"][k] != want["invoice"][k] {
+                    if got["invoice"][k] != want["invoice"][k] && !(k == "number" && masked_number)
+                    {
                         fails.push(format!("{what}: invoice.{k} changed"));
                     }
                 }

@@ -2,6 +2,7 @@
 //! (`CustomData` against the attachment or tags is checked where the OFD is read; the 大写 and
 //! the line sums against the totals are validation rules, `CAL-*`, run on every reading.)
 
+use super::fields::is_masked;
 use super::{QR_MISMATCH, Reading};
 use crate::error::{Error, Path};
 use crate::verify::qr::{AmountMeaning, Payload};
@@ -32,11 +33,13 @@ pub(super) fn qr(mut r: Reading) -> Reading {
     };
     let at = found.at.as_str();
     let mut out = Vec::new();
-    if q.number != inv.number {
+    // A masked value in the data cannot be checked: its READ-11 is the finding.
+    if q.number != inv.number && !is_masked(&inv.number) {
         out.push(mismatch("number", "发票号码", &q.number, &inv.number, at));
     }
     if let (Some(a), Some(b)) = (&q.code, &inv.code)
         && a != b
+        && !is_masked(b)
     {
         out.push(mismatch("code", "发票代码", a, b, at));
     }
@@ -51,6 +54,7 @@ pub(super) fn qr(mut r: Reading) -> Reading {
     }
     if let (Some(a), Some(b)) = (&q.check_code, &inv.check_code)
         && a != b
+        && !is_masked(b)
     {
         out.push(mismatch("check code", "校验码", a, b, at));
     }

@@ -40,8 +40,18 @@ pub(super) fn read(doc: &Doc, part: Option<&str>) -> Reading {
         .map(str::to_string);
 
     // The number: the header's EIid and the supervision block's InvoiceNumber are the same.
-    let eiid = val(header, "EIid");
-    let sup_no = val(sup, "InvoiceNumber");
+    let mut eiid = val(header, "EIid");
+    let mut sup_no = val(sup, "InvoiceNumber");
+    // A masked copy is its own finding and is not compared; the other copy is then read.
+    let masked = |v: &Option<Val>| v.as_ref().is_some_and(|v| fields::is_masked(&v.text));
+    let masked_copy = match (masked(&eiid), masked(&sup_no)) {
+        (true, false) if sup_no.is_some() => eiid.take(),
+        (_, true) if eiid.is_some() => sup_no.take(),
+        _ => None,
+    };
+    if let Some(v) = masked_copy {
+        out.masked("number", &v);
+    }
     if let (Some(a), Some(b)) = (&eiid, &sup_no)
         && a.text != b.text
     {
