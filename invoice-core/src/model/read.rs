@@ -140,6 +140,9 @@ fn field_index(names: &[&str], key: &str) -> Option<usize> {
 /// members mostly come in the order of its field list (the model writes them so, and people
 /// copy that), so the search that starts after the previous member's field mostly ends at once.
 fn field_index_from(names: &[&str], key: &str, start: usize) -> Option<usize> {
+    if names.get(start).is_some_and(|n| *n == key) {
+        return Some(start);
+    }
     let first = key.as_bytes().first();
     let is = |n: &&str| n.len() == key.len() && n.as_bytes().first() == first && *n == key;
     let (before, after) = names.split_at(start.min(names.len()));
@@ -297,6 +300,10 @@ impl Reader {
 
     /// [`Reader::get`] with what the value is, asked once (a host's answer may cost a
     /// conversion, as a Python `str`'s UTF-8 does).
+    ///
+    /// Inlined, so that an absent field (most of an object's optional fields) costs its reader
+    /// one slot test, not a call.
+    #[inline]
     fn value<'m, S: Source>(
         &mut self,
         m: &'m Fields<S>,
@@ -304,18 +311,31 @@ impl Reader {
         path: &At<'_>,
         required: bool,
     ) -> Option<(&'m S, Shape<'m>)> {
-        let missing = |r: &mut Reader| {
-            if required {
-                r.push(Error::new(INP_MISSING).at(path.path().key(key.name)));
+        match m.member(key) {
+            Some(v) => self.present(v, key, path, required),
+            None => {
+                if required {
+                    self.missing(key, path);
+                }
+                None
             }
-        };
-        let Some(v) = m.member(key) else {
-            missing(self);
-            return None;
-        };
+        }
+    }
+
+    /// [`Reader::value`] of a member that is there: what it is, unless null (missing) or
+    /// refused by the host.
+    fn present<'m, S: Source>(
+        &mut self,
+        v: &'m S,
+        key: Key,
+        path: &At<'_>,
+        required: bool,
+    ) -> Option<(&'m S, Shape<'m>)> {
         match v.shape() {
             Shape::Null => {
-                missing(self);
+                if required {
+                    self.missing(key, path);
+                }
                 None
             }
             Shape::Refused(e) => {
@@ -324,6 +344,13 @@ impl Reader {
             }
             shape => Some((v, shape)),
         }
+    }
+
+    /// `INP-04` at the field `key` of the object at `path`.
+    #[cold]
+    #[inline(never)]
+    fn missing(&mut self, key: Key, path: &At<'_>) {
+        self.push(Error::new(INP_MISSING).at(path.path().key(key.name)));
     }
 
     /// A text field: trimmed, inner runs of whitespace kept; empty counts as absent.
@@ -353,7 +380,7 @@ impl Reader {
                 let t = trim(&s);
                 if t.is_empty() {
                     if required {
-                        self.push(Error::new(INP_MISSING).at(path.path().key(key.name)));
+                        self.missing(key, path);
                     }
                     None
                 } else {
