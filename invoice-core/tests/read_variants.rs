@@ -1931,3 +1931,38 @@ fn a_data_attachment_with_a_chinese_name_reads_the_same() {
     );
     report(fails, checked);
 }
+
+/// The objects of every page and template layer in the opposite order (a page is drawn, not
+/// read, in order; producers write objects in any order): the same reading.
+#[test]
+fn page_objects_in_another_order_read_the_same() {
+    let mut fails = Vec::new();
+    let mut checked = 0;
+    for (name, bytes) in inputs() {
+        if !is_zip(&bytes) {
+            continue;
+        }
+        let want = view(&read(&bytes));
+        let variant = map_parts(&bytes, &|part, b| {
+            let p = part.to_lowercase();
+            if !(p.contains("pages/") || p.contains("tpls/") || p.contains("tpl_")) {
+                return None;
+            }
+            let mut r = parse(b)?;
+            r.walk_mut(&mut |e| {
+                if e.local() == "Layer" {
+                    e.kids.reverse();
+                }
+            });
+            write(&r, &BASE)
+        });
+        checked += 1;
+        same(
+            &mut fails,
+            &format!("{name} / page objects reversed"),
+            &want,
+            &variant,
+        );
+    }
+    report(fails, checked);
+}
