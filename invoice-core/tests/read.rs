@@ -440,6 +440,13 @@ fn digital_ofd_custom_data_disagreeing_with_tags_is_a_finding() {
     assert_eq!(codes(&r), ["READ-16"]);
     assert!(r.findings[0].path().to_string().contains("CustomData"));
     assert_eq!(r.findings[0].param("value"), Some("2830.20"));
+    // The other place is where the invoice's 合计金额 was read, in no language (it once said
+    // "the invoice data" in the Chinese message too).
+    assert_eq!(
+        r.findings[0].param("other_at"),
+        Some("Doc_0/Tags/CustomTag.xml:/ofd:root/TaxExclusiveTotalAmount")
+    );
+    assert!(!r.findings[0].message_zh().contains("the invoice"));
     let _ = needle;
 }
 

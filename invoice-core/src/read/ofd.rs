@@ -15,7 +15,9 @@ use zip::{CompressionMethod, ZipArchive};
 
 use super::fields::{Val, clean_number, is_masked, parse_date};
 use super::xml::{self, Doc, El};
-use super::{Format, LIMIT, NO_INVOICE_DATA, NOT_OFD, Reading, SOURCES_DISAGREE, ZIP_DAMAGED};
+use super::{
+    Format, LIMIT, NO_INVOICE_DATA, NOT_OFD, Origin, Reading, SOURCES_DISAGREE, ZIP_DAMAGED,
+};
 use crate::error::{Error, Path};
 use crate::model::Invoice;
 use crate::money::{Amount, shorten};
@@ -324,14 +326,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<Reading, Error> {
     // 1. A data attachment (legacy eInvoice or XBRL).
     if let Some(mut r) = from_attachments(&mut c, &document, &doc_dir, &mut looked)? {
         if let Some(inv) = &r.invoice {
-            cross_check_custom_data(inv, &cd, &mut r.findings);
+            cross_check_custom_data(inv, &cd, &r.origins, &mut r.findings);
         }
         return Ok(r);
     }
     // 2. Custom tags pointing at page text (数电 OFD).
     if let Some(mut r) = super::digital_ofd::read(&mut c, &document, &doc_dir, &mut looked)? {
         if let Some(inv) = &r.invoice {
-            cross_check_custom_data(inv, &cd, &mut r.findings);
+            cross_check_custom_data(inv, &cd, &r.origins, &mut r.findings);
         }
         return Ok(r);
     }
@@ -411,8 +413,32 @@ fn from_attachments(
     Ok(None)
 }
 
-/// `CustomData` names and the invoice value each is checked against.
-fn cross_check_custom_data(inv: &Invoice, cd: &CustomData, out: &mut Vec<Error>) {
+/// The model field a `CustomData` entry copies.
+fn field_of(name: &str) -> &'static str {
+    match name {
+        "发票号码" => "number",
+        "发票代码" => "code",
+        "合计金额" => "totals.amount",
+        "合计税额" => "totals.tax",
+        "价税合计" => "totals.total",
+        "开票日期" => "issue_date",
+        "校验码" => "check_code",
+        "购买方纳税人识别号" => "buyer.tax_id",
+        "销售方纳税人识别号" => "seller.tax_id",
+        "购买方名称" => "buyer.name",
+        "销售方名称" => "seller.name",
+        _ => "",
+    }
+}
+
+/// `CustomData` names and the invoice value each is checked against; a disagreement names the
+/// place the value was read from (`origins`), in no language.
+fn cross_check_custom_data(
+    inv: &Invoice,
+    cd: &CustomData,
+    origins: &[Origin],
+    out: &mut Vec<Error>,
+) {
     let totals = inv.totals.as_ref();
     // Read as the data's own amounts are (signs, separators, full-width digits).
     let amount_eq = |v: &str, a: Option<Amount>| -> Option<bool> {
@@ -467,12 +493,17 @@ fn cross_check_custom_data(inv: &Invoice, cd: &CustomData, out: &mut Vec<Error>)
         };
         // A masked value on either side cannot be checked: the masking is its finding.
         if ok == Some(false) && !is_masked(&v.text) && !is_masked(&ours) {
+            let field = field_of(name);
+            let other_at = origins
+                .iter()
+                .find(|o| o.field == field)
+                .map_or(field, |o| o.at.as_str());
             out.push(
                 Error::new(SOURCES_DISAGREE)
                     .with("field", name)
                     .with("value", shorten(&v.text))
                     .with("other", shorten(&ours))
-                    .with("other_at", "the invoice data")
+                    .with("other_at", other_at)
                     .at(Path::field(v.at.clone())),
             );
         }
