@@ -67,17 +67,25 @@ pub(crate) fn is_masked(s: &str) -> bool {
     false
 }
 
+/// A full-width digit, point, minus, colon or space as its ASCII form (printed values use
+/// both).
+fn narrow(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c),
+        '．' => '.',
+        '－' | '−' => '-',
+        '：' => ':',
+        '\u{3000}' => ' ',
+        c => c,
+    }
+}
+
 /// An amount as printed: currency signs, spaces, thousands separators and full-width digits
 /// removed; `(1.00)` is not a form invoices use.
 pub(crate) fn clean_number(s: &str) -> String {
     s.chars()
-        .filter_map(|c| match c {
-            '¥' | '￥' | ' ' | '\u{3000}' | ',' | '，' => None,
-            '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')),
-            '．' => Some('.'),
-            '－' | '−' => Some('-'),
-            c => Some(c),
-        })
+        .map(narrow)
+        .filter(|c| !matches!(c, '¥' | '￥' | ' ' | ',' | '，'))
         .collect()
 }
 
@@ -403,23 +411,12 @@ pub(crate) fn red(
 /// time (`10:08:05`, after a space or `T`); digits, spaces and colons may be full-width, as
 /// amounts may (`２０２０年０７月２３日`).
 pub(crate) fn parse_date(s: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
-    let wide: String;
+    let narrowed: String;
     let s = if s.is_ascii() {
         s.trim()
     } else {
-        wide = s
-            .trim()
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => {
-                    char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c)
-                }
-                '\u{3000}' => ' ',
-                '：' => ':',
-                c => c,
-            })
-            .collect();
-        wide.as_str()
+        narrowed = s.trim().chars().map(narrow).collect();
+        narrowed.as_str()
     };
     let (day, time) = match s.find([' ', 'T']) {
         Some(i) => (&s[..i], Some(s[i + 1..].trim())),

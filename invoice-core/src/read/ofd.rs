@@ -93,7 +93,8 @@ pub(crate) fn resolve(base_dir: &str, loc: &str) -> String {
 /// The folder of a part (`Doc_0/Document.xml` → `Doc_0`; a stored name may use Windows
 /// separators, `Doc_0\Document.xml`, as .NET 4.5's ZIP writer did).
 pub(crate) fn dir_of(path: &str) -> &str {
-    path.rfind(['/', '\\']).map_or("", |i| &path[..i])
+    let at = path.bytes().rposition(|b| b == b'/' || b == b'\\');
+    at.and_then(|i| path.get(..i)).unwrap_or("")
 }
 
 impl<'a> Container<'a> {
