@@ -7,8 +7,9 @@
 //    `invoice_core_js::call` in Rust): one string crosses instead of one engine call per property.
 //    What JSON cannot say goes beside it as *notes*, in the order a reader meets it: a value the
 //    core refuses at its path (NaN/±Infinity INP-01; a function, symbol, bigint or Invalid Date
-//    INP-02; nesting deeper than 64, a cycle INP-06; a lone surrogate INP-07), and the JS type of
-//    an argument JSON does not show (`undefined`, a Date). A number that is not a safe integer
+//    INP-02; nesting deeper than 64, a cycle INP-06; a lone surrogate INP-07, which plain data
+//    leaves to Rust: JSON.stringify writes it as a `\udXXX` escape), and the JS type of an
+//    argument JSON does not show (`undefined`, a Date). A number that is not a safe integer
 //    crosses as its IEEE-754 bits, so Rust has JS's exact double. Dates are written as their
 //    local calendar day (`YYYY-MM-DD`; with the time for lifecycle steps);
 //    A call whose whole argument list is one well-formed string not beginning with `[` is written
@@ -91,11 +92,15 @@ function dateText(d, path, withTime) {
   return withTime ? `${day}T${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}:${pad(d.getSeconds(), 2)}` : day;
 }
 
-/** True when JSON.stringify writes `v` exactly as `write` would (the fast path). */
+/**
+ * True when JSON.stringify writes `v` as `write` would, up to what Rust sees in the text (the
+ * fast path). Strings and keys are not looked at: JSON.stringify writes a lone surrogate as a
+ * `\udXXX` escape, which Rust reads as that string's (or that key's object's) INP-07 at its
+ * path, the first in the text's order as `write` would throw it.
+ */
 function plain(v, depth) {
   switch (typeof v) {
     case 'string':
-      return v.isWellFormed();
     case 'boolean':
       return true;
     case 'number':
@@ -112,8 +117,9 @@ function plain(v, depth) {
         return true;
       }
       if (proto !== Object.prototype && proto !== null) return false;
+      // Inherited enumerable keys (a polluted Object.prototype) are looked at too, which only
+      // sends such a value the long way.
       for (const k in v) {
-        if (!Object.hasOwn(v, k) || !k.isWellFormed()) return false;
         const x = v[k];
         if (x !== undefined && !plain(x, depth + 1)) return false;
       }

@@ -37,7 +37,11 @@
 //! that begins with the marker U+0000) is the marker followed by the JSON encoding's answer
 //! ([`Encoding::answer`]).
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use invoice_core::error::{INP_FLOAT, INP_INTERNAL, INP_TOO_LARGE, INP_TYPE, ill_formed_text};
+use invoice_core::model::{JsonDoc, JsonNode, Shape, Source, json_shape};
 use invoice_core::{Error, Path};
 use serde_json::{Map, Value, json};
 
@@ -110,52 +114,164 @@ impl Note {
     }
 }
 
-/// The arguments of one call, as the JS layer wrote them.
-pub struct Args {
-    values: Vec<Value>,
-    notes: Vec<Note>,
-}
-
 const SAFE: u64 = (1 << 53) - 1;
 
-/// Every number as the JS double it was (see the module docs for the bits of the others).
-fn as_doubles(v: &mut Value) {
-    match v {
-        Value::Number(n) => {
-            let double = if let Some(u) = n.as_u64() {
-                if u > SAFE {
-                    f64::from_bits(u)
-                } else {
-                    // Safe integers are exact doubles.
-                    #[allow(clippy::cast_precision_loss)]
-                    let d = u as f64;
-                    d
-                }
-            } else if let Some(i) = n.as_i64() {
-                if i < -i64::try_from(SAFE).unwrap_or(i64::MAX) {
-                    let bits = i.unsigned_abs().saturating_sub(SAFE + 2);
-                    f64::from_bits(bits)
-                } else {
-                    #[allow(clippy::cast_precision_loss)]
-                    let d = i as f64;
-                    d
-                }
-            } else {
-                n.as_f64().unwrap_or(f64::NAN)
-            };
-            *v = serde_json::Number::from_f64(double).map_or(Value::Null, Value::Number);
+/// A JS number as the JS layer writes it (module docs): a safe integer as itself, any other
+/// double as its IEEE-754 bits. `None` for a text the layer never writes (a fraction).
+fn js_double(text: &str) -> Option<f64> {
+    let n: i128 = text.parse().ok()?;
+    let safe = i128::from(SAFE);
+    if n > safe {
+        return u64::try_from(n).ok().map(f64::from_bits);
+    }
+    if n < -safe {
+        let bits = n.unsigned_abs().checked_sub(u128::from(SAFE) + 2)?;
+        return u64::try_from(bits).ok().map(f64::from_bits);
+    }
+    // Safe integers are exact doubles.
+    #[allow(clippy::cast_precision_loss)]
+    let d = i64::try_from(n).ok()? as f64;
+    Some(d)
+}
+
+/// One value of a call's arguments as the core's readers see it ([`Source`]): a value of the
+/// call's JSON document, or of a `serde_json::Value` (the bare encoding's string, values built
+/// by an operation). Every number is a JS double, a float (`Shape::Float` written as JS's
+/// `String(n)`), so money given as a number is `INP-01` even when whole. One type for both, so
+/// the readers exist once in each WebAssembly module.
+#[derive(Clone, Copy, Debug)]
+pub enum JsSource<'d> {
+    /// A value of the call's document.
+    Doc(JsonNode<'d, 'd>),
+    /// A JSON value.
+    Value(&'d Value),
+}
+
+impl JsSource<'_> {
+    /// The JSON of this value, numbers as the JS doubles they are.
+    pub fn to_value(&self) -> Value {
+        match self {
+            JsSource::Value(v) => (*v).clone(),
+            JsSource::Doc(n) => doc_value(*n),
         }
-        Value::Array(items) => items.iter_mut().for_each(as_doubles),
-        Value::Object(map) => map.values_mut().for_each(as_doubles),
-        _ => {}
     }
 }
 
-impl Args {
+/// A document value as JSON (numbers as JS doubles; see [`js_double`]).
+fn doc_value(n: JsonNode<'_, '_>) -> Value {
+    match n.shape() {
+        Shape::Int(_) | Shape::Float(_) => n
+            .number_text()
+            .and_then(js_double)
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        Shape::List => Value::Array(n.items().map(doc_value).collect()),
+        Shape::Object => Value::Object(
+            n.members()
+                .map(|(k, v)| (k.to_string(), doc_value(v)))
+                .collect(),
+        ),
+        other => leaf_value(other),
+    }
+}
+
+/// The notes' JSON (their numbers are the layer's own indices, integers as written).
+fn notes_value(n: JsonNode<'_, '_>) -> Value {
+    match n.shape() {
+        Shape::Int(i) => i64::try_from(i).map_or(Value::Null, Value::from),
+        Shape::List => Value::Array(n.items().map(notes_value).collect()),
+        Shape::Object => Value::Object(
+            n.members()
+                .map(|(k, v)| (k.to_string(), notes_value(v)))
+                .collect(),
+        ),
+        other => leaf_value(other),
+    }
+}
+
+fn leaf_value(shape: Shape<'_>) -> Value {
+    match shape {
+        Shape::Bool(b) => Value::Bool(b),
+        Shape::Text(t) => Value::String(t.into_owned()),
+        _ => Value::Null,
+    }
+}
+
+/// A JS number's shape: a float written as JS writes it.
+fn number_shape(d: Option<f64>) -> Shape<'static> {
+    Shape::Float(Cow::Owned(js_number(d.unwrap_or(f64::NAN))))
+}
+
+impl Source for JsSource<'_> {
+    fn shape(&self) -> Shape<'_> {
+        match self {
+            JsSource::Doc(n) => match n.shape() {
+                Shape::Int(_) | Shape::Float(_) => {
+                    number_shape(n.number_text().and_then(js_double))
+                }
+                other => other,
+            },
+            JsSource::Value(Value::Number(x)) => number_shape(x.as_f64()),
+            JsSource::Value(v) => json_shape(v),
+        }
+    }
+
+    fn member(&self, key: &str) -> Option<Self> {
+        match self {
+            JsSource::Doc(n) => n.member(key).map(JsSource::Doc),
+            JsSource::Value(v) => v.as_object()?.get(key).map(JsSource::Value),
+        }
+    }
+
+    fn keys(&self, f: &mut dyn FnMut(&str)) {
+        match self {
+            JsSource::Doc(n) => n.keys(f),
+            JsSource::Value(v) => v.keys(f),
+        }
+    }
+
+    fn entries(&self, f: &mut dyn FnMut(&str, Self)) -> Result<(), Box<Error>> {
+        match self {
+            JsSource::Doc(n) => n.entries(&mut |k, v| f(k, JsSource::Doc(v))),
+            JsSource::Value(v) => v.entries(&mut |k, v| f(k, JsSource::Value(v))),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            JsSource::Doc(n) => n.len(),
+            JsSource::Value(v) => Source::len(v),
+        }
+    }
+
+    fn item(&self, i: usize) -> Option<Self> {
+        match self {
+            JsSource::Doc(n) => n.item(i).map(JsSource::Doc),
+            JsSource::Value(v) => v.item(i).map(JsSource::Value),
+        }
+    }
+}
+
+static NULL: Value = Value::Null;
+
+/// The arguments of one call, as the JS layer wrote them: the argument text read once into a
+/// borrowed document ([`JsonDoc`]), each argument handed to the core's readers as it is
+/// ([`Args::source`]) or, for the operations over JSON values, as a `serde_json::Value` built
+/// when first asked ([`Args::value`]).
+pub struct Args<'t> {
+    /// The argument list (`None` in the bare encoding).
+    doc: Option<JsonDoc<'t>>,
+    /// Each argument as JSON, once built (the bare encoding's string from the start).
+    values: Vec<OnceCell<Value>>,
+    notes: Vec<Note>,
+}
+
+impl<'t> Args<'t> {
     /// The arguments of a call in the bare encoding: the one string `text` (see the module docs).
-    pub fn bare(text: String) -> Args {
+    pub fn bare(text: String) -> Args<'static> {
         Args {
-            values: vec![Value::String(text)],
+            doc: None,
+            values: vec![OnceCell::from(Value::String(text))],
             notes: Vec::new(),
         }
     }
@@ -164,22 +280,40 @@ impl Args {
     ///
     /// # Errors
     /// `INP-99` when the texts are not what the JS layer writes (a caller bypassing it).
-    pub fn read(args: &str, notes: Option<&str>) -> Result<Args, Error> {
+    pub fn read(args: &'t str, notes: Option<&str>) -> Result<Args<'t>, Error> {
         let bad = || Error::new(INP_INTERNAL).with("reason", "arguments not written by surface.js");
-        let mut values = match serde_json::from_str(args).map_err(|_| bad())? {
-            Value::Array(items) => items,
-            _ => return Err(bad()),
-        };
-        values.iter_mut().for_each(as_doubles);
+        let doc = JsonDoc::parse(args).map_err(|_| bad())?;
+        // The layer writes every number as an integer (a double's bits when not a safe one).
+        if !doc.integers_only() || !matches!(doc.root().shape(), Shape::List) {
+            return Err(bad());
+        }
+        let count = doc.root().len();
         let notes = match notes {
             None => Vec::new(),
-            Some(text) => match serde_json::from_str(text).map_err(|_| bad())? {
-                Value::Array(list) => list.iter().map(Note::read).collect::<Option<_>>(),
-                _ => None,
+            Some(text) => {
+                let notes = JsonDoc::parse(text).map_err(|_| bad())?;
+                match notes_value(notes.root()) {
+                    Value::Array(list) => list.iter().map(Note::read).collect::<Option<_>>(),
+                    _ => None,
+                }
+                .ok_or_else(bad)?
             }
-            .ok_or_else(bad)?,
         };
-        Ok(Args { values, notes })
+        Ok(Args {
+            doc: Some(doc),
+            values: (0..count).map(|_| OnceCell::new()).collect(),
+            notes,
+        })
+    }
+
+    /// The number of arguments.
+    fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Argument `i` of the document (none in the bare encoding).
+    fn node(&self, i: usize) -> Option<JsonNode<'_, 't>> {
+        self.doc.as_ref()?.root().item(i)
     }
 
     fn problem(&self, arg: usize, item: Option<usize>) -> Option<&Note> {
@@ -188,55 +322,94 @@ impl Args {
             .find(|n| n.arg == arg && n.item == item && n.is_problem())
     }
 
+    /// The first problem of argument `i`: one the JS layer noted, or a lone surrogate met in the
+    /// argument's text, at its path.
+    fn first_problem(&self, i: usize) -> Option<Error> {
+        if let Some(note) = self.problem(i, None) {
+            return Some(note.error(note.path.clone()));
+        }
+        let doc = self.doc.as_ref()?;
+        doc.first_problem(doc.root().item(i)?)
+    }
+
+    /// Argument `i` for the core's readers (`null` when absent), or its first problem as a
+    /// coded error.
+    ///
+    /// # Errors
+    /// The argument's first problem ([`INP-01`](INP_FLOAT), `INP-02`, `INP-06`, `INP-07`).
+    pub fn source(&self, i: usize) -> Result<JsSource<'_>, Error> {
+        if let Some(e) = self.first_problem(i) {
+            return Err(e);
+        }
+        Ok(
+            match (self.node(i), self.values.get(i).and_then(OnceCell::get)) {
+                (Some(n), _) => JsSource::Doc(n),
+                (None, Some(v)) => JsSource::Value(v),
+                (None, None) => JsSource::Value(&NULL),
+            },
+        )
+    }
+
     /// Argument `i` as JSON (`null` when absent), or its first problem as a coded error.
     ///
     /// # Errors
     /// The argument's first problem ([`INP-01`](INP_FLOAT), `INP-02`, `INP-06`, `INP-07`).
     pub fn value(&self, i: usize) -> Result<&Value, Error> {
-        match self.problem(i, None) {
-            Some(note) => Err(note.error(note.path.clone())),
-            None => Ok(self.values.get(i).unwrap_or(&Value::Null)),
+        if let Some(e) = self.first_problem(i) {
+            return Err(e);
         }
+        Ok(match self.values.get(i) {
+            Some(cell) => cell.get_or_init(|| self.node(i).map_or(Value::Null, doc_value)),
+            None => &NULL,
+        })
     }
 
-    /// [`Args::value`] taken out of the call (a data argument read once, whose problem is a
-    /// finding): no copy of the invoice.
-    pub fn take(&mut self, i: usize) -> Result<Value, Error> {
-        self.value(i)?;
-        Ok(self
-            .values
-            .get_mut(i)
-            .map(std::mem::take)
-            .unwrap_or_default())
-    }
-
-    /// Argument `i` taken out of the call, a list read item by item (the JS layer's `items`
-    /// reading): each item's problem stays with that item, its path relative to the item.
+    /// Argument `i`, a list read item by item (the JS layer's `items` reading): each item's
+    /// problem stays with that item, its path relative to the item.
     ///
     /// # Errors
     /// `INP-02` when the argument is not an array.
-    pub fn take_items(&mut self, i: usize) -> Result<Vec<Result<Value, Error>>, Error> {
-        let list = match self.take(i)? {
-            Value::Array(list) => list,
-            other => {
+    pub fn items(&self, i: usize) -> Result<Vec<Result<JsSource<'_>, Error>>, Error> {
+        if let Some(note) = self.problem(i, None) {
+            return Err(note.error(note.path.clone()));
+        }
+        let list = match self.node(i) {
+            Some(n) if matches!(n.shape(), Shape::List) => n,
+            _ => {
                 return Err(Error::new(INP_TYPE)
                     .with("expected", "array")
-                    .with("found", self.js_type(i).unwrap_or(type_name(&other))));
+                    .with("found", self.found(i)));
             }
         };
+        let doc = self.doc.as_ref();
         Ok(list
-            .into_iter()
+            .items()
             .enumerate()
             .map(|(j, item)| match self.problem(i, Some(j)) {
                 Some(note) => Err(note.error(note.path.clone())),
-                None => Ok(item),
+                None => match doc.and_then(|d| d.first_problem(item)) {
+                    Some(e) => Err(e),
+                    None => Ok(JsSource::Doc(item)),
+                },
             })
+            .collect())
+    }
+
+    /// [`Args::items`] as JSON values owned by the caller (work handed to another thread).
+    ///
+    /// # Errors
+    /// `INP-02` when the argument is not an array.
+    pub fn take_items(&self, i: usize) -> Result<Vec<Result<Value, Error>>, Error> {
+        Ok(self
+            .items(i)?
+            .into_iter()
+            .map(|item| item.map(|s| s.to_value()))
             .collect())
     }
 
     /// The JS type the layer noted for argument `i` (absent: `undefined`).
     fn js_type(&self, i: usize) -> Option<&str> {
-        if i >= self.values.len() {
+        if i >= self.len() {
             return Some("undefined");
         }
         self.notes
@@ -253,15 +426,50 @@ impl Args {
             "float" => n.top.as_deref() == Some("number"),
             _ => false,
         };
-        self.problem(i, None)
+        let noted = self
+            .problem(i, None)
             .filter(|n| n.path.is_root() && kinds.contains(&n.kind.as_str()))
             .filter(own)
-            .map(|n| n.error(at.clone()))
+            .map(|n| n.error(at.clone()));
+        // A string argument holding a lone surrogate, as the text shows it.
+        let refused = || match self.node(i)?.shape() {
+            Shape::Refused(e) if kinds.contains(&"text") => Some(e.at(at.clone())),
+            _ => None,
+        };
+        noted.or_else(refused)
     }
 
+    /// The JS type name of argument `i` for `INP-02`.
     fn found(&self, i: usize) -> &str {
-        self.js_type(i)
-            .unwrap_or_else(|| type_name(self.values.get(i).unwrap_or(&Value::Null)))
+        if let Some(t) = self.js_type(i) {
+            return t;
+        }
+        match (self.node(i), self.values.get(i).and_then(OnceCell::get)) {
+            (Some(n), _) => match n.shape() {
+                Shape::Null => "null",
+                Shape::Bool(_) => "boolean",
+                Shape::Int(_) | Shape::Float(_) => "number",
+                Shape::Text(_) | Shape::Refused(_) => "string",
+                Shape::List => "array",
+                _ => "object",
+            },
+            (None, Some(v)) => type_name(v),
+            (None, None) => "null",
+        }
+    }
+
+    /// Argument `i` as a plain string, when it is one.
+    fn string(&self, i: usize) -> Option<&str> {
+        match (self.node(i), self.values.get(i).and_then(OnceCell::get)) {
+            (Some(n), _) => n.as_str(),
+            (None, Some(Value::String(s))) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Argument `i` as a JS number, when it is one.
+    fn number(&self, i: usize) -> Option<f64> {
+        self.node(i)?.number_text().and_then(js_double)
     }
 
     /// Argument `i` as a plain string (codes, names): anything else is `INP-02` naming the JS
@@ -273,8 +481,8 @@ impl Args {
         if let Some(e) = self.own_problem(i, at, &["text"]) {
             return Err(e);
         }
-        match (self.js_type(i), self.values.get(i)) {
-            (None, Some(Value::String(s))) => Ok(s),
+        match (self.js_type(i), self.string(i)) {
+            (None, Some(s)) => Ok(s),
             _ => Err(wrong_type("string", self.found(i), at)),
         }
     }
@@ -288,9 +496,9 @@ impl Args {
         if let Some(e) = self.own_problem(i, at, &["text", "float"]) {
             return Err(e);
         }
-        match (self.js_type(i), self.values.get(i)) {
-            (None, Some(Value::Number(n))) => Err(Error::new(INP_FLOAT)
-                .with("value", js_number(n.as_f64().unwrap_or(f64::NAN)))
+        match (self.js_type(i), self.number(i)) {
+            (None, Some(n)) => Err(Error::new(INP_FLOAT)
+                .with("value", js_number(n))
                 .at(at.clone())),
             _ => self.text(i, at),
         }
@@ -309,7 +517,7 @@ impl Args {
             let found = format!("number {}", n.a.as_str().unwrap_or_default());
             return Err(wrong_type(&expected, &found, at));
         }
-        match (self.js_type(i), self.values.get(i).and_then(Value::as_f64)) {
+        match (self.js_type(i), self.number(i)) {
             (None, Some(n)) => (0..=max)
                 .find(|k| f64::from(*k) == n)
                 .ok_or_else(|| wrong_type(&expected, &format!("number {}", js_number(n)), at)),
@@ -383,14 +591,14 @@ impl Encoding {
 
 /// One call whose arguments are always the JSON encoding (the file reader's options, written
 /// after its bytes): the arguments read, the operation run, the answer written.
-pub fn call_json(args: &str, notes: Option<&str>, op: impl FnOnce(&mut Args) -> Out) -> String {
+pub fn call_json(args: &str, notes: Option<&str>, op: impl FnOnce(&mut Args<'_>) -> Out) -> String {
     answer(Args::read(args, notes).and_then(|mut a| op(&mut a)))
 }
 
 /// One call: the arguments read ([`Args::read`], or [`Args::bare`] in the bare encoding), the
 /// operation run, the answer written in the arguments' encoding.
 #[inline(never)]
-pub fn call(args: String, notes: Option<&str>, op: impl FnOnce(&mut Args) -> Out) -> String {
+pub fn call(args: String, notes: Option<&str>, op: impl FnOnce(&mut Args<'_>) -> Out) -> String {
     let encoding = Encoding::of(&args, notes);
     let read = match encoding {
         Encoding::Bare => Ok(Args::bare(args)),
@@ -464,6 +672,58 @@ mod tests {
             .with("expected", "string")
             .with("found", "null");
         assert_eq!(bare(Err(e.clone())), format!("\0{}", answer(Err(e))));
+    }
+
+    #[test]
+    fn a_lone_surrogate_in_the_text_is_the_first_problem_at_its_path() {
+        // What JSON.stringify writes for plain data holding lone surrogates (surface.js leaves
+        // them to Rust): each argument's, and each item's, first one in the text's order.
+        let text = r#"["\ud800x", {"a": "ok", "b": ["y", "z\udc00"]}, [{"k\ud801": 1}, {"n": "\ud83d\ude00"}]]"#;
+        let a = Args::read(text, None).unwrap();
+        let code_path = |e: Error| {
+            (
+                e.code(),
+                e.path().to_string(),
+                e.param("unit").map(str::to_string),
+            )
+        };
+        let at = Path::field("value");
+        assert_eq!(
+            code_path(a.text(0, &at).unwrap_err()),
+            ("INP-07", "value".into(), Some("U+D800".into()))
+        );
+        assert_eq!(
+            code_path(a.value(1).unwrap_err()),
+            ("INP-07", "b[1]".into(), Some("U+DC00".into()))
+        );
+        assert!(a.source(1).is_err());
+        let items = a.items(2).unwrap();
+        assert_eq!(
+            code_path(items[0].clone().unwrap_err()),
+            ("INP-07", String::new(), Some("U+D801".into()))
+        );
+        let second = items[1].as_ref().map(JsSource::to_value).unwrap();
+        assert_eq!(second, json!({"n": "😀"}));
+        // A text the layer never writes: a number with a fraction.
+        assert!(Args::read("[1.5]", None).is_err());
+    }
+
+    #[test]
+    fn numbers_are_the_js_doubles_the_layer_wrote() {
+        // 113, then 0.1 and 1e21 as their bits (module docs): every one a float to the readers.
+        let bits = |d: f64| d.to_bits().to_string();
+        let text = format!("[113, {}, {}, -5]", bits(0.1), bits(1e21));
+        let a = Args::read(&text, None).unwrap();
+        let shown: Vec<String> = (0..4)
+            .map(|i| match a.source(i).unwrap().shape() {
+                Shape::Float(t) => t.into_owned(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(shown, ["113", "0.1", "1e+21", "-5"]);
+        assert_eq!(a.value(1).unwrap(), &json!(0.1));
+        let e = a.decimal(2, &Path::root()).unwrap_err();
+        assert_eq!((e.code(), e.param("value")), ("INP-01", Some("1e+21")));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The JS surface in JSON terms (JS 接口的 JSON 层), shared by the Node addon and the WASM build.
 //!
 //! The shared JS layer (`js/surface.js`, copied into both packages) writes every call's arguments
-//! as one JSON text; [`call`] reads it into [`serde_json::Value`]s (numbers always JSON *floats*,
+//! as one JSON text; [`call`] reads it once into a borrowed document (`invoice_core::model::
+//! JsonDoc`), whose values the core's model and option readers walk as they are ([`JsSource`])
+//! and the other operations get as [`serde_json::Value`]s (numbers always JS doubles, *floats*,
 //! so a JS number where money is expected is `INP-01` at its path, whatever its value; `Date`s
 //! `YYYY-MM-DD` strings), a function here runs, and the answer goes back as one JSON text (a call
 //! whose arguments are one plain string crosses in the same route's bare encoding: the string
@@ -34,7 +36,7 @@ use invoice_core::number::{
 use invoice_core::options::{Keys, Opts};
 use invoice_core::stats::{self, Stats};
 use invoice_core::tax::{self, TaxpayerCategory};
-use invoice_core::validate::{Context, Report, validate, validate_json};
+use invoice_core::validate::{Context, Report, validate, validate_source};
 use invoice_core::verify::check_code::{self, CheckCodeInput, CheckCodeKey};
 use invoice_core::verify::duplicates::{self, Item};
 use invoice_core::verify::qr;
@@ -46,6 +48,8 @@ use serde_json::{Map, Value, json};
 
 pub mod call;
 pub mod ops;
+
+pub use call::JsSource;
 
 /// What every surface function returns before conversion to JS.
 pub type Out = Result<Value, Error>;
@@ -226,14 +230,14 @@ fn report(r: &Report) -> Value {
 /// `parseInvoiceCode(code, {maxYear, minYear10, minYear12}?)`.
 pub fn parse_invoice_code(code: &Value, options: &Value) -> Out {
     let code = string(code, &Path::root())?;
-    let opts = CodeOptions::read(options, Keys::Camel)?;
+    let opts = CodeOptions::read(JsSource::Value(options), Keys::Camel)?;
     InvoiceCode::parse_with(code, &opts).map(|c| ser(&c))
 }
 
 /// `parseInvoiceNumber(number, {maxYear, minYear}?)`.
 pub fn parse_invoice_number(number: &Value, options: &Value) -> Out {
     let number = string(number, &Path::root())?;
-    let opts = NumberOptions::read(options, Keys::Camel)?;
+    let opts = NumberOptions::read(JsSource::Value(options), Keys::Camel)?;
     InvoiceNumber::parse_with(number, &opts).map(|n| ser(&n))
 }
 
@@ -307,7 +311,7 @@ pub fn ric_validate_as_of(value: &Value, as_of: &Value) -> Out {
 /// The 大写 writing options (`{style, rmbPrefix, zheng, negative, zeros, excess}`), by the core's
 /// reader (the JS name `zheng` is the core's `whole`).
 fn words_options(options: &Value) -> Result<(words::Options, Option<Excess>), Error> {
-    words::read_options(options, Keys::Camel)
+    words::read_options(JsSource::Value(options), Keys::Camel)
 }
 
 fn words_of(amount: &Value, at: &Path, opts: &words::Options, excess: Option<Excess>) -> Out {
@@ -441,9 +445,9 @@ pub fn line_tax(amount: &Value, rate: &Value, deduction: &Value) -> Out {
 /// `compute(invoice, {pricesIncludeTax, redistribute, policy}?)`: fills amounts, taxes, totals
 /// and the 大写; returns the core's `Computed` as JSON (`{invoice, per_rate, tax_difference,
 /// adjusted_lines, split}`). Throws the first reading or computing error.
-pub fn compute(invoice: &Value, options: &Value) -> Out {
+pub fn compute(invoice: JsSource<'_>, options: JsSource<'_>) -> Out {
     let opts = tax::Options::read(options, Keys::Camel)?;
-    let inv = Invoice::from_value(invoice)?;
+    let inv = Invoice::from_source(invoice)?;
     tax::compute(&inv, &opts).map(|c| ser(&c))
 }
 
@@ -467,41 +471,41 @@ pub fn rates_in_force(day: &Value, category: &Value) -> Out {
 // Model and validation
 
 /// `parseInvoice(invoice)`: the invoice read and written back in the core's normal form.
-pub fn parse_invoice(invoice: &Value) -> Out {
-    Invoice::from_value(invoice).map(|i| i.to_value())
+pub fn parse_invoice(invoice: JsSource<'_>) -> Out {
+    Invoice::from_source(invoice).map(|i| i.to_value())
 }
 
 /// The validation context from `{asOf, sellerCategory?, issuingLimit?, policy?, notCarried?}`.
-pub fn context(options: &Value) -> Result<Context, Error> {
+pub fn context(options: JsSource<'_>) -> Result<Context, Error> {
     Context::read(options, Keys::Camel)
 }
 
 /// The report for one invoice as the walker read it: a walker problem (a function inside the
 /// invoice, a cycle) is the report's only finding, like any other reading problem.
-pub fn report_of(invoice: &Result<Value, Error>, ctx: &Context) -> Value {
+pub fn report_of(invoice: &Result<JsSource<'_>, Error>, ctx: &Context) -> Value {
     match invoice {
-        Ok(v) => report(&validate_json(v, ctx)),
+        Ok(v) => report(&validate_source(*v, ctx)),
         Err(e) => report(&Report::from_errors(vec![e.clone()])),
     }
 }
 
 /// `validate(invoice, options)`: `{valid, findings}`; throws only for bad options.
-pub fn validate_one(invoice: &Result<Value, Error>, options: &Value) -> Out {
+pub fn validate_one(invoice: &Result<JsSource<'_>, Error>, options: JsSource<'_>) -> Out {
     let ctx = context(options)?;
     Ok(report_of(invoice, &ctx))
 }
 
 /// `isValid(invoice, options)`: no error finding.
-pub fn is_valid(invoice: &Result<Value, Error>, options: &Value) -> Out {
+pub fn is_valid(invoice: &Result<JsSource<'_>, Error>, options: JsSource<'_>) -> Out {
     let ctx = context(options)?;
     Ok(json!(match invoice {
-        Ok(v) => validate_json(v, &ctx).is_valid(),
+        Ok(v) => validate_source(*v, &ctx).is_valid(),
         Err(_) => false,
     }))
 }
 
 /// `validateMany(list, options)`: one report per invoice, in order.
-pub fn validate_many(invoices: &[Result<Value, Error>], ctx: &Context) -> Value {
+pub fn validate_many(invoices: &[Result<JsSource<'_>, Error>], ctx: &Context) -> Value {
     Value::Array(invoices.iter().map(|i| report_of(i, ctx)).collect())
 }
 
@@ -547,7 +551,7 @@ pub fn lifecycle_run(input: &Value) -> Out {
         return Err(wrong_type("object", input, &Path::root()));
     };
     let o = Opts::open(
-        input,
+        JsSource::Value(input),
         Path::root(),
         Keys::Camel,
         &["kind", "amount", "events", "expire_overdue_at"],
@@ -631,8 +635,8 @@ fn whole_numbers(v: &Value) -> Value {
 }
 
 /// An invoice argument (any shape the model reads; its errors name paths inside it).
-fn invoice_arg(v: &Value) -> Result<Invoice, Error> {
-    Invoice::from_value(v)
+fn invoice_arg(v: JsSource<'_>) -> Result<Invoice, Error> {
+    Invoice::from_source(v)
 }
 
 fn key_arg(key_hex: &Value) -> Result<CheckCodeKey, Error> {
@@ -642,19 +646,19 @@ fn key_arg(key_hex: &Value) -> Result<CheckCodeKey, Error> {
 /// `checkCode(invoice, keyHex)`: the 20-digit check code under the core's keyed scheme v1.
 pub fn check_code(invoice: &Value, key_hex: &Value) -> Out {
     let key = key_arg(key_hex)?;
-    check_code::generate_for(&key, &invoice_arg(invoice)?).map(Value::String)
+    check_code::generate_for(&key, &invoice_arg(JsSource::Value(invoice))?).map(Value::String)
 }
 
 /// `verifyCheckCode(invoice, code, keyHex)`: whether `code` is the invoice's check code.
 pub fn verify_check_code(invoice: &Value, code: &Value, key_hex: &Value) -> Out {
     let key = key_arg(key_hex)?;
-    let inv = invoice_arg(invoice)?;
+    let inv = invoice_arg(JsSource::Value(invoice))?;
     check_code::verify_for(&key, &inv, string(code, &arg(1))?).map(|b| json!(b))
 }
 
 /// `checkCodeMessage(invoice)`: the canonical v1 message a check code is computed over.
 pub fn check_code_message(invoice: &Value) -> Out {
-    let input = CheckCodeInput::from_invoice(&invoice_arg(invoice)?)?;
+    let input = CheckCodeInput::from_invoice(&invoice_arg(JsSource::Value(invoice))?)?;
     Ok(json!(String::from_utf8_lossy(&input.message())))
 }
 
@@ -675,8 +679,14 @@ pub fn parse_qr(text: &Value) -> Out {
 
 /// `buildQr(invoice, {hash}?)`: the QR payload text of an invoice.
 pub fn build_qr(invoice: &Value, options: &Value) -> Out {
-    let hash = Opts::open(options, Path::root(), Keys::Camel, &["hash"])?.text("hash")?;
-    qr::build(&invoice_arg(invoice)?, hash.as_deref()).map(Value::String)
+    let hash = Opts::open(
+        JsSource::Value(options),
+        Path::root(),
+        Keys::Camel,
+        &["hash"],
+    )?
+    .text("hash")?;
+    qr::build(&invoice_arg(JsSource::Value(invoice))?, hash.as_deref()).map(Value::String)
 }
 
 /// The query of an argument: QR text (a string), `{invoice, carPrice?}`, `{qr}`, or an invoice;
@@ -686,7 +696,7 @@ fn query_arg(v: &Value, car_price: Option<Amount>) -> Result<VerifyQuery, Error>
         Value::String(text) => query::from_qr(&qr::parse_invoice(text)?),
         Value::Object(m) if m.contains_key("invoice") || m.contains_key("qr") => {
             let o = Opts::open(
-                v,
+                JsSource::Value(v),
                 Path::root(),
                 Keys::Camel,
                 &["invoice", "car_price", "qr"],
@@ -696,11 +706,11 @@ fn query_arg(v: &Value, car_price: Option<Amount>) -> Result<VerifyQuery, Error>
             }
             let price = o.amount_argument("car_price")?.or(car_price);
             query::build(
-                &invoice_arg(o.get("invoice")?.unwrap_or(&Value::Null))?,
+                &invoice_arg(o.get("invoice")?.unwrap_or(JsSource::Value(&Value::Null)))?,
                 price,
             )
         }
-        other => query::build(&invoice_arg(other)?, car_price),
+        other => query::build(&invoice_arg(JsSource::Value(other))?, car_price),
     }
 }
 
@@ -721,15 +731,20 @@ pub fn read_verify_query(query: &Value) -> Out {
 
 /// `verifyQuery(invoice, {carPrice}?)`: the 查验 query (the core's JSON shape).
 pub fn verify_query(invoice: &Value, options: &Value) -> Out {
-    let price = Opts::open(options, Path::root(), Keys::Camel, &["car_price"])?
-        .amount_argument("car_price")?;
+    let price = Opts::open(
+        JsSource::Value(options),
+        Path::root(),
+        Keys::Camel,
+        &["car_price"],
+    )?
+    .amount_argument("car_price")?;
     query_arg(invoice, price).map(|q| ser(&q))
 }
 
 /// `precheck(query, {asOf, sameDay?, lookBackYears?})`: null when the query may be looked up,
 /// else the outcome the platform gives instead.
 pub fn precheck(q: &Value, options: &Value) -> Out {
-    let o = CheckOptions::read_precheck(options, Keys::Camel)?;
+    let o = CheckOptions::read_precheck(JsSource::Value(options), Keys::Camel)?;
     let q = stored_or_query_arg(q)?;
     Ok(query::precheck(&q, o.as_of, &o.precheck)
         .err()
@@ -739,12 +754,12 @@ pub fn precheck(q: &Value, options: &Value) -> Out {
 /// `matchRecord(query, record, {asOf, status?, carPrice?, sameDay?, lookBackYears?})`: the
 /// platform's answer given the stored record (an invoice, or null for none).
 pub fn match_record(q: &Value, record: &Value, options: &Value) -> Out {
-    let o = CheckOptions::read_match(options, Keys::Camel)?;
+    let o = CheckOptions::read_match(JsSource::Value(options), Keys::Camel)?;
     let q = stored_or_query_arg(q)?;
     let record = match record {
         Value::Null => None,
         r => Some(StoredRecord {
-            invoice: invoice_arg(r)?,
+            invoice: invoice_arg(JsSource::Value(r))?,
             status: o.status,
             car_price: o.car_price,
         }),
@@ -787,12 +802,21 @@ fn stat_items(list: &Value) -> Result<Vec<(Invoice, Option<String>)>, Error> {
             let at = Path::root().index(i);
             match item {
                 Value::Object(m) if m.contains_key("invoice") => {
-                    let o = Opts::open(item, at.clone(), Keys::Camel, &["invoice", "status"])?;
-                    let inv = invoice_arg(o.get("invoice")?.unwrap_or(&Value::Null))
-                        .map_err(|e| e.under(&at))?;
+                    let o = Opts::open(
+                        JsSource::Value(item),
+                        at.clone(),
+                        Keys::Camel,
+                        &["invoice", "status"],
+                    )?;
+                    let inv =
+                        invoice_arg(o.get("invoice")?.unwrap_or(JsSource::Value(&Value::Null)))
+                            .map_err(|e| e.under(&at))?;
                     Ok((inv, o.text("status")?))
                 }
-                other => Ok((invoice_arg(other).map_err(|e| e.under(&at))?, None)),
+                other => Ok((
+                    invoice_arg(JsSource::Value(other)).map_err(|e| e.under(&at))?,
+                    None,
+                )),
             }
         })
         .collect()
@@ -814,7 +838,7 @@ fn compute_stats(items: &[(Invoice, Option<String>)], own: Option<&str>) -> Resu
 
 /// `stats(list, {ownTaxId}?)`: totals and groups (the core's JSON shape, money as strings).
 pub fn stats_of(list: &Value, options: &Value) -> Out {
-    let o = stats::Options::read(options, Keys::Camel)?;
+    let o = stats::Options::read(JsSource::Value(options), Keys::Camel)?;
     let items = stat_items(list)?;
     compute_stats(&items, o.own_tax_id.as_deref()).map(|s| ser(&s))
 }
@@ -898,7 +922,7 @@ pub fn next_number(number: &Value) -> Out {
 /// `what` is `invoices`, `reports` (each invoice validated as of `asOf`) or `stats`.
 pub fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out {
     let what = string(what, &Path::root())?;
-    let o = ExportOptions::read(options, Keys::Camel)?;
+    let o = ExportOptions::read(JsSource::Value(options), Keys::Camel)?;
     let lang = o.lang;
     let Value::Array(list) = invoices else {
         return Err(wrong_type("array of invoices", invoices, &arg(1)));
@@ -906,7 +930,7 @@ pub fn export(what: &Value, invoices: &Value, options: &Value, csv: bool) -> Out
     let invs = list
         .iter()
         .enumerate()
-        .map(|(i, v)| invoice_arg(v).map_err(|e| e.under(&Path::root().index(i))))
+        .map(|(i, v)| invoice_arg(JsSource::Value(v)).map_err(|e| e.under(&Path::root().index(i))))
         .collect::<Result<Vec<_>, _>>()?;
     let text = match what {
         "invoices" if csv => export::invoices_csv(&invs, lang),
@@ -977,7 +1001,7 @@ fn reading_context(options: &Value) -> Result<Option<Context>, Error> {
     if options.is_null() {
         Ok(None)
     } else {
-        context(options).map(Some)
+        context(JsSource::Value(options)).map(Some)
     }
 }
 

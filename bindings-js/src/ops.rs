@@ -51,11 +51,11 @@ macro_rules! for_each_op {
             core "splitTax" split_tax |a| $crate::split_tax(a.value(0)?, a.value(1)?);
             full "splitWithDeduction" split_with_deduction |a| $crate::split_with_deduction(a.value(0)?, a.value(1)?, a.value(2)?);
             core "lineTax" line_tax |a| $crate::line_tax(a.value(0)?, a.value(1)?, a.value(2)?);
-            core "compute" compute |a| $crate::compute(a.value(0)?, a.value(1)?);
+            core "compute" compute |a| $crate::compute(a.source(0)?, a.source(1)?);
             full "ratesInForce" rates_in_force |a| $crate::rates_in_force(a.value(0)?, a.value(1)?);
-            core "parseInvoice" parse_invoice |a| $crate::parse_invoice(a.value(0)?);
-            core "validate" validate |a| $crate::validate_one(&a.take(0), a.value(1)?);
-            core "isValid" is_valid |a| $crate::is_valid(&a.take(0), a.value(1)?);
+            core "parseInvoice" parse_invoice |a| $crate::parse_invoice(a.source(0)?);
+            core "validate" validate |a| $crate::validate_one(&a.source(0), a.source(1)?);
+            core "isValid" is_valid |a| $crate::is_valid(&a.source(0), a.source(1)?);
             core "validateMany" validate_many |a| $crate::ops::validate_many(a);
             core "last6" last6 |a| $crate::last6(a.value(0)?);
             core "last5" last5 |a| $crate::last5(a.value(0)?);
@@ -93,27 +93,27 @@ pub fn version() -> Value {
     json!(env!("CARGO_PKG_VERSION"))
 }
 
-fn money_op<T>(a: &Args, parse: fn(&str) -> Result<T, Error>, out: fn(T) -> Value) -> Out {
+fn money_op<T>(a: &Args<'_>, parse: fn(&str) -> Result<T, Error>, out: fn(T) -> Value) -> Out {
     parse(a.decimal(0, &Path::root())?).map(out)
 }
 
 /// `amount(value)`: an amount in yuan (金额) with two decimals; a JS number is `INP-01`.
-pub fn amount(a: &Args) -> Out {
+pub fn amount(a: &Args<'_>) -> Out {
     money_op(a, Amount::parse, |x| json!(x.to_string()))
 }
 
 /// `price(value)`: a unit price (单价, up to 8 decimals), normalised.
-pub fn price(a: &Args) -> Out {
+pub fn price(a: &Args<'_>) -> Out {
     money_op(a, Price::parse, |x| json!(x.to_string()))
 }
 
 /// `quantity(value)`: a quantity (数量, up to 8 decimals), normalised.
-pub fn quantity(a: &Args) -> Out {
+pub fn quantity(a: &Args<'_>) -> Out {
     money_op(a, Quantity::parse, |x| json!(x.to_string()))
 }
 
 /// `taxRate(value)`: `{fraction, percent}` of a rate written `"0.13"` or `"13%"`.
-pub fn tax_rate(a: &Args) -> Out {
+pub fn tax_rate(a: &Args<'_>) -> Out {
     money_op(
         a,
         TaxRate::parse,
@@ -122,7 +122,7 @@ pub fn tax_rate(a: &Args) -> Out {
 }
 
 /// `roundHalfUp(value, places)`: half-up (四舍五入) to `places` decimals (0–28).
-pub fn round_half_up(a: &Args) -> Out {
+pub fn round_half_up(a: &Args<'_>) -> Out {
     let text = a.decimal(0, &Path::field("value"))?;
     let dp = a.small_uint(1, 28, &Path::field("places"))?;
     // The core's strict syntax, so every binding accepts exactly the same text.
@@ -132,7 +132,7 @@ pub fn round_half_up(a: &Args) -> Out {
 
 /// `kind.fromQr`, `kind.fromVerify`, `kind.fromTaxControl`: the kind a code of that `system`
 /// names, or null.
-pub fn kind_lookup(a: &Args, system: &str) -> Out {
+pub fn kind_lookup(a: &Args<'_>, system: &str) -> Out {
     let code = a.text(0, &Path::root())?;
     let kind = match system {
         "qr" => Kind::from_qr_code(code),
@@ -143,7 +143,7 @@ pub fn kind_lookup(a: &Args, system: &str) -> Out {
 }
 
 /// `kind.facts(name)`: the static facts of a kind.
-pub fn kind_facts(a: &Args) -> Out {
+pub fn kind_facts(a: &Args<'_>) -> Out {
     let k = Kind::parse_name(a.text(0, &Path::root())?)?;
     Ok(serde_json::to_value(k.info()).unwrap_or(Value::Null))
 }
@@ -171,7 +171,7 @@ pub fn id_schemes() -> Value {
 /// `__idOp(scheme, op, value)`: operation `op` of identifier scheme `scheme` (JS names, as
 /// [`id_schemes`] lists them) on `value`; `isValid` never throws (anything unreadable is simply
 /// not valid).
-pub fn id_op(a: &Args) -> Out {
+pub fn id_op(a: &Args<'_>) -> Out {
     let unknown = || Error::new(INP_INTERNAL).with("reason", "unknown identifier operation");
     let scheme = Scheme::from_name(a.text(0, &Path::root())?).ok_or_else(unknown)?;
     let op = Op::from_name(a.text(1, &Path::root())?).ok_or_else(unknown)?;
@@ -184,16 +184,16 @@ pub fn id_op(a: &Args) -> Out {
 }
 
 /// `amountInWords(amount, options?)`: the amount read as a plain decimal string.
-pub fn amount_in_words(a: &Args) -> Out {
+pub fn amount_in_words(a: &Args<'_>) -> Out {
     let text = a.decimal(0, &Path::root())?;
     crate::amount_in_words_text(text, a.value(1)?).map(Value::String)
 }
 
 /// `validateMany(invoices, options)`: each invoice read on its own, so one that cannot be read
 /// does not hide the others' reports.
-pub fn validate_many(a: &mut Args) -> Out {
-    let list = a.take_items(0)?;
-    let ctx = crate::context(a.value(1)?)?;
+pub fn validate_many(a: &Args<'_>) -> Out {
+    let list = a.items(0)?;
+    let ctx = crate::context(a.source(1)?)?;
     Ok(crate::validate_many(&list, &ctx))
 }
 
@@ -203,7 +203,7 @@ pub fn rules() -> Value {
 }
 
 /// `rule(code)`: one catalogue entry, or null.
-pub fn rule(a: &Args) -> Out {
+pub fn rule(a: &Args<'_>) -> Out {
     let code = a.text(0, &Path::root())?;
     Ok(catalog::lookup(code).map_or(Value::Null, rule_json))
 }

@@ -17,6 +17,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use invoice_core::Error;
 use invoice_core::error::INP_INTERNAL;
 use invoice_core::validate::Context;
+use invoice_core_js::JsSource;
 use invoice_core_js::call::{Args, Encoding, answer};
 use napi::Either;
 use napi::bindgen_prelude::AsyncTask;
@@ -63,7 +64,12 @@ impl<'env> ScopedTask<'env> for ValidateMany {
 
     fn compute(&mut self) -> napi::Result<String> {
         Ok(guarded(Encoding::Json, || {
-            answer(Ok(invoice_core_js::validate_many(&self.list, &self.ctx)))
+            let list: Vec<_> = self
+                .list
+                .iter()
+                .map(|r| r.as_ref().map(JsSource::Value).map_err(Clone::clone))
+                .collect();
+            answer(Ok(invoice_core_js::validate_many(&list, &self.ctx)))
         }))
     }
 
@@ -80,9 +86,9 @@ pub fn validate_many_async(
     args: String,
     notes: Option<String>,
 ) -> Either<String, AsyncTask<ValidateMany>> {
-    let read = Args::read(&args, notes.as_deref()).and_then(|mut a| {
+    let read = Args::read(&args, notes.as_deref()).and_then(|a| {
         let list = a.take_items(0)?;
-        let ctx = invoice_core_js::context(a.value(1)?)?;
+        let ctx = invoice_core_js::context(a.source(1)?)?;
         Ok(ValidateMany { list, ctx })
     });
     match read {

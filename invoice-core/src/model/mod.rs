@@ -27,6 +27,7 @@
 //! assert_eq!(err.path().to_string(), "issue_date");
 //! ```
 
+mod json_doc;
 mod line;
 mod party;
 mod read;
@@ -39,6 +40,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+pub use json_doc::{JsonDoc, JsonNode, MAX_JSON_DEPTH};
 pub use line::{Line, LineNature, LineRate};
 pub use party::{Party, PartyKind};
 pub use red::{RedReason, RedReference};
