@@ -7,6 +7,9 @@
 //! node benches/js/validate-text.mjs > /tmp/validate.json   # the argument text JS writes
 //! cargo run --release --target x86_64-unknown-linux-gnu -p invoice-core-js \
 //!   --example call_stages -- /tmp/validate.json
+//! # instructions per validate call: the difference of two runs over 1 000 calls
+//! valgrind --tool=callgrind target/x86_64-unknown-linux-gnu/release/examples/call_stages \
+//!   --calls 1100 /tmp/validate.json     # and --calls 100
 //! ```
 
 use std::hint::black_box;
