@@ -15,8 +15,8 @@ import shutil
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "invoice-core" / "tests" / "vectors"
-TARGETS = ["words_read", "words_write", "money", "ids", "codes", "qr", "invoice_json", "lifecycle", "find", "read"]
-JSON_TARGETS = {"invoice_json", "lifecycle", "find"}
+TARGETS = ["words_read", "words_write", "money", "ids", "codes", "qr", "invoice_json", "json_doc", "lifecycle", "find", "read"]
+JSON_TARGETS = {"invoice_json", "json_doc", "lifecycle", "find"}
 
 
 def leaves(v, strings, objects, blobs=None):

@@ -15,7 +15,7 @@ use invoice_core::find::normalise::normalise;
 use invoice_core::find::{Lookup, RawQuery};
 use invoice_core::ids::{org_code, resident_id, taxpayer_id, uscc};
 use invoice_core::lifecycle::{Lifecycle, Step};
-use invoice_core::model::Invoice;
+use invoice_core::model::{Invoice, JsonDoc};
 use invoice_core::money::{Amount, Price, Quantity, TaxRate};
 use invoice_core::number::{InvoiceCode, InvoiceNumber, Kind, pad_number};
 use invoice_core::validate::{Context, validate};
@@ -35,6 +35,7 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("codes", codes),
     ("qr", qr_text),
     ("invoice_json", invoice_json),
+    ("json_doc", json_doc),
     ("lifecycle", lifecycle),
     ("find", find),
     ("read", read_file),
@@ -192,6 +193,75 @@ pub fn invoice_json(data: &[u8]) {
             let _ = validate(&inv, &Context::new(as_of));
         }
         Err(e) => coded(&e, s),
+    }
+}
+
+/// The borrowed JSON document (the JavaScript route's reader of every argument) against
+/// serde_json: the same texts are JSON (but for `\uD800`-style escapes, which the document keeps
+/// as a finding at the string and serde_json refuses), every refusal is coded, and an invoice read
+/// through the document is the invoice read through serde_json's `Value`, or has the same
+/// findings at the same paths (compared as sets: the document keeps the text's key order, and a
+/// repeated unknown key is one finding per occurrence; numbers only where both hold the same
+/// number, since serde_json turns integers beyond 64 bits into floats).
+pub fn json_doc(data: &[u8]) {
+    let Some(s) = text(data) else { return };
+    let doc = JsonDoc::parse(s);
+    let value = serde_json::from_str::<Value>(s);
+    let surrogate_escape = s.to_ascii_lowercase().contains("\\ud");
+    match (&doc, &value) {
+        (Err(e), _) => coded(e, s),
+        (Ok(_), Err(e)) if !surrogate_escape => {
+            // serde_json stops at 128 levels (the document's own limit is INP-06) and refuses a
+            // number beyond a double's range, which the document keeps as its text (JSON's
+            // grammar sets no range).
+            let said = e.to_string();
+            if !said.contains("recursion limit") && !said.contains("number out of range") {
+                panic!("the document read {s:?}, serde_json refused it: {e}");
+            }
+        }
+        _ => {}
+    }
+    let (Ok(doc), Ok(value)) = (doc, value) else {
+        return;
+    };
+    let by_doc = Invoice::from_source_all(doc.root());
+    if surrogate_escape || has_float(&value) {
+        if let Err(errors) = &by_doc {
+            errors.iter().for_each(|e| coded(e, s));
+        }
+        return;
+    }
+    let by_value = Invoice::from_source_all(&value);
+    let found =
+        |r: &Result<Invoice, Vec<invoice_core::Error>>| -> std::collections::BTreeSet<String> {
+            match r {
+                Ok(_) => std::collections::BTreeSet::new(),
+                Err(errors) => errors
+                    .iter()
+                    .map(|e| {
+                        coded(e, s);
+                        format!("{} at {}", e.code(), e.path())
+                    })
+                    .collect(),
+            }
+        };
+    match (&by_doc, &by_value) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "the two readings of {s:?} differ"),
+        _ => assert_eq!(
+            found(&by_doc),
+            found(&by_value),
+            "the findings for {s:?} differ"
+        ),
+    }
+}
+
+/// Whether `v` holds a number serde_json keeps as a float.
+fn has_float(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => n.is_f64(),
+        Value::Array(items) => items.iter().any(has_float),
+        Value::Object(m) => m.values().any(has_float),
+        _ => false,
     }
 }
 
