@@ -531,6 +531,23 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// After an item of a list or a member of an object: a `,` (more follow: `false`) or the
+    /// container's `close` (`true`), each stepped over; anything else is `what`.
+    fn closed(&mut self, close: u8, what: &'static str) -> Result<bool, Error> {
+        self.space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(self.fail(what)),
+        }
+    }
+
     /// Moves the children read since `mark` into the document's list: their start.
     fn close(&mut self, mark: usize, me: usize) -> (usize, usize) {
         let start = self.doc.kids.len();
@@ -554,14 +571,8 @@ impl<'a> Parser<'a> {
             loop {
                 let item = self.value(depth + 1)?;
                 self.stack.push(item);
-                self.space();
-                match self.peek() {
-                    Some(b',') => self.at += 1,
-                    Some(b']') => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return Err(self.fail("a list without `,` or `]`")),
+                if self.closed(b']', "a list without `,` or `]`")? {
+                    break;
                 }
             }
         }
@@ -602,14 +613,8 @@ impl<'a> Parser<'a> {
                     e.key = key;
                 }
                 self.stack.push(member);
-                self.space();
-                match self.peek() {
-                    Some(b',') => self.at += 1,
-                    Some(b'}') => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return Err(self.fail("an object without `,` or `}`")),
+                if self.closed(b'}', "an object without `,` or `}`")? {
+                    break;
                 }
             }
         }
