@@ -159,30 +159,30 @@ impl JsSource<'_> {
 
 /// A document value as JSON (numbers as JS doubles; see [`js_double`]).
 fn doc_value(n: JsonNode<'_, '_>) -> Value {
-    match n.shape() {
-        Shape::Int(_) | Shape::Float(_) => n
-            .number_text()
+    tree_value(n, &|n| {
+        n.number_text()
             .and_then(js_double)
             .and_then(serde_json::Number::from_f64)
-            .map_or(Value::Null, Value::Number),
-        Shape::List => Value::Array(n.items().map(doc_value).collect()),
-        Shape::Object => Value::Object(
-            n.members()
-                .map(|(k, v)| (k.to_string(), doc_value(v)))
-                .collect(),
-        ),
-        other => leaf_value(other),
-    }
+            .map_or(Value::Null, Value::Number)
+    })
 }
 
 /// The notes' JSON (their numbers are the layer's own indices, integers as written).
 fn notes_value(n: JsonNode<'_, '_>) -> Value {
-    match n.shape() {
+    tree_value(n, &|n| match n.shape() {
         Shape::Int(i) => i64::try_from(i).map_or(Value::Null, Value::from),
-        Shape::List => Value::Array(n.items().map(notes_value).collect()),
+        _ => Value::Null,
+    })
+}
+
+/// A document value as JSON, each number as `number` reads it.
+fn tree_value(n: JsonNode<'_, '_>, number: &dyn Fn(JsonNode<'_, '_>) -> Value) -> Value {
+    match n.shape() {
+        Shape::Int(_) | Shape::Float(_) => number(n),
+        Shape::List => Value::Array(n.items().map(|x| tree_value(x, number)).collect()),
         Shape::Object => Value::Object(
             n.members()
-                .map(|(k, v)| (k.to_string(), notes_value(v)))
+                .map(|(k, v)| (k.to_string(), tree_value(v, number)))
                 .collect(),
         ),
         other => leaf_value(other),
