@@ -189,19 +189,14 @@ impl<'a> JsonDoc<'a> {
 
     /// The children of the container `index`, in the text's order (none for anything else):
     /// the first follows it, each next one follows the previous one's subtree.
-    fn children(&self, index: usize) -> Children<'_, 'a> {
-        let end = match self.entries.get(index) {
-            Some(
-                e @ Entry {
-                    value: Value::List { .. } | Value::Object { .. },
-                    ..
-                },
-            ) => e.end,
-            _ => index,
+    fn children(&self, index: usize, container: fn(&Value<'a>) -> bool) -> Children<'_, 'a> {
+        let (next, end) = match self.entries.get(index) {
+            Some(e) if container(&e.value) => (index + 1, e.end),
+            _ => (0, 0),
         };
         Children {
             doc: self,
-            next: index + 1,
+            next,
             end,
         }
     }
@@ -216,7 +211,7 @@ impl<'a> JsonDoc<'a> {
                 Some(Value::Object { .. })
             );
             let next = self
-                .children(here)
+                .children(here, |_| true)
                 .enumerate()
                 .find(|(_, (k, e))| (*k..e.end).contains(&to));
             let Some((i, (k, e))) = next else { break };
@@ -279,16 +274,14 @@ impl<'d, 'a> JsonNode<'d, 'a> {
     /// a key holding a lone surrogate is there as its text with U+FFFD).
     pub fn members(&self) -> impl Iterator<Item = (&'d str, JsonNode<'d, 'a>)> + use<'d, 'a> {
         let doc: &'d JsonDoc<'a> = self.doc;
-        let object = matches!(self.value(), Some(Value::Object { .. }));
-        let children = doc.children(if object { self.index } else { usize::MAX });
+        let children = doc.children(self.index, |v| matches!(v, Value::Object { .. }));
         children.map(move |(k, e)| (doc.text(e.key), JsonNode { doc, index: k }))
     }
 
     /// The items of a list (none for anything else).
     pub fn items(&self) -> impl Iterator<Item = JsonNode<'d, 'a>> + use<'d, 'a> {
         let doc: &'d JsonDoc<'a> = self.doc;
-        let list = matches!(self.value(), Some(Value::List { .. }));
-        let children = doc.children(if list { self.index } else { usize::MAX });
+        let children = doc.children(self.index, |v| matches!(v, Value::List { .. }));
         children.map(move |(k, _)| JsonNode { doc, index: k })
     }
 }
@@ -684,7 +677,7 @@ impl<'a> Parser<'a> {
         // The items' indices, found by the walk over the list's subtree.
         let start = self.doc.items.len();
         let mut items = std::mem::take(&mut self.doc.items);
-        items.extend(self.doc.children(me).map(|(k, _)| k));
+        items.extend(self.doc.children(me, |_| true).map(|(k, _)| k));
         let len = items.len() - start;
         self.doc.items = items;
         self.close(me, Value::List { start, len });
@@ -845,6 +838,25 @@ mod tests {
         ));
         assert_eq!(root.member("esc").unwrap().as_str(), Some("a\nb"));
         assert!(root.member("none").is_none());
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_container_has_no_members_or_items() {
+        let doc = JsonDoc::parse(r#"["x", 1, {"a": [2]}, [3], null]"#).unwrap();
+        let root = doc.root();
+        for i in 0..5 {
+            let n = root.item(i).unwrap();
+            let object = matches!(n.shape(), Shape::Object);
+            let list = matches!(n.shape(), Shape::List);
+            assert_eq!(n.members().count(), usize::from(object), "{i}");
+            assert_eq!(n.items().count(), usize::from(list), "{i}");
+            assert_eq!(n.member("a").is_some(), object, "{i}");
+            assert_eq!(n.item(0).is_some(), list, "{i}");
+            assert!(n.item(1).is_none());
+        }
+        assert_eq!(root.members().count(), 0);
+        assert!(root.member("a").is_none());
+        assert!(root.item(5).is_none());
     }
 
     #[test]
