@@ -205,11 +205,11 @@ fn number_shape(d: Option<f64>) -> Shape<'static> {
 impl Source for JsSource<'_> {
     fn shape(&self) -> Shape<'_> {
         match self {
-            JsSource::Doc(n) => match n.shape() {
-                Shape::Int(_) | Shape::Float(_) => {
-                    number_shape(n.number_text().and_then(js_double))
-                }
-                other => other,
+            // The number asked first: any other value's shape is the document's, handed on
+            // as it is (not matched and moved again: this is asked of every value read).
+            JsSource::Doc(n) => match n.number_text() {
+                Some(t) => number_shape(js_double(t)),
+                None => n.shape(),
             },
             JsSource::Value(Value::Number(x)) => number_shape(x.as_f64()),
             JsSource::Value(v) => json_shape(v),

@@ -312,8 +312,14 @@ impl Source for JsonNode<'_, '_> {
         }
     }
 
+    /// The member under `key`; of a key written twice, the last (as serde_json and
+    /// JavaScript's `JSON.parse` read it, and as the model's reader of [`Source::entries`]
+    /// keeps it).
     fn member(&self, key: &str) -> Option<Self> {
-        self.members().find(|(k, _)| *k == key).map(|(_, v)| v)
+        self.members()
+            .filter(|(k, _)| *k == key)
+            .last()
+            .map(|(_, v)| v)
     }
 
     fn keys(&self, f: &mut dyn FnMut(&str)) {
@@ -857,6 +863,22 @@ mod tests {
         assert_eq!(root.members().count(), 0);
         assert!(root.member("a").is_none());
         assert!(root.item(5).is_none());
+    }
+
+    #[test]
+    fn of_a_key_written_twice_the_last_is_the_member() {
+        let text = r#"{"type": "construction", "site": "x", "type": "上海", "n": [1]}"#;
+        let doc = JsonDoc::parse(text).unwrap();
+        let want: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            doc.root().member("type").and_then(|n| n.as_str()),
+            Some("上海")
+        );
+        assert_eq!(
+            doc.root().member("type").map(to_value).as_ref(),
+            want.get("type")
+        );
+        assert_eq!(doc.root().members().count(), 4);
     }
 
     #[test]
