@@ -111,10 +111,12 @@ function plain(v, depth) {
       if (v === null) return true;
       if (depth >= MAX_DEPTH) return false;
       const proto = Object.getPrototypeOf(v);
+      // A string member or item (most of an invoice) is told here, without a call: about a
+      // third of the check's time on the benchmarks' invoice (0.43 -> 0.28 us).
       if (proto === Array.prototype) {
         for (let i = 0; i < v.length; i++) {
           const x = v[i];
-          if (x !== undefined && !plain(x, depth + 1)) return false;
+          if (typeof x !== 'string' && x !== undefined && !plain(x, depth + 1)) return false;
         }
         return true;
       }
@@ -123,7 +125,7 @@ function plain(v, depth) {
       // sends such a value the long way.
       for (const k in v) {
         const x = v[k];
-        if (x !== undefined && !plain(x, depth + 1)) return false;
+        if (typeof x !== 'string' && x !== undefined && !plain(x, depth + 1)) return false;
       }
       return true;
     }

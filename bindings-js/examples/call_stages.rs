@@ -10,6 +10,7 @@
 //! # instructions per validate call: the difference of two runs over 1 000 calls
 //! valgrind --tool=callgrind target/x86_64-unknown-linux-gnu/release/examples/call_stages \
 //!   --calls 1100 /tmp/validate.json     # and --calls 100
+//! # the same for reading the argument text alone: --read-calls 1100 / --read-calls 100
 //! ```
 
 use std::hint::black_box;
@@ -38,9 +39,11 @@ fn time(n: usize, mut f: impl FnMut(usize)) -> f64 {
 
 #[allow(clippy::float_arithmetic)] // a timing report
 fn main() {
-    // `--calls N file`: only N whole validate calls (for callgrind's instruction counts).
+    // `--calls N file`: only N whole validate calls; `--read-calls N file`: only N readings of
+    // the argument text (`Args::read`, the borrowed document). For callgrind's instruction
+    // counts, and for `time` of the same loops.
     let argv: Vec<String> = std::env::args().collect();
-    if let (Some("--calls"), Some(n), Some(path)) = (
+    if let (Some(mode @ ("--calls" | "--read-calls")), Some(n), Some(path)) = (
         argv.get(1).map(String::as_str),
         argv.get(2).and_then(|n| n.parse::<usize>().ok()),
         argv.get(3),
@@ -48,7 +51,11 @@ fn main() {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         let text = text.trim().to_string();
         for _ in 0..n {
-            black_box(call(text.clone(), None, validate_stage));
+            if mode == "--calls" {
+                black_box(call(text.clone(), None, validate_stage));
+            } else {
+                black_box(Args::read(black_box(&text), None).ok());
+            }
         }
         return;
     }
