@@ -5,7 +5,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::read::{At, Reader, field};
+use super::read::{At, Reader, field, fields};
 use super::source::Source;
 use crate::error::Error;
 use crate::money::{Amount, Price, Quantity, TaxRate};
@@ -188,19 +188,20 @@ impl Line {
     }
 }
 
-static FIELDS: [&str; 10] = [
-    "tax_code",
-    "name",
-    "spec",
-    "unit",
-    "quantity",
-    "unit_price",
-    "amount",
-    "rate",
-    "tax",
-    "nature",
-];
-const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
+fields! {
+    static FIELDS = [
+        "tax_code",
+        "name",
+        "spec",
+        "unit",
+        "quantity",
+        "unit_price",
+        "amount",
+        "rate",
+        "tax",
+        "nature",
+    ];
+}
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Line> {
     let m = &r.object(v, path, &FIELDS)?;

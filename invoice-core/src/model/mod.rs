@@ -50,7 +50,7 @@ use crate::error::INP_JSON;
 use crate::error::{Error, Path, rules};
 use crate::money::{Amount, shorten};
 use crate::number::Kind;
-use read::{At, Reader, field};
+use read::{At, Reader, field, fields};
 #[cfg(feature = "arrow")]
 pub(crate) use read::{const_eq, plain_edges, trim};
 pub use source::{Shape, Source, json_shape};
@@ -148,28 +148,29 @@ pub struct Invoice {
     pub special: Option<SpecialBusiness>,
 }
 
-static INVOICE_FIELDS: [&str; 19] = [
-    "kind",
-    "code",
-    "number",
-    "digital_number",
-    "issue_date",
-    "issue_time",
-    "seller",
-    "buyer",
-    "lines",
-    "totals",
-    "deduction",
-    "remarks",
-    "drawer",
-    "reviewer",
-    "payee",
-    "check_code",
-    "has_list",
-    "red",
-    "special",
-];
-const _: () = assert!(INVOICE_FIELDS.len() <= read::MAX_FIELDS);
+fields! {
+    static INVOICE_FIELDS = [
+        "kind",
+        "code",
+        "number",
+        "digital_number",
+        "issue_date",
+        "issue_time",
+        "seller",
+        "buyer",
+        "lines",
+        "totals",
+        "deduction",
+        "remarks",
+        "drawer",
+        "reviewer",
+        "payee",
+        "check_code",
+        "has_list",
+        "red",
+        "special",
+    ];
+}
 
 /// Keeps ASCII digits only when the input is digits with spaces or hyphens between; anything
 /// else is kept (trimmed) for validation to judge.
@@ -357,7 +358,9 @@ fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     })
 }
 
-static TOTALS_FIELDS: [&str; 4] = ["amount", "tax", "total", "total_in_words"];
+fields! {
+    static TOTALS_FIELDS = ["amount", "tax", "total", "total_in_words"];
+}
 
 fn read_totals<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Totals> {
     let m = &r.object(v, path, &TOTALS_FIELDS)?;

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::{At, Reader, field};
+use super::read::{At, Reader, field, fields};
 use super::source::Source;
 
 /// What kind of party a buyer is; decides which fields a 普票 needs (domain.md §1.3).
@@ -102,10 +102,9 @@ fn compact_tax_id_general(s: &str) -> Option<String> {
     (!c.is_empty()).then_some(c)
 }
 
-static FIELDS: [&str; 7] = [
-    "name", "tax_id", "address", "phone", "bank", "account", "type",
-];
-const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
+fields! {
+    static FIELDS = ["name", "tax_id", "address", "phone", "bank", "account", "type"];
+}
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Party> {
     let m = &r.object(v, path, &FIELDS)?;

@@ -57,21 +57,74 @@ impl<'a> At<'a> {
 /// The most items a list's vector is sized for before they are read (more grow it as usual).
 const MAX_RESERVED_ITEMS: usize = 1024;
 
+/// An object's field list: the names the model writes, in its order, and how a member's key
+/// finds its place among them. Made by [`fields!`].
+pub(crate) struct FieldList {
+    pub(crate) names: &'static [&'static str],
+    /// The place of a key in `names`: a `match` over the names, which the compiler turns into
+    /// a test of the length and a compare of a few words, so members in any order cost the same
+    /// (a search, even one starting where the last member was found, compared names one by one).
+    index: fn(&str) -> Option<usize>,
+}
+
+impl FieldList {
+    /// The list of `names`, `index` giving each one's place (see [`fields!`]).
+    pub(crate) const fn new(
+        names: &'static [&'static str],
+        index: fn(&str) -> Option<usize>,
+    ) -> Self {
+        FieldList { names, index }
+    }
+
+    /// The place of `key` in the list.
+    pub(crate) fn index(&self, key: &str) -> Option<usize> {
+        (self.index)(key)
+    }
+}
+
+/// Declares `static $name: FieldList` of the given field names; a list longer than
+/// [`MAX_FIELDS`] or naming a field twice stops the build.
+macro_rules! fields {
+    ($vis:vis static $list:ident = [$($name:literal),+ $(,)?];) => {
+        $vis static $list: $crate::model::read::FieldList = {
+            const NAMES: &[&str] = &[$($name),+];
+            const _: () = assert!(NAMES.len() <= $crate::model::read::MAX_FIELDS);
+            $crate::model::read::FieldList::new(NAMES, |key| match key {
+                $($name => Some(const { $crate::model::read::place(NAMES, $name) }),)+
+                _ => None,
+            })
+        };
+    };
+}
+pub(crate) use fields;
+
+/// The place of `name` in `names`, at compile time; a name the list lacks stops the build.
+pub(crate) const fn place(names: &[&str], name: &str) -> usize {
+    let mut i = 0;
+    while i < names.len() {
+        if const_eq(names[i], name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("the field is not in the object's field list");
+}
+
 /// An object's members by field name, taken in one pass over the object.
 pub(crate) struct Fields<S> {
-    names: &'static [&'static str],
+    list: &'static FieldList,
     slots: [Option<S>; MAX_FIELDS],
 }
 
 impl<S> Fields<S> {
     /// The member under `key`, when present (any value, null included).
     pub(crate) fn member(&self, key: Key) -> Option<&S> {
-        let same = std::ptr::eq(self.names, key.fields);
+        let same = std::ptr::eq(self.list, key.fields);
         debug_assert!(same, "`{}` is a key of another field list", key.name);
         let i = if same {
             key.index
         } else {
-            field_index(self.names, key.name)?
+            self.list.index(key.name)?
         };
         self.slots.get(i)?.as_ref()
     }
@@ -82,25 +135,18 @@ impl<S> Fields<S> {
 #[derive(Clone, Copy)]
 pub(crate) struct Key {
     pub(crate) name: &'static str,
-    fields: &'static [&'static str],
+    fields: &'static FieldList,
     index: usize,
 }
 
 impl Key {
     /// The key of `name` in `fields`; a name the list lacks stops the build.
-    pub(crate) const fn of(fields: &'static [&'static str], name: &'static str) -> Key {
-        let mut i = 0;
-        while i < fields.len() {
-            if const_eq(fields[i], name) {
-                return Key {
-                    name,
-                    fields,
-                    index: i,
-                };
-            }
-            i += 1;
+    pub(crate) const fn of(fields: &'static FieldList, name: &'static str) -> Key {
+        Key {
+            name,
+            fields,
+            index: place(fields.names, name),
         }
-        panic!("the field is not in the object's field list");
     }
 }
 
@@ -120,8 +166,8 @@ pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// The [`Key`] of field `$name` in the field list `$fields` (a `static`, so that the list has one
-/// address to recognise it by), computed at compile time.
+/// The [`Key`] of field `$name` in the field list `$fields` (a `static` [`FieldList`], so that the
+/// list has one address to recognise it by), computed at compile time.
 macro_rules! field {
     ($fields:expr, $name:literal) => {{
         const KEY: $crate::model::read::Key = $crate::model::read::Key::of($fields, $name);
@@ -129,28 +175,6 @@ macro_rules! field {
     }};
 }
 pub(crate) use field;
-
-/// Where `key` is in `names` (for each member of an object read). Field names are short and
-/// mostly differ in length or first letter, so those are compared before the bytes.
-fn field_index(names: &[&str], key: &str) -> Option<usize> {
-    field_index_from(names, key, 0)
-}
-
-/// [`field_index`], searching from `start` on and then the names before it. An object's
-/// members mostly come in the order of its field list (the model writes them so, and people
-/// copy that), so the search that starts after the previous member's field mostly ends at once.
-fn field_index_from(names: &[&str], key: &str, start: usize) -> Option<usize> {
-    if names.get(start).is_some_and(|n| *n == key) {
-        return Some(start);
-    }
-    let first = key.as_bytes().first();
-    let is = |n: &&str| n.len() == key.len() && n.as_bytes().first() == first && *n == key;
-    let (before, after) = names.split_at(start.min(names.len()));
-    match after.iter().position(is) {
-        Some(i) => Some(start + i),
-        None => before.iter().position(is),
-    }
-}
 
 /// Whether `s` starts and ends with a printable ASCII character or a CJK ideograph (U+4000–U+9FFF,
 /// UTF-8 lead bytes 0xE4–0xE9), none of them whitespace: told from the edge bytes alone. The
@@ -249,7 +273,7 @@ impl Reader {
         &mut self,
         v: &S,
         path: &At<'_>,
-        allowed: &'static [&'static str],
+        allowed: &'static FieldList,
     ) -> Option<Fields<S>> {
         match v.shape() {
             Shape::Object => {}
@@ -263,13 +287,11 @@ impl Reader {
             }
         }
         let mut fields = Fields {
-            names: allowed,
+            list: allowed,
             slots: std::array::from_fn(|_| None),
         };
-        let mut next = 0;
-        let walked = v.entries(&mut |k, member| match field_index_from(allowed, k, next) {
+        let walked = v.entries(&mut |k, member| match allowed.index(k) {
             Some(i) if i < MAX_FIELDS => {
-                next = i + 1;
                 if let Some(slot) = fields.slots.get_mut(i) {
                     *slot = Some(member);
                 }
@@ -278,7 +300,7 @@ impl Reader {
                 Error::new(MDL_UNKNOWN_FIELD)
                     .at(path.path().key(shorten(k)))
                     .with("field", shorten(k))
-                    .with("allowed", allowed.join(", ")),
+                    .with("allowed", allowed.names.join(", ")),
             ),
         });
         if let Err(e) = walked {
@@ -607,13 +629,13 @@ mod tests {
             prop_assert_eq!(trim(&s), s.trim());
         }
 
-        /// Searching from any place finds the same field as searching from the start.
+        /// A key's place is its place in the names, and a key not among them has none.
         #[test]
-        fn field_index_from_any_start(key in "[a-z_]{0,12}", start in 0usize..30) {
-            let names = ["kind", "code", "number", "name", "tax_code", "amount", "tax", "total"];
-            prop_assert_eq!(field_index_from(&names, &key, start), field_index(&names, &key));
-            for n in names {
-                prop_assert_eq!(field_index_from(&names, n, start), field_index(&names, n));
+        fn a_key_finds_its_place(key in "[a-z_]{0,12}") {
+            fields! { static LIST = ["kind", "code", "number", "name", "tax_code", "amount", "tax", "total"]; }
+            prop_assert_eq!(LIST.index(&key), LIST.names.iter().position(|n| *n == key));
+            for (i, n) in LIST.names.iter().enumerate() {
+                prop_assert_eq!(LIST.index(n), Some(i));
             }
         }
     }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::{At, Reader, field};
+use super::read::{At, Reader, field, fields};
 use super::source::Source;
 
 /// Why an invoice is reversed (冲红原因, domain.md §9.3–9.4).
@@ -52,14 +52,15 @@ pub struct RedReference {
     pub reason: Option<RedReason>,
 }
 
-static FIELDS: [&str; 5] = [
-    "original_number",
-    "original_code",
-    "info_table_number",
-    "confirmation_number",
-    "reason",
-];
-const _: () = assert!(FIELDS.len() <= super::read::MAX_FIELDS);
+fields! {
+    static FIELDS = [
+        "original_number",
+        "original_code",
+        "info_table_number",
+        "confirmation_number",
+        "reason",
+    ];
+}
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<RedReference> {
     let m = &r.object(v, path, &FIELDS)?;

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::read::{At, Reader, field};
+use super::read::{At, Reader, field, fields};
 use super::source::{Shape, Source};
 use crate::error::Error;
 use crate::error::INP_UNKNOWN_OPTION;
@@ -74,17 +74,25 @@ pub enum SpecialBusiness {
     },
 }
 
-static CONSTRUCTION: [&str; 6] = [
-    "type",
-    "site",
-    "project",
-    "cross_region",
-    "cross_region_permit",
-    "land_vat_project",
-];
-static REAL_ESTATE: [&str; 4] = ["type", "address", "certificate", "area_unit"];
-static FREIGHT: [&str; 2] = ["type", "legs"];
-static LEG: [&str; 5] = ["from", "to", "vehicle_kind", "plate", "goods"];
+fields! {
+    static CONSTRUCTION = [
+        "type",
+        "site",
+        "project",
+        "cross_region",
+        "cross_region_permit",
+        "land_vat_project",
+    ];
+}
+fields! {
+    static REAL_ESTATE = ["type", "address", "certificate", "area_unit"];
+}
+fields! {
+    static FREIGHT = ["type", "legs"];
+}
+fields! {
+    static LEG = ["from", "to", "vehicle_kind", "plate", "goods"];
+}
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<SpecialBusiness> {
     let ty_node = v.member("type");
