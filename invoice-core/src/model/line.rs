@@ -204,51 +204,52 @@ fields! {
 }
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Line> {
-    let m = &r.object(v, path, &FIELDS)?;
-    let tax_code = r
-        .text(m, field!(&FIELDS, "tax_code"), path, false)
-        .map(super::digits_compact);
-    let name = r.text(m, field!(&FIELDS, "name"), path, true);
-    let spec = r.text(m, field!(&FIELDS, "spec"), path, false);
-    let unit = r.text(m, field!(&FIELDS, "unit"), path, false);
-    let quantity = r.decimal(m, field!(&FIELDS, "quantity"), path, false, Quantity::parse);
-    let unit_price = r.decimal(m, field!(&FIELDS, "unit_price"), path, false, Price::parse);
-    let amount = r.decimal(m, field!(&FIELDS, "amount"), path, false, Amount::parse);
-    let rate = r.decimal(m, field!(&FIELDS, "rate"), path, true, LineRate::parse);
-    let (tax, exempt_tax) = r.decimal_marked(
-        m,
-        field!(&FIELDS, "tax"),
-        path,
-        false,
-        super::parse_tax,
-        super::is_exempt_tax_mark,
-    );
-    // A tax printed `***` beside a rate printed `***` is the 免税 layout of legacy files
-    // (formats.md §3): the line is exempt. A numeric rate is kept and judged by the arithmetic.
-    let rate = match rate {
-        Some(LineRate::Unstated) if exempt_tax => Some(LineRate::Exempt),
-        other => other,
-    };
-    let nature = r
-        .choice(
+    r.object(v, path, &FIELDS, |r, m| {
+        let tax_code = r
+            .text(m, field!(&FIELDS, "tax_code"), path, false)
+            .map(super::digits_compact);
+        let name = r.text(m, field!(&FIELDS, "name"), path, true);
+        let spec = r.text(m, field!(&FIELDS, "spec"), path, false);
+        let unit = r.text(m, field!(&FIELDS, "unit"), path, false);
+        let quantity = r.decimal(m, field!(&FIELDS, "quantity"), path, false, Quantity::parse);
+        let unit_price = r.decimal(m, field!(&FIELDS, "unit_price"), path, false, Price::parse);
+        let amount = r.decimal(m, field!(&FIELDS, "amount"), path, false, Amount::parse);
+        let rate = r.decimal(m, field!(&FIELDS, "rate"), path, true, LineRate::parse);
+        let (tax, exempt_tax) = r.decimal_marked(
             m,
-            field!(&FIELDS, "nature"),
+            field!(&FIELDS, "tax"),
             path,
             false,
-            LineNature::from_name,
-            "normal, discount, discounted",
-        )
-        .unwrap_or_default();
-    Some(Line {
-        tax_code,
-        name: name?,
-        spec,
-        unit,
-        quantity,
-        unit_price,
-        amount,
-        rate: rate?,
-        tax,
-        nature,
+            super::parse_tax,
+            super::is_exempt_tax_mark,
+        );
+        // A tax printed `***` beside a rate printed `***` is the 免税 layout of legacy files
+        // (formats.md §3): the line is exempt. A numeric rate is kept and judged by the arithmetic.
+        let rate = match rate {
+            Some(LineRate::Unstated) if exempt_tax => Some(LineRate::Exempt),
+            other => other,
+        };
+        let nature = r
+            .choice(
+                m,
+                field!(&FIELDS, "nature"),
+                path,
+                false,
+                LineNature::from_name,
+                "normal, discount, discounted",
+            )
+            .unwrap_or_default();
+        Some(Line {
+            tax_code,
+            name: name?,
+            spec,
+            unit,
+            quantity,
+            unit_price,
+            amount,
+            rate: rate?,
+            tax,
+            nature,
+        })
     })
 }

@@ -284,8 +284,8 @@ impl<'de> Deserialize<'de> for Invoice {
 
 fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
     let root = At::Root;
-    let m = &r.object(&v, &root, &INVOICE_FIELDS)?;
-    let kind = r.choice(
+    r.object(&v, &root, &INVOICE_FIELDS, |r, m| {
+        let kind = r.choice(
         m,
         field!(&INVOICE_FIELDS, "kind"),
         &root,
@@ -293,68 +293,69 @@ fn read_invoice<S: Source>(r: &mut Reader, v: S) -> Option<Invoice> {
         Kind::from_name,
         "special_paper, ordinary_paper, electronic_ordinary, digital_special, digital_ordinary, …",
     );
-    let code = r
-        .text(m, field!(&INVOICE_FIELDS, "code"), &root, false)
-        .map(digits_compact);
-    let number = r
-        .text(m, field!(&INVOICE_FIELDS, "number"), &root, true)
-        .map(digits_compact);
-    let digital_number = r
-        .text(m, field!(&INVOICE_FIELDS, "digital_number"), &root, false)
-        .map(digits_compact);
-    let issue_date = r.date(m, field!(&INVOICE_FIELDS, "issue_date"), &root, true);
-    let issue_time = r.time(m, field!(&INVOICE_FIELDS, "issue_time"), &root);
-    let seller = r
-        .get(m, field!(&INVOICE_FIELDS, "seller"), &root, true)
-        .and_then(|v| party::read(r, v, &root.key("seller")));
-    let buyer = r
-        .get(m, field!(&INVOICE_FIELDS, "buyer"), &root, true)
-        .and_then(|v| party::read(r, v, &root.key("buyer")));
-    let lines = r.list(m, field!(&INVOICE_FIELDS, "lines"), &root, true, line::read);
-    let totals = r
-        .get(m, field!(&INVOICE_FIELDS, "totals"), &root, false)
-        .and_then(|v| read_totals(r, v, &root.key("totals")));
-    let deduction = r.decimal(
-        m,
-        field!(&INVOICE_FIELDS, "deduction"),
-        &root,
-        false,
-        Amount::parse,
-    );
-    let remarks = r.text(m, field!(&INVOICE_FIELDS, "remarks"), &root, false);
-    let drawer = r.text(m, field!(&INVOICE_FIELDS, "drawer"), &root, false);
-    let reviewer = r.text(m, field!(&INVOICE_FIELDS, "reviewer"), &root, false);
-    let payee = r.text(m, field!(&INVOICE_FIELDS, "payee"), &root, false);
-    let check_code = r
-        .text(m, field!(&INVOICE_FIELDS, "check_code"), &root, false)
-        .map(digits_compact);
-    let has_list = r.flag(m, field!(&INVOICE_FIELDS, "has_list"), &root);
-    let red = r
-        .get(m, field!(&INVOICE_FIELDS, "red"), &root, false)
-        .and_then(|v| red::read(r, v, &root.key("red")));
-    let special = r
-        .get(m, field!(&INVOICE_FIELDS, "special"), &root, false)
-        .and_then(|v| special::read(r, v, &root.key("special")));
-    Some(Invoice {
-        kind: kind?,
-        code,
-        number: number?,
-        digital_number,
-        issue_date: issue_date?,
-        issue_time,
-        seller: seller?,
-        buyer: buyer?,
-        lines,
-        totals,
-        deduction,
-        remarks,
-        drawer,
-        reviewer,
-        payee,
-        check_code,
-        has_list,
-        red,
-        special,
+        let code = r
+            .text(m, field!(&INVOICE_FIELDS, "code"), &root, false)
+            .map(digits_compact);
+        let number = r
+            .text(m, field!(&INVOICE_FIELDS, "number"), &root, true)
+            .map(digits_compact);
+        let digital_number = r
+            .text(m, field!(&INVOICE_FIELDS, "digital_number"), &root, false)
+            .map(digits_compact);
+        let issue_date = r.date(m, field!(&INVOICE_FIELDS, "issue_date"), &root, true);
+        let issue_time = r.time(m, field!(&INVOICE_FIELDS, "issue_time"), &root);
+        let seller = r
+            .get(m, field!(&INVOICE_FIELDS, "seller"), &root, true)
+            .and_then(|v| party::read(r, v, &root.key("seller")));
+        let buyer = r
+            .get(m, field!(&INVOICE_FIELDS, "buyer"), &root, true)
+            .and_then(|v| party::read(r, v, &root.key("buyer")));
+        let lines = r.list(m, field!(&INVOICE_FIELDS, "lines"), &root, true, line::read);
+        let totals = r
+            .get(m, field!(&INVOICE_FIELDS, "totals"), &root, false)
+            .and_then(|v| read_totals(r, v, &root.key("totals")));
+        let deduction = r.decimal(
+            m,
+            field!(&INVOICE_FIELDS, "deduction"),
+            &root,
+            false,
+            Amount::parse,
+        );
+        let remarks = r.text(m, field!(&INVOICE_FIELDS, "remarks"), &root, false);
+        let drawer = r.text(m, field!(&INVOICE_FIELDS, "drawer"), &root, false);
+        let reviewer = r.text(m, field!(&INVOICE_FIELDS, "reviewer"), &root, false);
+        let payee = r.text(m, field!(&INVOICE_FIELDS, "payee"), &root, false);
+        let check_code = r
+            .text(m, field!(&INVOICE_FIELDS, "check_code"), &root, false)
+            .map(digits_compact);
+        let has_list = r.flag(m, field!(&INVOICE_FIELDS, "has_list"), &root);
+        let red = r
+            .get(m, field!(&INVOICE_FIELDS, "red"), &root, false)
+            .and_then(|v| red::read(r, v, &root.key("red")));
+        let special = r
+            .get(m, field!(&INVOICE_FIELDS, "special"), &root, false)
+            .and_then(|v| special::read(r, v, &root.key("special")));
+        Some(Invoice {
+            kind: kind?,
+            code,
+            number: number?,
+            digital_number,
+            issue_date: issue_date?,
+            issue_time,
+            seller: seller?,
+            buyer: buyer?,
+            lines,
+            totals,
+            deduction,
+            remarks,
+            drawer,
+            reviewer,
+            payee,
+            check_code,
+            has_list,
+            red,
+            special,
+        })
     })
 }
 
@@ -363,28 +364,29 @@ fields! {
 }
 
 fn read_totals<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Totals> {
-    let m = &r.object(v, path, &TOTALS_FIELDS)?;
-    let amount = r.decimal(
-        m,
-        field!(&TOTALS_FIELDS, "amount"),
-        path,
-        true,
-        Amount::parse,
-    );
-    let tax = r.decimal(m, field!(&TOTALS_FIELDS, "tax"), path, true, parse_tax);
-    let total = r.decimal(
-        m,
-        field!(&TOTALS_FIELDS, "total"),
-        path,
-        true,
-        Amount::parse,
-    );
-    let total_in_words = r.text(m, field!(&TOTALS_FIELDS, "total_in_words"), path, false);
-    Some(Totals {
-        amount: amount?,
-        tax: tax?,
-        total: total?,
-        total_in_words,
+    r.object(v, path, &TOTALS_FIELDS, |r, m| {
+        let amount = r.decimal(
+            m,
+            field!(&TOTALS_FIELDS, "amount"),
+            path,
+            true,
+            Amount::parse,
+        );
+        let tax = r.decimal(m, field!(&TOTALS_FIELDS, "tax"), path, true, parse_tax);
+        let total = r.decimal(
+            m,
+            field!(&TOTALS_FIELDS, "total"),
+            path,
+            true,
+            Amount::parse,
+        );
+        let total_in_words = r.text(m, field!(&TOTALS_FIELDS, "total_in_words"), path, false);
+        Some(Totals {
+            amount: amount?,
+            tax: tax?,
+            total: total?,
+            total_in_words,
+        })
     })
 }
 

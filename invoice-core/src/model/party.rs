@@ -107,34 +107,35 @@ fields! {
 }
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Party> {
-    let m = &r.object(v, path, &FIELDS)?;
-    let name = r.text(m, field!(&FIELDS, "name"), path, true);
-    // Compacted from the lent text: one copy, not a copy and then a compacted copy.
-    let tax_id = r.with_text(m, field!(&FIELDS, "tax_id"), path, false, |_, s| {
-        compact_tax_id(s)
-    });
-    let address = r.text(m, field!(&FIELDS, "address"), path, false);
-    let phone = r.text(m, field!(&FIELDS, "phone"), path, false);
-    let bank = r.text(m, field!(&FIELDS, "bank"), path, false);
-    let account = r.text(m, field!(&FIELDS, "account"), path, false);
-    let kind = r
-        .choice(
-            m,
-            field!(&FIELDS, "type"),
-            path,
-            false,
-            PartyKind::from_name,
-            "enterprise, individual_business, natural_person",
-        )
-        .unwrap_or_default();
-    Some(Party {
-        name: name?,
-        tax_id,
-        address,
-        phone,
-        bank,
-        account,
-        kind,
+    r.object(v, path, &FIELDS, |r, m| {
+        let name = r.text(m, field!(&FIELDS, "name"), path, true);
+        // Compacted from the lent text: one copy, not a copy and then a compacted copy.
+        let tax_id = r.with_text(m, field!(&FIELDS, "tax_id"), path, false, |_, s| {
+            compact_tax_id(s)
+        });
+        let address = r.text(m, field!(&FIELDS, "address"), path, false);
+        let phone = r.text(m, field!(&FIELDS, "phone"), path, false);
+        let bank = r.text(m, field!(&FIELDS, "bank"), path, false);
+        let account = r.text(m, field!(&FIELDS, "account"), path, false);
+        let kind = r
+            .choice(
+                m,
+                field!(&FIELDS, "type"),
+                path,
+                false,
+                PartyKind::from_name,
+                "enterprise, individual_business, natural_person",
+            )
+            .unwrap_or_default();
+        Some(Party {
+            name: name?,
+            tax_id,
+            address,
+            phone,
+            bank,
+            account,
+            kind,
+        })
     })
 }
 

@@ -80,6 +80,17 @@ impl FieldList {
     pub(crate) fn index(&self, key: &str) -> Option<usize> {
         (self.index)(key)
     }
+
+    /// [`FieldList::index`], trying `expected` first. An object's members mostly come in the
+    /// order of its field list (the model writes them so, and people copy that): the one compare
+    /// is right, and a processor predicts it, where the `match` branches on every key's length.
+    #[inline]
+    pub(crate) fn index_from(&self, key: &str, expected: usize) -> Option<usize> {
+        if self.names.get(expected).is_some_and(|n| *n == key) {
+            return Some(expected);
+        }
+        self.index(key)
+    }
 }
 
 /// Declares `static $name: FieldList` of the given field names; a list longer than
@@ -268,13 +279,19 @@ impl Reader {
         self.errors.push(e);
     }
 
-    /// `v` as an object whose keys are all in `allowed`, its members taken in one pass.
-    pub(crate) fn object<S: Source>(
+    /// `v` as an object whose keys are all in `allowed`, its members taken in one pass and lent
+    /// to `read`.
+    ///
+    /// Lent, not returned: the members are a slot for every field, and moving them out (into
+    /// an `Option`, then into the caller's variable) copied hundreds of bytes per object,
+    /// reading back at once what was just written, which stalls the processor.
+    pub(crate) fn object<S: Source, T>(
         &mut self,
         v: &S,
         path: &At<'_>,
         allowed: &'static FieldList,
-    ) -> Option<Fields<S>> {
+        read: impl FnOnce(&mut Reader, &Fields<S>) -> Option<T>,
+    ) -> Option<T> {
         match v.shape() {
             Shape::Object => {}
             Shape::Refused(e) => {
@@ -290,8 +307,10 @@ impl Reader {
             list: allowed,
             slots: std::array::from_fn(|_| None),
         };
-        let walked = v.entries(&mut |k, member| match allowed.index(k) {
+        let mut next = 0;
+        let walked = v.entries(&mut |k, member| match allowed.index_from(k, next) {
             Some(i) if i < MAX_FIELDS => {
+                next = i + 1;
                 if let Some(slot) = fields.slots.get_mut(i) {
                     *slot = Some(member);
                 }
@@ -306,7 +325,7 @@ impl Reader {
         if let Err(e) = walked {
             self.push(e.at(path.path()));
         }
-        Some(fields)
+        read(self, &fields)
     }
 
     /// A present, non-null value, or `INP-04` when `required`.
@@ -317,7 +336,8 @@ impl Reader {
         path: &At<'_>,
         required: bool,
     ) -> Option<&'m S> {
-        self.value(m, key, path, required).map(|(v, _)| v)
+        self.value(m, key, path, required)?;
+        m.member(key)
     }
 
     /// [`Reader::get`] with what the value is, asked once (a host's answer may cost a
@@ -332,7 +352,7 @@ impl Reader {
         key: Key,
         path: &At<'_>,
         required: bool,
-    ) -> Option<(&'m S, Shape<'m>)> {
+    ) -> Option<Shape<'m>> {
         match m.member(key) {
             Some(v) => self.present(v, key, path, required),
             None => {
@@ -346,13 +366,19 @@ impl Reader {
 
     /// [`Reader::value`] of a member that is there: what it is, unless null (missing) or
     /// refused by the host.
+    ///
+    /// Always inlined: called, it handed the value's shape back through memory, and the caller
+    /// read it back at once in wider pieces than it was written, which the processor cannot
+    /// forward from its stores. That stall was a quarter of the model reader's time (perf), for
+    /// no instruction callgrind would count.
+    #[inline(always)]
     fn present<'m, S: Source>(
         &mut self,
         v: &'m S,
         key: Key,
         path: &At<'_>,
         required: bool,
-    ) -> Option<(&'m S, Shape<'m>)> {
+    ) -> Option<Shape<'m>> {
         match v.shape() {
             Shape::Null => {
                 if required {
@@ -361,11 +387,18 @@ impl Reader {
                 None
             }
             Shape::Refused(e) => {
-                self.push(e.at(path.path().key(key.name)));
+                self.refused(*e, key, path);
                 None
             }
-            shape => Some((v, shape)),
+            shape => Some(shape),
         }
+    }
+
+    /// A value the host refused (its error), at the field `key` of the object at `path`.
+    #[cold]
+    #[inline(never)]
+    fn refused(&mut self, e: Error, key: Key, path: &At<'_>) {
+        self.push(e.at(path.path().key(key.name)));
     }
 
     /// `INP-04` at the field `key` of the object at `path`.
@@ -383,7 +416,7 @@ impl Reader {
         path: &At<'_>,
         required: bool,
     ) -> Option<String> {
-        let shape = self.value(m, key, path, required)?.1;
+        let shape = self.value(m, key, path, required)?;
         self.text_of(shape, key, path, required, |_, t| Some(t.to_string()))
     }
 
@@ -425,13 +458,13 @@ impl Reader {
         required: bool,
         f: impl FnOnce(&mut Reader, &str) -> Option<T>,
     ) -> Option<T> {
-        let shape = self.value(m, key, path, required)?.1;
+        let shape = self.value(m, key, path, required)?;
         self.text_of(shape, key, path, required, f)
     }
 
     /// A boolean field, `false` when absent.
     pub(crate) fn flag<S: Source>(&mut self, m: &Fields<S>, key: Key, path: &At<'_>) -> bool {
-        let Some((_, shape)) = self.value(m, key, path, false) else {
+        let Some(shape) = self.value(m, key, path, false) else {
             return false;
         };
         match shape {
@@ -468,7 +501,7 @@ impl Reader {
         parse: fn(&str) -> Result<T, Error>,
         mark: fn(&str) -> bool,
     ) -> (Option<T>, bool) {
-        let Some((_, shape)) = self.value(m, key, path, required) else {
+        let Some(shape) = self.value(m, key, path, required) else {
             return (None, false);
         };
         let marked = matches!(&shape, Shape::Text(s) if mark(s));
@@ -525,7 +558,7 @@ impl Reader {
         required: bool,
     ) -> Option<NaiveDate> {
         // What the value is, asked once: a host's day, or text to parse.
-        let shape = match self.value(m, key, path, required)?.1 {
+        let shape = match self.value(m, key, path, required)? {
             Shape::Date(d) => return Some(d),
             shape => shape,
         };
@@ -575,7 +608,7 @@ impl Reader {
         required: bool,
         mut each: impl FnMut(&mut Reader, &S, &At<'_>) -> Option<T>,
     ) -> Vec<T> {
-        let Some((v, shape)) = self.value(m, key, path, required) else {
+        let (Some(shape), Some(v)) = (self.value(m, key, path, required), m.member(key)) else {
             return Vec::new();
         };
         let p = path.key(key.name);

@@ -63,32 +63,33 @@ fields! {
 }
 
 pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<RedReference> {
-    let m = &r.object(v, path, &FIELDS)?;
-    let original_number = r
-        .text(m, field!(&FIELDS, "original_number"), path, true)
-        .map(super::digits_compact);
-    let original_code = r
-        .text(m, field!(&FIELDS, "original_code"), path, false)
-        .map(super::digits_compact);
-    let info_table_number = r
-        .text(m, field!(&FIELDS, "info_table_number"), path, false)
-        .map(super::digits_compact);
-    let confirmation_number = r
-        .text(m, field!(&FIELDS, "confirmation_number"), path, false)
-        .map(super::digits_compact);
-    let reason = r.choice(
-        m,
-        field!(&FIELDS, "reason"),
-        path,
-        false,
-        RedReason::from_name,
-        "issued_in_error, goods_returned, service_stopped, sales_allowance",
-    );
-    Some(RedReference {
-        original_number: original_number?,
-        original_code,
-        info_table_number,
-        confirmation_number,
-        reason,
+    r.object(v, path, &FIELDS, |r, m| {
+        let original_number = r
+            .text(m, field!(&FIELDS, "original_number"), path, true)
+            .map(super::digits_compact);
+        let original_code = r
+            .text(m, field!(&FIELDS, "original_code"), path, false)
+            .map(super::digits_compact);
+        let info_table_number = r
+            .text(m, field!(&FIELDS, "info_table_number"), path, false)
+            .map(super::digits_compact);
+        let confirmation_number = r
+            .text(m, field!(&FIELDS, "confirmation_number"), path, false)
+            .map(super::digits_compact);
+        let reason = r.choice(
+            m,
+            field!(&FIELDS, "reason"),
+            path,
+            false,
+            RedReason::from_name,
+            "issued_in_error, goods_returned, service_stopped, sales_allowance",
+        );
+        Some(RedReference {
+            original_number: original_number?,
+            original_code,
+            info_table_number,
+            confirmation_number,
+            reason,
+        })
     })
 }

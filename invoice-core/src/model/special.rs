@@ -102,8 +102,7 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Sp
         _ => "",
     };
     match ty {
-        "construction" => {
-            let m = &r.object(v, path, &CONSTRUCTION)?;
+        "construction" => r.object(v, path, &CONSTRUCTION, |r, m| {
             let site = r.text(m, field!(&CONSTRUCTION, "site"), path, true);
             let project = r.text(m, field!(&CONSTRUCTION, "project"), path, true);
             let cross_region = r.flag(m, field!(&CONSTRUCTION, "cross_region"), path);
@@ -118,9 +117,8 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Sp
                 cross_region_permit,
                 land_vat_project,
             }))
-        }
-        "real_estate_sale" | "real_estate_lease" => {
-            let m = &r.object(v, path, &REAL_ESTATE)?;
+        }),
+        "real_estate_sale" | "real_estate_lease" => r.object(v, path, &REAL_ESTATE, |r, m| {
             let address = r.text(m, field!(&REAL_ESTATE, "address"), path, true);
             let certificate = r.text(m, field!(&REAL_ESTATE, "certificate"), path, false);
             let area_unit = r.text(m, field!(&REAL_ESTATE, "area_unit"), path, false);
@@ -134,26 +132,26 @@ pub(super) fn read<S: Source>(r: &mut Reader, v: &S, path: &At<'_>) -> Option<Sp
             } else {
                 SpecialBusiness::RealEstateLease(re)
             })
-        }
-        "freight" => {
-            let m = &r.object(v, path, &FREIGHT)?;
+        }),
+        "freight" => r.object(v, path, &FREIGHT, |r, m| {
             let legs = r.list(m, field!(&FREIGHT, "legs"), path, true, |r, v, p| {
-                let m = &r.object(v, p, &LEG)?;
-                let from = r.text(m, field!(&LEG, "from"), p, true);
-                let to = r.text(m, field!(&LEG, "to"), p, true);
-                let vehicle_kind = r.text(m, field!(&LEG, "vehicle_kind"), p, false);
-                let plate = r.text(m, field!(&LEG, "plate"), p, false);
-                let goods = r.text(m, field!(&LEG, "goods"), p, false);
-                Some(FreightLeg {
-                    from: from?,
-                    to: to?,
-                    vehicle_kind,
-                    plate,
-                    goods,
+                r.object(v, p, &LEG, |r, m| {
+                    let from = r.text(m, field!(&LEG, "from"), p, true);
+                    let to = r.text(m, field!(&LEG, "to"), p, true);
+                    let vehicle_kind = r.text(m, field!(&LEG, "vehicle_kind"), p, false);
+                    let plate = r.text(m, field!(&LEG, "plate"), p, false);
+                    let goods = r.text(m, field!(&LEG, "goods"), p, false);
+                    Some(FreightLeg {
+                        from: from?,
+                        to: to?,
+                        vehicle_kind,
+                        plate,
+                        goods,
+                    })
                 })
             });
             Some(SpecialBusiness::Freight { legs })
-        }
+        }),
         other => {
             r.push(
                 Error::new(INP_UNKNOWN_OPTION)
