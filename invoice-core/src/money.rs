@@ -197,18 +197,24 @@ fn parse_short(
     // Powers of ten from a table: at most 19 digits were read, so every power used (10^0 to
     // 10^18) is in it, and the `1` for a missing one is never taken.
     let pow10 = |n: u32| POW10.get(n as usize).copied().unwrap_or(1);
-    // The decimals beyond `max_dp` are the last digits of `m`: they may only be zeros.
-    let beyond = pow10(frac - scale);
-    if !m.is_multiple_of(beyond) {
-        return Err(Error::new(MNY_SCALE)
-            .with("value", shorten(s))
-            .with("max", max_dp));
-    }
-    let m = m / beyond;
+    // The decimals beyond `max_dp` are the last digits of `m`: they may only be zeros. (Tested
+    // only when there are some: a division costs more than the rest of the parse.)
+    let m = if frac > scale {
+        let beyond = pow10(frac - scale);
+        if !m.is_multiple_of(beyond) {
+            return Err(Error::new(MNY_SCALE)
+                .with("value", shorten(s))
+                .with("max", max_dp));
+        }
+        m / beyond
+    } else {
+        m
+    };
     // The integer part has `max_int` digits at most (leading zeros aside); 20 and more digits
-    // are beyond any u64.
+    // are beyond any u64. `m / 10^scale >= limit` is `m >= limit * 10^scale`: multiplied in
+    // 128 bits, without a division.
     if let Some(&limit) = POW10.get(max_int)
-        && m / pow10(scale) >= limit
+        && u128::from(m) >= u128::from(limit) * u128::from(pow10(scale))
     {
         return Err(range_error(s));
     }
