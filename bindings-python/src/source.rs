@@ -175,6 +175,9 @@ impl<'a, 'py> Node<'a, 'py> {
 }
 
 impl Source for Node<'_, '_> {
+    // Inlined into the reader: out of line, the shape went back through memory and was read
+    // back at once in wider pieces than it was written, a stall per value (perf).
+    #[inline(always)]
     fn shape(&self) -> Shape<'_> {
         let obj = &self.obj;
         if let Ok(s) = obj.cast::<PyString>() {
