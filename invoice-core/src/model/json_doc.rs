@@ -418,37 +418,22 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A string value (the opening quote next), pushed with its `key`.
-    #[inline(always)]
-    fn text_value(&mut self, key: Text<'a>) -> Result<(), Stop> {
-        let (text, lone) = self.string()?;
-        let value = match lone {
-            Some(unit) => Value::Refused(unit),
-            None => Value::Text(text),
-        };
-        let i = self.push(key, value);
-        if let Some(unit) = lone {
-            self.doc.problems.push((i, unit));
-        }
-        Ok(())
-    }
-
-    /// A member's or an item's value: a string (most of them) read here, anything else by
-    /// [`Parser::value`], whose call, for a value that is no container, costs more than reading it.
-    #[inline(always)]
-    fn inner(&mut self, depth: usize, key: Text<'a>) -> Result<(), Stop> {
-        self.space();
-        if self.peek() == Some(b'"') {
-            return self.text_value(key);
-        }
-        self.value(depth + 1, key)
-    }
-
     /// One value, pushed with its `key` (a member's, or empty).
     fn value(&mut self, depth: usize, key: Text<'a>) -> Result<(), Stop> {
         self.space();
         match self.peek() {
-            Some(b'"') => self.text_value(key),
+            Some(b'"') => {
+                let (text, lone) = self.string()?;
+                let value = match lone {
+                    Some(unit) => Value::Refused(unit),
+                    None => Value::Text(text),
+                };
+                let i = self.push(key, value);
+                if let Some(unit) = lone {
+                    self.doc.problems.push((i, unit));
+                }
+                Ok(())
+            }
             Some(b'-' | b'0'..=b'9') => {
                 let t = self.number()?;
                 self.push(key, Value::Number(t));
@@ -688,7 +673,7 @@ impl<'a> Parser<'a> {
             self.at += 1;
         } else {
             loop {
-                self.inner(depth, Text::Borrowed(""))?;
+                self.value(depth + 1, Text::Borrowed(""))?;
                 if self.closed(b']', "a list without `,` or `]`")? {
                     break;
                 }
@@ -729,7 +714,7 @@ impl<'a> Parser<'a> {
                     return Err(self.fail("an object key without `:`"));
                 }
                 self.at += 1;
-                self.inner(depth, key)?;
+                self.value(depth + 1, key)?;
                 if self.closed(b'}', "an object without `,` or `}`")? {
                     break;
                 }
