@@ -86,10 +86,33 @@ impl FieldList {
     /// is right, and a processor predicts it, where the `match` branches on every key's length.
     #[inline]
     pub(crate) fn index_from(&self, key: &str, expected: usize) -> Option<usize> {
-        if self.names.get(expected).is_some_and(|n| *n == key) {
+        if self.names.get(expected).is_some_and(|n| same_name(n, key)) {
             return Some(expected);
         }
         self.index(key)
+    }
+}
+
+/// Whether a field name and a key are the same text: `==` without its call to `memcmp`, which
+/// cost as much as the rest of finding a member's place (perf, a dict of the benches' invoice).
+/// Names and keys are short: the bytes are compared as two overlapping words.
+#[inline(always)]
+fn same_name(name: &str, key: &str) -> bool {
+    let (a, b) = (name.as_bytes(), key.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // The first and the last `W` bytes of each, as one number each (overlapping when n < 2W).
+    fn ends<const W: usize>(s: &[u8]) -> Option<([u8; W], [u8; W])> {
+        let head = s.get(..W)?.try_into().ok()?;
+        let tail = s.get(s.len().checked_sub(W)?..)?.try_into().ok()?;
+        Some((head, tail))
+    }
+    match n {
+        8..=16 => ends::<8>(a) == ends::<8>(b),
+        4..=7 => ends::<4>(a) == ends::<4>(b),
+        _ => a == b,
     }
 }
 
@@ -416,15 +439,51 @@ impl Reader {
         path: &At<'_>,
         required: bool,
     ) -> Option<String> {
-        let shape = self.value(m, key, path, required)?;
-        self.text_of(shape, key, path, required, |_, t| Some(t.to_string()))
+        // One match on the shape where it is made: taken out of `value`'s `Option` first, the
+        // text's pointer and length were copied at once in a wider piece than they had just
+        // been written, a stall per text field (perf).
+        let Some(v) = m.member(key) else {
+            if required {
+                self.missing(key, path);
+            }
+            return None;
+        };
+        match v.shape() {
+            Shape::Text(s) => {
+                let t = trim(&s);
+                if !t.is_empty() {
+                    return Some(t.to_string());
+                }
+                if required {
+                    self.missing(key, path);
+                }
+                None
+            }
+            Shape::Null => {
+                if required {
+                    self.missing(key, path);
+                }
+                None
+            }
+            Shape::Refused(e) => {
+                self.refused(*e, key, path);
+                None
+            }
+            other => {
+                self.push(wrong_type(path.path().key(key.name), "string", &other));
+                None
+            }
+        }
     }
 
     /// What [`Reader::text`] reads from a value's shape, lent to `f` instead of copied (for the
     /// readers that parse the text: dates, times, choices).
+    ///
+    /// The shape by reference: moved in, it was copied at once in wider pieces than it had just
+    /// been written, a stall per text field (perf).
     fn text_of<T>(
         &mut self,
-        shape: Shape<'_>,
+        shape: &Shape<'_>,
         key: Key,
         path: &At<'_>,
         required: bool,
@@ -432,7 +491,7 @@ impl Reader {
     ) -> Option<T> {
         match shape {
             Shape::Text(s) => {
-                let t = trim(&s);
+                let t = trim(s);
                 if t.is_empty() {
                     if required {
                         self.missing(key, path);
@@ -443,7 +502,7 @@ impl Reader {
                 }
             }
             other => {
-                self.push(wrong_type(path.path().key(key.name), "string", &other));
+                self.push(wrong_type(path.path().key(key.name), "string", other));
                 None
             }
         }
@@ -459,7 +518,7 @@ impl Reader {
         f: impl FnOnce(&mut Reader, &str) -> Option<T>,
     ) -> Option<T> {
         let shape = self.value(m, key, path, required)?;
-        self.text_of(shape, key, path, required, f)
+        self.text_of(&shape, key, path, required, f)
     }
 
     /// A boolean field, `false` when absent.
@@ -501,12 +560,29 @@ impl Reader {
         parse: fn(&str) -> Result<T, Error>,
         mark: fn(&str) -> bool,
     ) -> (Option<T>, bool) {
-        let Some(shape) = self.value(m, key, path, required) else {
+        // One match on the shape where it is made, as in `text`.
+        let Some(v) = m.member(key) else {
+            if required {
+                self.missing(key, path);
+            }
             return (None, false);
         };
-        let marked = matches!(&shape, Shape::Text(s) if mark(s));
-        let res = match shape {
-            Shape::Text(s) => parse(trim(&s)),
+        let mut marked = false;
+        let res = match v.shape() {
+            Shape::Text(s) => {
+                marked = mark(&s);
+                parse(trim(&s))
+            }
+            Shape::Null => {
+                if required {
+                    self.missing(key, path);
+                }
+                return (None, false);
+            }
+            Shape::Refused(e) => {
+                self.refused(*e, key, path);
+                return (None, false);
+            }
             Shape::Float(n) => Err(Error::new(INP_FLOAT).with("value", n)),
             Shape::Int(n) => parse(&n.to_string()),
             Shape::Decimal(d) => with_decimal_text(d, parse),
@@ -562,7 +638,7 @@ impl Reader {
             Shape::Date(d) => return Some(d),
             shape => shape,
         };
-        self.text_of(shape, key, path, required, |r, s| {
+        self.text_of(&shape, key, path, required, |r, s| {
             r.parsed(s, parse_date, MDL_DATE, key, path)
         })
     }
@@ -660,6 +736,21 @@ mod tests {
         #[test]
         fn trim_is_str_trim(s in "[ \t\n\u{b}\u{c}\r\u{3000}\u{a0}\u{2028}\u{85}\u{7f}a甲1.é\u{4000}\u{9fff}\u{a000}\u{3fff}]{0,8}") {
             prop_assert_eq!(trim(&s), s.trim());
+        }
+
+        /// Two texts are the same name exactly when they are equal, at every length the word
+        /// compare handles (the edges of 4 and 8 bytes) and beyond.
+        #[test]
+        fn same_name_is_equality(a in "[ab_]{0,20}", b in "[ab_]{0,20}", n in 0usize..20) {
+            prop_assert_eq!(same_name(&a, &b), a == b);
+            prop_assert!(same_name(&a, &a));
+            // Texts that differ in one byte only, anywhere.
+            if let Some(i) = (!a.is_empty()).then(|| n % a.len()) {
+                let mut c = a.clone().into_bytes();
+                c[i] = if c[i] == b'a' { b'b' } else { b'a' };
+                let c = String::from_utf8(c).unwrap_or_default();
+                prop_assert!(!same_name(&a, &c));
+            }
         }
 
         /// A key's place is its place in the names, and a key not among them has none, whatever
