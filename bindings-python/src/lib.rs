@@ -12,6 +12,10 @@
 
 use pyo3::prelude::*;
 
+/// The Rust side's allocator (Cargo.toml says why); Python's objects keep Python's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod arrow;
 mod convert;
 mod error;
