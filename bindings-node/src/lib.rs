@@ -25,6 +25,10 @@ use napi::{Env, ScopedTask};
 use napi_derive::napi;
 use serde_json::Value;
 
+/// The Rust side's allocator (Cargo.toml says why); V8's values keep V8's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Runs one call: a panic (which the core promises never happens) answers `INP-99` (in the
 /// call's `encoding`) instead of aborting the Node process.
 pub(crate) fn guarded(encoding: Encoding, f: impl FnOnce() -> String) -> String {
