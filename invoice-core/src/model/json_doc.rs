@@ -132,7 +132,8 @@ impl<'a> JsonDoc<'a> {
                 integers_only: true,
             },
         };
-        let read = p.value(0, Text::Borrowed("")).and_then(|()| {
+        let root = p.push(Text::Borrowed(""), Value::Null);
+        let read = p.value(0, root).and_then(|()| {
             p.space();
             match p.at < p.bytes.len() {
                 true => Err(p.fail("text after the JSON value")),
@@ -408,45 +409,47 @@ impl<'a> Parser<'a> {
         i
     }
 
-    fn literal(&mut self, word: &str, key: Text<'a>, value: Value<'a>) -> Result<(), Stop> {
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, Stop> {
         if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
             self.at += word.len();
-            self.push(key, value);
-            Ok(())
+            Ok(value)
         } else {
             Err(self.fail("an unknown word"))
         }
     }
 
-    /// One value, pushed with its `key` (a member's, or empty).
-    fn value(&mut self, depth: usize, key: Text<'a>) -> Result<(), Stop> {
+    /// One value, into the entry `me`, pushed already with its key (a member's, or empty).
+    ///
+    /// Pushed first, written after: a key or a value handed on to be pushed went through
+    /// copies on the stack, each read back at once in wider pieces than it had just been
+    /// written, a stall the processor cannot avoid (perf: half of the parser's time). Written
+    /// into its place, each part is stored once.
+    fn value(&mut self, depth: usize, me: usize) -> Result<(), Stop> {
         self.space();
-        match self.peek() {
+        let value = match self.peek() {
             Some(b'"') => {
                 let (text, lone) = self.string()?;
-                let value = match lone {
-                    Some(unit) => Value::Refused(unit),
+                match lone {
+                    Some(unit) => {
+                        self.doc.problems.push((me, unit));
+                        Value::Refused(unit)
+                    }
                     None => Value::Text(text),
-                };
-                let i = self.push(key, value);
-                if let Some(unit) = lone {
-                    self.doc.problems.push((i, unit));
                 }
-                Ok(())
             }
-            Some(b'-' | b'0'..=b'9') => {
-                let t = self.number()?;
-                self.push(key, Value::Number(t));
-                Ok(())
-            }
-            Some(b'{') => self.object(depth, key),
-            Some(b'[') => self.list(depth, key),
-            Some(b'n') => self.literal("null", key, Value::Null),
-            Some(b't') => self.literal("true", key, Value::Bool(true)),
-            Some(b'f') => self.literal("false", key, Value::Bool(false)),
-            Some(_) => Err(self.fail("an unexpected character")),
-            None => Err(self.fail("the end of the text")),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b'{') => return self.object(depth, me),
+            Some(b'[') => return self.list(depth, me),
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(_) => return Err(self.fail("an unexpected character")),
+            None => return Err(self.fail("the end of the text")),
+        };
+        if let Some(e) = self.doc.entries.get_mut(me) {
+            e.value = value;
         }
+        Ok(())
     }
 
     #[inline(always)]
@@ -665,15 +668,15 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn list(&mut self, depth: usize, key: Text<'a>) -> Result<(), Stop> {
+    fn list(&mut self, depth: usize, me: usize) -> Result<(), Stop> {
         self.enter(depth)?;
-        let me = self.push(key, Value::Null);
         self.space();
         if self.peek() == Some(b']') {
             self.at += 1;
         } else {
             loop {
-                self.value(depth + 1, Text::Borrowed(""))?;
+                let item = self.push(Text::Borrowed(""), Value::Null);
+                self.value(depth + 1, item)?;
                 if self.closed(b']', "a list without `,` or `]`")? {
                     break;
                 }
@@ -690,9 +693,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn object(&mut self, depth: usize, key: Text<'a>) -> Result<(), Stop> {
+    fn object(&mut self, depth: usize, me: usize) -> Result<(), Stop> {
         self.enter(depth)?;
-        let me = self.push(key, Value::Null);
         let mut bad_key = None;
         self.space();
         if self.peek() == Some(b'}') {
@@ -714,7 +716,8 @@ impl<'a> Parser<'a> {
                     return Err(self.fail("an object key without `:`"));
                 }
                 self.at += 1;
-                self.value(depth + 1, key)?;
+                let member = self.push(key, Value::Null);
+                self.value(depth + 1, member)?;
                 if self.closed(b'}', "an object without `,` or `}`")? {
                     break;
                 }
