@@ -4,4 +4,4 @@
 // Declarations: api.d.ts (generated from bindings-js/js/types.d.ts).
 const { makeApi } = require('./surface.js');
 
-module.exports = makeApi(require('./index.js'), { bytes: true });
+module.exports = makeApi(require('./index.js'));

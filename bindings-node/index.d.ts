@@ -9,91 +9,91 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
-export declare function __idOp(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function __idOp(args: string, notes?: string | undefined | null): string
 
-export declare function __idSchemes(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function __idSchemes(args: string, notes?: string | undefined | null): string
 
-export declare function amount(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function amount(args: string, notes?: string | undefined | null): string
 
-export declare function amountInWords(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function amountInWords(args: string, notes?: string | undefined | null): string
 
-export declare function amountsInWords(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function amountsInWords(args: string, notes?: string | undefined | null): string
 
-export declare function buildNumber(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function buildNumber(args: string, notes?: string | undefined | null): string
 
-export declare function buildQr(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function buildQr(args: string, notes?: string | undefined | null): string
 
-export declare function checkCode(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function checkCode(args: string, notes?: string | undefined | null): string
 
-export declare function checkCodeMessage(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function checkCodeMessage(args: string, notes?: string | undefined | null): string
 
-export declare function compute(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function compute(args: string, notes?: string | undefined | null): string
 
-export declare function dedupeKey(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function dedupeKey(args: string, notes?: string | undefined | null): string
 
-export declare function diagnose(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function diagnose(args: string, notes?: string | undefined | null): string
 
-export declare function exportCsv(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function exportCsv(args: string, notes?: string | undefined | null): string
 
-export declare function exportJsonl(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function exportJsonl(args: string, notes?: string | undefined | null): string
 
-export declare function findDuplicates(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function findDuplicates(args: string, notes?: string | undefined | null): string
 
-export declare function isValid(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function isValid(args: string, notes?: string | undefined | null): string
 
-export declare function kind__checkQr(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__checkQr(args: string, notes?: string | undefined | null): string
 
-export declare function kind__facts(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__facts(args: string, notes?: string | undefined | null): string
 
-export declare function kind__fromCode(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__fromCode(args: string, notes?: string | undefined | null): string
 
-export declare function kind__fromQr(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__fromQr(args: string, notes?: string | undefined | null): string
 
-export declare function kind__fromTaxControl(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__fromTaxControl(args: string, notes?: string | undefined | null): string
 
-export declare function kind__fromVerify(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__fromVerify(args: string, notes?: string | undefined | null): string
 
-export declare function kind__names(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__names(args: string, notes?: string | undefined | null): string
 
-export declare function kind__refineQr(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function kind__refineQr(args: string, notes?: string | undefined | null): string
 
-export declare function last5(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function last5(args: string, notes?: string | undefined | null): string
 
-export declare function last6(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function last6(args: string, notes?: string | undefined | null): string
 
-export declare function lifecycle__run(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function lifecycle__run(args: string, notes?: string | undefined | null): string
 
-export declare function lifecycle__table(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function lifecycle__table(args: string, notes?: string | undefined | null): string
 
-export declare function lineTax(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function lineTax(args: string, notes?: string | undefined | null): string
 
-export declare function matchRecord(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function matchRecord(args: string, notes?: string | undefined | null): string
 
-export declare function nextNumber(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function nextNumber(args: string, notes?: string | undefined | null): string
 
-export declare function normaliseQuery(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function normaliseQuery(args: string, notes?: string | undefined | null): string
 
-export declare function normaliseQueryAll(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function normaliseQueryAll(args: string, notes?: string | undefined | null): string
 
-export declare function numberParts(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function numberParts(args: string, notes?: string | undefined | null): string
 
-export declare function padInvoiceNumber(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function padInvoiceNumber(args: string, notes?: string | undefined | null): string
 
-export declare function parseInvoice(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function parseInvoice(args: string, notes?: string | undefined | null): string
 
-export declare function parseInvoiceCode(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function parseInvoiceCode(args: string, notes?: string | undefined | null): string
 
-export declare function parseInvoiceNumber(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function parseInvoiceNumber(args: string, notes?: string | undefined | null): string
 
-export declare function parseQr(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function parseQr(args: string, notes?: string | undefined | null): string
 
-export declare function precheck(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function precheck(args: string, notes?: string | undefined | null): string
 
-export declare function price(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function price(args: string, notes?: string | undefined | null): string
 
-export declare function quantity(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function quantity(args: string, notes?: string | undefined | null): string
 
-export declare function ratesInForce(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function ratesInForce(args: string, notes?: string | undefined | null): string
 
 /** `read(bytes, options?)`: one invoice file or QR text from its bytes. */
 export declare function read(bytes: unknown, args: string, notes?: string | undefined | null): string
@@ -104,31 +104,31 @@ export declare function readMany(files: unknown, args: string, notes?: string | 
 /** `readPath(path, options?)`: [`read`] of the file at `path` (`READ-20` when it cannot be opened). */
 export declare function readPath(path: unknown, args: string, notes?: string | undefined | null): string
 
-export declare function readVerifyQuery(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function readVerifyQuery(args: string, notes?: string | undefined | null): string
 
-export declare function readWords(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function readWords(args: string, notes?: string | undefined | null): string
 
-export declare function ric__validateAsOf(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function ric__validateAsOf(args: string, notes?: string | undefined | null): string
 
-export declare function roundHalfUp(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function roundHalfUp(args: string, notes?: string | undefined | null): string
 
-export declare function rule(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function rule(args: string, notes?: string | undefined | null): string
 
-export declare function rules(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function rules(args: string, notes?: string | undefined | null): string
 
-export declare function search(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function search(args: string, notes?: string | undefined | null): string
 
-export declare function splitTax(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function splitTax(args: string, notes?: string | undefined | null): string
 
-export declare function splitWithDeduction(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function splitWithDeduction(args: string, notes?: string | undefined | null): string
 
-export declare function stats(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function stats(args: string, notes?: string | undefined | null): string
 
-export declare function taxRate(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function taxRate(args: string, notes?: string | undefined | null): string
 
-export declare function validate(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function validate(args: string, notes?: string | undefined | null): string
 
-export declare function validateMany(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function validateMany(args: string, notes?: string | undefined | null): string
 
 /**
  * `validateManyAsync`: the arguments are read (and bad options answered, to be thrown
@@ -137,12 +137,12 @@ export declare function validateMany(args: string | Uint8Array, notes?: string |
  */
 export declare function validateManyAsync(args: string, notes?: string | undefined | null): string | Promise<unknown>
 
-export declare function verifyCheckCode(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function verifyCheckCode(args: string, notes?: string | undefined | null): string
 
-export declare function verifyQuery(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function verifyQuery(args: string, notes?: string | undefined | null): string
 
-export declare function version(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function version(args: string, notes?: string | undefined | null): string
 
-export declare function wordsMatch(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function wordsMatch(args: string, notes?: string | undefined | null): string
 
-export declare function wordsToAmount(args: string | Uint8Array, notes?: string | undefined | null): string
+export declare function wordsToAmount(args: string, notes?: string | undefined | null): string

@@ -244,34 +244,12 @@ export function bareAnswer(text) {
   return text.charCodeAt(0) === 0 ? answer(text.slice(1)) : text;
 }
 
-const utf8 = new TextEncoder();
-// The buffer argument texts are written into (`toUtf8`): grown to the largest text met, up to
-// UTF8_MOST UTF-16 units; a longer text crosses as a string (no buffer kept that large).
-const UTF8_MOST = 1 << 20;
-let pool = new Uint8Array(1 << 14);
-
-/**
- * `text` as UTF-8 in the shared buffer, for a raw export that reads the bytes while it runs
- * (the addon: reading them is one look-up, where a string is measured and then converted, and
- * the whole call took 0.2-0.3 us less); `text` itself when it is too long to keep a buffer for.
- * @param {string} text
- */
-function toUtf8(text) {
-  if (text.length > UTF8_MOST) return text;
-  // At most three bytes a UTF-16 unit.
-  if (text.length * 3 > pool.length) pool = new Uint8Array(text.length * 3);
-  return pool.subarray(0, utf8.encodeInto(text, pool).written);
-}
-
 /**
  * The public API over a binding's raw exports (the addon's `index.js`, a wasm-bindgen module):
  * each `name(text, notes)` export becomes `name(...args)`, `area__name` becomes `area.name`.
- * With `bytes`, the argument text of a call crosses as UTF-8 bytes (the raw exports take a
- * string or bytes: the addon's do).
  * @param {Record<string, unknown>} raw
- * @param {{ bytes?: boolean }} [options]
  */
-export function makeApi(raw, { bytes = false } = {}) {
+export function makeApi(raw) {
   const api = { InvoiceError };
   for (const [name, fn] of Object.entries(raw)) {
     // Skip the glue's own exports: the web target's init functions and internal symbols.
@@ -288,9 +266,7 @@ export function makeApi(raw, { bytes = false } = {}) {
     } else {
       call = (...args) => {
         const s = bare(args);
-        if (s !== undefined) return bareAnswer(fn(s));
-        const [text, notes] = encode(args, name);
-        return answer(fn(bytes ? toUtf8(text) : text, notes));
+        return s === undefined ? answer(fn(...encode(args, name))) : bareAnswer(fn(s));
       };
     }
     const [area, inner] = name.split('__');

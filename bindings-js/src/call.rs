@@ -607,19 +607,6 @@ pub fn call(args: String, notes: Option<&str>, op: impl FnOnce(&mut Args<'_>) ->
     encoding.answer(read.and_then(|mut a| op(&mut a)))
 }
 
-/// [`call`] of an argument text given as its UTF-8 bytes (always the JSON encoding: the bare
-/// one is a string); bytes that are not UTF-8 are not what the JS layer writes (`INP-99`).
-pub fn call_utf8(
-    args: &[u8],
-    notes: Option<&str>,
-    op: impl FnOnce(&mut Args<'_>) -> Out,
-) -> String {
-    let read = std::str::from_utf8(args)
-        .map_err(|_| Error::new(INP_INTERNAL).with("reason", "arguments not written by surface.js"))
-        .and_then(|text| Args::read(text, notes));
-    Encoding::Json.answer(read.and_then(|mut a| op(&mut a)))
-}
-
 /// One catalogue entry as `{code, severity, en, zh}`.
 pub fn rule_json(r: &invoice_core::Rule) -> Value {
     let mut m = Map::new();

@@ -2,9 +2,7 @@
 //!
 //! A thin layer. Every operation of [`invoice_core_js::for_each_op!`] becomes one `#[napi]`
 //! export taking its arguments as the one JSON text the shared JS layer writes (`surface.js`,
-//! see [`invoice_core_js::call`]), as a string or as its UTF-8 bytes (what `api.js` sends: a
-//! typed array is read where it lies, a string is measured and converted first), and answering
-//! one JSON text; `api.js` builds the public API
+//! see [`invoice_core_js::call`]) and answering one JSON text; `api.js` builds the public API
 //! (namespaces, `InvoiceError`) over them. The exports of other shapes are here too: the file
 //! reader (bytes, [`files`]) and `validateManyAsync` (the libuv thread pool).
 //!
@@ -49,16 +47,9 @@ macro_rules! napi_exports {
     ($($tier:ident $js:tt $name:ident $body:expr;)*) => {$(
         #[doc = concat!("`", $js, "`: see the package's declarations (`api.d.ts`).")]
         #[napi(js_name = $js)]
-        pub fn $name(args: Either<String, &[u8]>, notes: Option<String>) -> String {
-            match args {
-                Either::A(args) => {
-                    let encoding = Encoding::of(&args, notes.as_deref());
-                    guarded(encoding, || invoice_core_js::call::call(args, notes.as_deref(), $body))
-                }
-                Either::B(bytes) => guarded(Encoding::Json, || {
-                    invoice_core_js::call::call_utf8(bytes, notes.as_deref(), $body)
-                }),
-            }
+        pub fn $name(args: String, notes: Option<String>) -> String {
+            let encoding = Encoding::of(&args, notes.as_deref());
+            guarded(encoding, || invoice_core_js::call::call(args, notes.as_deref(), $body))
         }
     )*};
 }
