@@ -378,12 +378,7 @@ impl Reader {
     ) -> Option<Shape<'m>> {
         match m.member(key) {
             Some(v) => self.present(v, key, path, required),
-            None => {
-                if required {
-                    self.missing(key, path);
-                }
-                None
-            }
+            None => self.absent(key, path, required),
         }
     }
 
@@ -403,12 +398,7 @@ impl Reader {
         required: bool,
     ) -> Option<Shape<'m>> {
         match v.shape() {
-            Shape::Null => {
-                if required {
-                    self.missing(key, path);
-                }
-                None
-            }
+            Shape::Null => self.absent(key, path, required),
             Shape::Refused(e) => {
                 self.refused(*e, key, path);
                 None
@@ -431,6 +421,15 @@ impl Reader {
         self.push(Error::new(INP_MISSING).at(path.path().key(key.name)));
     }
 
+    /// No value for the field `key`: `INP-04` when it is `required`.
+    #[inline(always)]
+    fn absent<T>(&mut self, key: Key, path: &At<'_>, required: bool) -> Option<T> {
+        if required {
+            self.missing(key, path);
+        }
+        None
+    }
+
     /// A text field: trimmed, inner runs of whitespace kept; empty counts as absent.
     pub(crate) fn text<S: Source>(
         &mut self,
@@ -443,28 +442,17 @@ impl Reader {
         // text's pointer and length were copied at once in a wider piece than they had just
         // been written, a stall per text field (perf).
         let Some(v) = m.member(key) else {
-            if required {
-                self.missing(key, path);
-            }
-            return None;
+            return self.absent(key, path, required);
         };
         match v.shape() {
             Shape::Text(s) => {
                 let t = trim(&s);
-                if !t.is_empty() {
-                    return Some(t.to_string());
+                if t.is_empty() {
+                    return self.absent(key, path, required);
                 }
-                if required {
-                    self.missing(key, path);
-                }
-                None
+                Some(t.to_string())
             }
-            Shape::Null => {
-                if required {
-                    self.missing(key, path);
-                }
-                None
-            }
+            Shape::Null => self.absent(key, path, required),
             Shape::Refused(e) => {
                 self.refused(*e, key, path);
                 None
@@ -478,9 +466,6 @@ impl Reader {
 
     /// What [`Reader::text`] reads from a value's shape, lent to `f` instead of copied (for the
     /// readers that parse the text: dates, times, choices).
-    ///
-    /// The shape by reference: moved in, it was copied at once in wider pieces than it had just
-    /// been written, a stall per text field (perf).
     fn text_of<T>(
         &mut self,
         shape: &Shape<'_>,
@@ -493,10 +478,7 @@ impl Reader {
             Shape::Text(s) => {
                 let t = trim(s);
                 if t.is_empty() {
-                    if required {
-                        self.missing(key, path);
-                    }
-                    None
+                    self.absent(key, path, required)
                 } else {
                     f(self, t)
                 }
@@ -562,10 +544,7 @@ impl Reader {
     ) -> (Option<T>, bool) {
         // One match on the shape where it is made, as in `text`.
         let Some(v) = m.member(key) else {
-            if required {
-                self.missing(key, path);
-            }
-            return (None, false);
+            return (self.absent(key, path, required), false);
         };
         let mut marked = false;
         let res = match v.shape() {
@@ -573,12 +552,7 @@ impl Reader {
                 marked = mark(&s);
                 parse(trim(&s))
             }
-            Shape::Null => {
-                if required {
-                    self.missing(key, path);
-                }
-                return (None, false);
-            }
+            Shape::Null => return (self.absent(key, path, required), false),
             Shape::Refused(e) => {
                 self.refused(*e, key, path);
                 return (None, false);
