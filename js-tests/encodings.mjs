@@ -56,6 +56,30 @@ export function registerEncodings(label, raw, surface) {
     assert.throws(() => bareAnswer('\u0000!{"code":"INP-99","path":[]}'), { code: 'INP-99' });
   });
 
+  test(`${label}: an argument text crosses whole, however V8 holds it`, () => {
+    // One-byte strings (ASCII, Latin-1), two-byte ones, astral pairs, a NUL at either end: each
+    // comes back unchanged in the value the core quotes, in both encodings.
+    const texts = ['7x', 'é\u00ff', '上海七牛', '1😀é', 'x\u0000', '\u0000', '\u0000\u0000上'];
+    for (const s of texts) {
+      for (const [encoded, read] of [[JSON.stringify([s]), answer], [s, bareAnswer]]) {
+        let thrown;
+        try {
+          read(raw.amountInWords(encoded));
+        } catch (e) {
+          thrown = e;
+        }
+        assert.equal(thrown?.code, 'MNY-01', JSON.stringify(s).slice(0, 40));
+        assert.equal(thrown.params.value, s, JSON.stringify(s).slice(0, 40));
+      }
+    }
+    // A long text (140 KB) read to its end: the last item is the one refused.
+    const many = [...Array(20000).fill('1.00'), 'é上😀x'];
+    assert.throws(() => answer(raw.amountsInWords(JSON.stringify([many]))), (e) => {
+      assert.deepEqual([e.code, e.path, e.params.value], ['MNY-01', [20000], 'é上😀x']);
+      return true;
+    });
+  });
+
   test(`${label}: every operation answers an odd string alike in both encodings`, () => {
     assert.ok(ops.length >= 40, ops.join(', '));
     const differ = [];

@@ -1,13 +1,14 @@
-//! Conversions in for the file reader, whose bytes do not cross as JSON text: a `Uint8Array`, a
-//! path or a list of `{name, bytes}`, with coded errors (`INP-02` for a wrong type, never a bare
-//! napi `TypeError`). A JS string becomes Rust text in [`read_string`]: one holding a lone
-//! surrogate is the core's `INP-07` at its path, never a U+FFFD.
+//! Conversions in: every call's argument text ([`text`]), and for the file reader, whose bytes do
+//! not cross as JSON text, a `Uint8Array`, a path or a list of `{name, bytes}`, with coded errors
+//! (`INP-02` for a wrong type, never a bare napi `TypeError`). A JS string becomes Rust text in
+//! [`read_string`]: one holding a lone surrogate is the core's `INP-07` at its path, never a
+//! U+FFFD.
 
 use invoice_core::error::input::lone_surrogate;
 use invoice_core::error::{INP_INTERNAL, INP_TYPE, ill_formed_text};
 use invoice_core::{Error, Path};
-use napi::ValueType;
 use napi::bindgen_prelude::{FromNapiValue, JsObjectValue, JsValue, Uint8Array, Unknown};
+use napi::{JsString, ValueType};
 
 /// What a conversion gives: the value or its coded error.
 pub(crate) type CoreResult<T> = Result<T, Error>;
@@ -33,6 +34,30 @@ pub(crate) fn type_name(v: &Unknown) -> CoreResult<&'static str> {
         ValueType::BigInt => "bigint",
         _ => "unknown",
     })
+}
+
+/// A call's argument text (surface.js writes it, well-formed) as Rust text.
+///
+/// Read as UTF-16 and converted here rather than asked of V8 as UTF-8: V8 measures the UTF-8
+/// length in one pass and writes it in another, a character at a time, while its UTF-16 length
+/// is known and its units are copied whole; `encoding_rs` then converts a word at a time through
+/// ASCII runs (the keys, numbers and codes that are most of an invoice's text). The addon's raw
+/// `validate` of the benches' invoice 4.0 -> 3.6 us (benches/README.md, session 12). A lone
+/// surrogate (which only a direct caller of a raw export can send) becomes U+FFFD, as V8's UTF-8
+/// did.
+pub(crate) fn text(s: JsString<'_>) -> CoreResult<String> {
+    let units = s.into_utf16().map_err(|e| internal(&e))?;
+    // napi-rs's slice always ends with the terminating NUL it asked for (its own `as_str` drops
+    // the last unit the same way); a NUL of the text itself stays.
+    let units = units
+        .as_slice()
+        .split_last()
+        .map_or(&[][..], |(_, text)| text);
+    // Each UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair, two units, is 4).
+    let mut text = "\0".repeat(units.len() * 3);
+    let written = encoding_rs::mem::convert_utf16_to_str(units, &mut text);
+    text.truncate(written);
+    Ok(text)
 }
 
 /// A JS string as Rust text, or `INP-07` at `at` when it holds a lone surrogate. V8 writes a lone

@@ -19,8 +19,8 @@ use invoice_core::error::INP_INTERNAL;
 use invoice_core::validate::Context;
 use invoice_core_js::JsSource;
 use invoice_core_js::call::{Args, Encoding, answer};
-use napi::Either;
 use napi::bindgen_prelude::AsyncTask;
+use napi::{Either, JsString};
 use napi::{Env, ScopedTask};
 use napi_derive::napi;
 use serde_json::Value;
@@ -47,7 +47,11 @@ macro_rules! napi_exports {
     ($($tier:ident $js:tt $name:ident $body:expr;)*) => {$(
         #[doc = concat!("`", $js, "`: see the package's declarations (`api.d.ts`).")]
         #[napi(js_name = $js)]
-        pub fn $name(args: String, notes: Option<String>) -> String {
+        pub fn $name(args: JsString<'_>, notes: Option<String>) -> String {
+            let args = match convert::text(args) {
+                Ok(args) => args,
+                Err(e) => return answer(Err(e)),
+            };
             let encoding = Encoding::of(&args, notes.as_deref());
             guarded(encoding, || invoice_core_js::call::call(args, notes.as_deref(), $body))
         }
@@ -87,10 +91,11 @@ impl<'env> ScopedTask<'env> for ValidateMany {
 /// to the answer text of `validateMany`.
 #[napi(js_name = "validateManyAsync")]
 pub fn validate_many_async(
-    args: String,
+    args: JsString<'_>,
     notes: Option<String>,
 ) -> Either<String, AsyncTask<ValidateMany>> {
-    let read = Args::read(&args, notes.as_deref()).and_then(|a| {
+    let read = convert::text(args).and_then(|args| {
+        let a = Args::read(&args, notes.as_deref())?;
         let list = a.take_items(0)?;
         let ctx = invoice_core_js::context(a.source(1)?)?;
         Ok(ValidateMany { list, ctx })
