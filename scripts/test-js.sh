@@ -53,7 +53,7 @@ echo "== js: tsc --strict over the declared types"
 (cd bindings-node && npx tsc -p tsconfig.json)
 (cd bindings-wasm && npx tsc -p tsconfig.json)
 
-echo "== js: wasm (cargo --profile wasm, wasm-bindgen web + nodejs, wasm-opt -Oz, size budget)"
+echo "== js: wasm (cargo --profile wasm, wasm-bindgen web + nodejs, wasm-opt, size budgets)"
 bash bindings-wasm/build.sh
 
 echo "== js: examples/node"
