@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import wasm from '../../bindings-wasm/js/node.js';
 import { makeApi } from '../../bindings-wasm/js/surface.js';
 import * as webGlue from '../../bindings-wasm/pkg-web/invoice_core_wasm.js';
@@ -34,56 +36,74 @@ for (let i = 0; i < 1000; i++) {
 }
 AMOUNTS.push('0.05', '100000000.00', '1000001.10', '64.90');
 
-/** Best of `rounds` runs of `fn` called `n` times: nanoseconds per call. */
-function time(fn, n, rounds = 5) {
-  for (let i = 0; i < Math.min(n, 2000); i++) fn(i); // warm-up
-  let best = Infinity;
+// A full collection before each case, so no case pays for the garbage of the ones before it
+// (nzh's and the batches' strings made the addon's validate after them about 1 µs slower than
+// alone, session 12).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc');
+
+/**
+ * Each of `fns` (runtime -> function) called `n` times a round, the runtimes' rounds taken in
+ * turn (so a slower stretch of the machine falls on all of them, not on one column of a ratio):
+ * the best round of each, in nanoseconds per call.
+ */
+function time(fns, n, rounds = 8) {
+  collect();
+  const best = {};
+  for (const [k, fn] of Object.entries(fns)) {
+    for (let i = 0; i < Math.min(n, 2000); i++) fn(i); // warm-up
+    best[k] = Infinity;
+  }
   for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn(i);
-    const ns = Number(process.hrtime.bigint() - t0) / n;
-    best = Math.min(best, ns);
+    for (const [k, fn] of Object.entries(fns)) {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) fn(i);
+      best[k] = Math.min(best[k], Number(process.hrtime.bigint() - t0) / n);
+    }
   }
   return best;
 }
 
+/** Each figure of `t` divided by `d`. */
+const per = (t, d) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v / d]));
+
 const A = AMOUNTS.length;
-const perCall = Math.round(200_000 * scale);
+const perCall = Math.round(100_000 * scale);
 const rows = [];
-const words = {
-  addon: time((i) => addon.amountInWords(AMOUNTS[i % A]), perCall),
-  wasm: time((i) => wasm.amountInWords(AMOUNTS[i % A]), perCall),
-  web: time((i) => web.amountInWords(AMOUNTS[i % A]), perCall),
-  nzh: time((i) => nzh.toMoney(AMOUNTS[i % A]), perCall),
-};
+const words = time({
+  addon: (i) => addon.amountInWords(AMOUNTS[i % A]),
+  wasm: (i) => wasm.amountInWords(AMOUNTS[i % A]),
+  web: (i) => web.amountInWords(AMOUNTS[i % A]),
+  nzh: (i) => nzh.toMoney(AMOUNTS[i % A]),
+}, perCall);
 rows.push(['大写 per call', words]);
 
-const batches = Math.round(200 * scale);
-const batch = {
-  addon: time(() => addon.amountsInWords(AMOUNTS), batches) / A,
-  wasm: time(() => wasm.amountsInWords(AMOUNTS), batches) / A,
-  web: time(() => web.amountsInWords(AMOUNTS), batches) / A,
-  nzh: time(() => { for (const a of AMOUNTS) nzh.toMoney(a); }, batches) / A,
-};
+const batches = Math.round(100 * scale);
+const batch = per(time({
+  addon: () => addon.amountsInWords(AMOUNTS),
+  wasm: () => wasm.amountsInWords(AMOUNTS),
+  web: () => web.amountsInWords(AMOUNTS),
+  nzh: () => { for (const a of AMOUNTS) nzh.toMoney(a); },
+}, batches), A);
 rows.push([`大写 batch of ${A} (per amount)`, batch]);
 
 const inv = invoice(5);
 const opts = { asOf: '2024-12-01' };
-const validateRuns = Math.round(20_000 * scale);
-const validate = {
-  addon: time(() => addon.validate(inv, opts), validateRuns),
-  wasm: time(() => wasm.validate(inv, opts), validateRuns),
-  web: time(() => web.validate(inv, opts), validateRuns),
-};
+const validateRuns = Math.round(10_000 * scale);
+const validate = time({
+  addon: () => addon.validate(inv, opts),
+  wasm: () => wasm.validate(inv, opts),
+  web: () => web.validate(inv, opts),
+}, validateRuns, 12);
 rows.push(['validate, 5-line invoice', validate]);
 
 const many = Array.from({ length: 100 }, () => invoice(5));
-const manyRuns = Math.round(400 * scale);
-const validateMany = {
-  addon: time(() => addon.validateMany(many, opts), manyRuns) / many.length,
-  wasm: time(() => wasm.validateMany(many, opts), manyRuns) / many.length,
-  web: time(() => web.validateMany(many, opts), manyRuns) / many.length,
-};
+const manyRuns = Math.round(200 * scale);
+const validateMany = per(time({
+  addon: () => addon.validateMany(many, opts),
+  wasm: () => wasm.validateMany(many, opts),
+  web: () => web.validateMany(many, opts),
+}, manyRuns), many.length);
 rows.push([`validateMany, ${many.length} 5-line invoices (per invoice)`, validateMany]);
 
 const fmt = (ns) => (ns === undefined ? '—' : ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
