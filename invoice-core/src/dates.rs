@@ -70,21 +70,16 @@ fn number(digits: &[u8]) -> Option<u32> {
     Some(digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
-/// `s` split at the separator positions `seps` (byte index, separator), or `None` when the
-/// length or a separator differs.
-fn fields<'a>(s: &'a str, len: usize, seps: &[(usize, u8)]) -> Option<Vec<&'a [u8]>> {
+/// `s` split at the two separator positions `seps` (byte index, separator) into three fields,
+/// or `None` when the length or a separator differs. An array, not a vector: every date of every
+/// invoice read comes through here.
+fn fields(s: &str, len: usize, seps: [(usize, u8); 2]) -> Option<[&[u8]; 3]> {
     let b = s.as_bytes();
-    if b.len() != len || seps.iter().any(|&(i, c)| b[i] != c) {
+    if b.len() != len || seps.iter().any(|&(i, c)| b.get(i) != Some(&c)) {
         return None;
     }
-    let mut out = Vec::with_capacity(seps.len() + 1);
-    let mut start = 0;
-    for &(i, _) in seps {
-        out.push(&b[start..i]);
-        start = i + 1;
-    }
-    out.push(&b[start..]);
-    Some(out)
+    let [(i, _), (j, _)] = seps;
+    Some([b.get(..i)?, b.get(i + 1..j)?, b.get(j + 1..)?])
 }
 
 fn day_of(y: &[u8], m: &[u8], d: &[u8]) -> Option<NaiveDate> {
@@ -94,8 +89,8 @@ fn day_of(y: &[u8], m: &[u8], d: &[u8]) -> Option<NaiveDate> {
 
 /// A strict `YYYY-MM-DD` (four-digit year, real calendar date).
 pub fn parse_day(s: &str) -> Option<NaiveDate> {
-    let f = fields(s, 10, &[(4, b'-'), (7, b'-')])?;
-    day_of(f[0], f[1], f[2])
+    let [y, m, d] = fields(s, 10, [(4, b'-'), (7, b'-')])?;
+    day_of(y, m, d)
 }
 
 /// A strict `YYYYMMDD` (the QR payload's date).
@@ -109,8 +104,8 @@ pub fn parse_compact_day(s: &str) -> Option<NaiveDate> {
 
 /// A strict `HH:MM:SS` (24-hour clock, no leap second).
 pub fn parse_time(s: &str) -> Option<NaiveTime> {
-    let f = fields(s, 8, &[(2, b':'), (5, b':')])?;
-    NaiveTime::from_hms_opt(number(f[0])?, number(f[1])?, number(f[2])?)
+    let [h, m, sec] = fields(s, 8, [(2, b':'), (5, b':')])?;
+    NaiveTime::from_hms_opt(number(h)?, number(m)?, number(sec)?)
 }
 
 /// A strict `YYYY-MM-DDTHH:MM:SS` (a space is accepted for the `T`).

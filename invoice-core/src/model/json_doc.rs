@@ -126,7 +126,9 @@ impl<'a> JsonDoc<'a> {
             doc: JsonDoc {
                 // About one value per eight bytes of a typical invoice text.
                 entries: Vec::with_capacity(text.len() / 8 + 1),
-                items: Vec::new(),
+                // Items are rarer: sized so a JS call's argument list and an invoice's lines
+                // fit at once (grown twice from empty before).
+                items: Vec::with_capacity(text.len() / 64),
                 own: String::new(),
                 problems: Vec::new(),
                 integers_only: true,
