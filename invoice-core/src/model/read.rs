@@ -86,33 +86,10 @@ impl FieldList {
     /// is right, and a processor predicts it, where the `match` branches on every key's length.
     #[inline]
     pub(crate) fn index_from(&self, key: &str, expected: usize) -> Option<usize> {
-        if self.names.get(expected).is_some_and(|n| same_name(n, key)) {
+        if self.names.get(expected).is_some_and(|n| *n == key) {
             return Some(expected);
         }
         self.index(key)
-    }
-}
-
-/// Whether a field name and a key are the same text: `==` without its call to `memcmp`, which
-/// cost as much as the rest of finding a member's place (perf, a dict of the benches' invoice).
-/// Names and keys are short: the bytes are compared as two overlapping words.
-#[inline(always)]
-fn same_name(name: &str, key: &str) -> bool {
-    let (a, b) = (name.as_bytes(), key.as_bytes());
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    // The first and the last `W` bytes of each, as one number each (overlapping when n < 2W).
-    fn ends<const W: usize>(s: &[u8]) -> Option<([u8; W], [u8; W])> {
-        let head = s.get(..W)?.try_into().ok()?;
-        let tail = s.get(s.len().checked_sub(W)?..)?.try_into().ok()?;
-        Some((head, tail))
-    }
-    match n {
-        8..=16 => ends::<8>(a) == ends::<8>(b),
-        4..=7 => ends::<4>(a) == ends::<4>(b),
-        _ => a == b,
     }
 }
 
@@ -710,21 +687,6 @@ mod tests {
         #[test]
         fn trim_is_str_trim(s in "[ \t\n\u{b}\u{c}\r\u{3000}\u{a0}\u{2028}\u{85}\u{7f}a甲1.é\u{4000}\u{9fff}\u{a000}\u{3fff}]{0,8}") {
             prop_assert_eq!(trim(&s), s.trim());
-        }
-
-        /// Two texts are the same name exactly when they are equal, at every length the word
-        /// compare handles (the edges of 4 and 8 bytes) and beyond.
-        #[test]
-        fn same_name_is_equality(a in "[ab_]{0,20}", b in "[ab_]{0,20}", n in 0usize..20) {
-            prop_assert_eq!(same_name(&a, &b), a == b);
-            prop_assert!(same_name(&a, &a));
-            // Texts that differ in one byte only, anywhere.
-            if let Some(i) = (!a.is_empty()).then(|| n % a.len()) {
-                let mut c = a.clone().into_bytes();
-                c[i] = if c[i] == b'a' { b'b' } else { b'a' };
-                let c = String::from_utf8(c).unwrap_or_default();
-                prop_assert!(!same_name(&a, &c));
-            }
         }
 
         /// A key's place is its place in the names, and a key not among them has none, whatever
